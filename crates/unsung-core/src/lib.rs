@@ -1,0 +1,16 @@
+//! Unsung's pure domain: what a team's systems did, how to count it, and how to tell it.
+//!
+//! Nothing here does I/O or knows about Tauri, HTTP or SQL, so every rule (what counts as
+//! uptime, which incidents count, how a week is told) is tested by plain unit tests.
+
+pub mod demo;
+pub mod duration;
+pub mod model;
+pub mod period;
+pub mod readability;
+pub mod stats;
+pub mod story;
+pub mod timeline;
+pub mod working_hours;
+
+pub use model::*;

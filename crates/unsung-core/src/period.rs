@@ -1,0 +1,151 @@
+//! Named periods ("this week", "last 30 days") turned into exact instants in the reader's zone.
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A half-open span of time: `from` inclusive, `to` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeRange {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+impl TimeRange {
+    pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Option<TimeRange> {
+        (from < to).then_some(TimeRange { from, to })
+    }
+
+    pub fn seconds(&self) -> i64 {
+        (self.to - self.from).num_seconds()
+    }
+
+    pub fn contains(&self, at: DateTime<Utc>) -> bool {
+        self.from <= at && at < self.to
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    ThisWeek,
+    LastWeek,
+    ThisMonth,
+    Last30Days,
+    Last90Days,
+}
+
+/// The first instant of a local calendar day. Around a DST change the earliest matching
+/// instant is used, and a day whose midnight does not exist starts at the first hour that does.
+pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
+    (0..4)
+        .find_map(|hour| {
+            tz.from_local_datetime(&(midnight + chrono::Duration::hours(hour)))
+                .earliest()
+        })
+        .map(|local| local.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&midnight))
+}
+
+/// The local calendar date of `at` in `tz`.
+pub fn local_date(at: DateTime<Utc>, tz: Tz) -> NaiveDate {
+    at.with_timezone(&tz).date_naive()
+}
+
+impl PeriodKind {
+    pub const ALL: [PeriodKind; 5] = [
+        PeriodKind::ThisWeek,
+        PeriodKind::LastWeek,
+        PeriodKind::ThisMonth,
+        PeriodKind::Last30Days,
+        PeriodKind::Last90Days,
+    ];
+
+    /// The span this period covers at `now`. Periods that are still going end at `now`, so
+    /// hours that have not happened yet are never counted as "no data".
+    pub fn range(self, now: DateTime<Utc>, tz: Tz) -> TimeRange {
+        let today = local_date(now, tz);
+        let monday = today - Days::new(today.weekday().num_days_from_monday() as u64);
+        let (from, to) = match self {
+            PeriodKind::ThisWeek => (start_of_day(monday, tz), now),
+            PeriodKind::LastWeek => (
+                start_of_day(monday - Days::new(7), tz),
+                start_of_day(monday, tz),
+            ),
+            PeriodKind::ThisMonth => (start_of_day(today.with_day(1).expect("day 1"), tz), now),
+            PeriodKind::Last30Days => (start_of_day(today - Days::new(29), tz), now),
+            PeriodKind::Last90Days => (start_of_day(today - Days::new(89), tz), now),
+        };
+        // At the very first instant of a week or month the span would be empty: show a second.
+        TimeRange::new(from, to).unwrap_or(TimeRange {
+            from,
+            to: from + chrono::Duration::seconds(1),
+        })
+    }
+
+    /// An absolute label such as "Mon 23 Nov – Sun 29 Nov 2026".
+    pub fn label(self, range: TimeRange, tz: Tz) -> String {
+        let first = local_date(range.from, tz);
+        // `to` is exclusive: the last day shown is the day of the last second.
+        let last = local_date(range.to - chrono::Duration::seconds(1), tz);
+        match self {
+            PeriodKind::ThisMonth => first.format("%B %Y").to_string(),
+            _ if first == last => first.format("%a %-d %b %Y").to_string(),
+            _ => format!(
+                "{} – {}",
+                first.format("%a %-d %b"),
+                last.format("%a %-d %b %Y")
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn this_week_runs_from_monday_midnight_to_now() {
+        // Sunday 29 Nov 2026, 20:00 UTC.
+        let now = at(2026, 11, 29, 20);
+        let range = PeriodKind::ThisWeek.range(now, chrono_tz::UTC);
+        assert_eq!(range.from, at(2026, 11, 23, 0));
+        assert_eq!(range.to, now);
+        assert_eq!(
+            PeriodKind::ThisWeek.label(range, chrono_tz::UTC),
+            "Mon 23 Nov – Sun 29 Nov 2026"
+        );
+    }
+
+    #[test]
+    fn last_week_is_the_whole_previous_week_in_the_readers_zone() {
+        let now = at(2026, 11, 29, 20);
+        let madrid: Tz = "Europe/Madrid".parse().unwrap();
+        let range = PeriodKind::LastWeek.range(now, madrid);
+        // Madrid is UTC+1 in November: local midnight is 23:00 UTC the day before.
+        assert_eq!(range.from, at(2026, 11, 15, 23));
+        assert_eq!(range.to, at(2026, 11, 22, 23));
+        assert_eq!(range.seconds(), 7 * 86_400);
+    }
+
+    #[test]
+    fn a_day_with_a_clock_change_is_23_or_25_hours_long() {
+        let madrid: Tz = "Europe/Madrid".parse().unwrap();
+        let spring = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        let length = start_of_day(spring + Days::new(1), madrid) - start_of_day(spring, madrid);
+        assert_eq!(length.num_hours(), 23);
+    }
+
+    #[test]
+    fn last_90_days_includes_today() {
+        let now = at(2026, 11, 29, 20);
+        let range = PeriodKind::Last90Days.range(now, chrono_tz::UTC);
+        assert_eq!(range.from, at(2026, 9, 1, 0));
+    }
+}

@@ -1,0 +1,153 @@
+//! The 90 daily bars: one state per local day, in status-page colours' order of gravity.
+
+use crate::model::Interval;
+use crate::period::{TimeRange, local_date, start_of_day};
+use crate::stats::{StateSeconds, state_seconds};
+use chrono::{DateTime, Days, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Down this long in one day makes the day red rather than orange.
+pub const MAJOR_DOWN_SECONDS: i64 = 30 * 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DayState {
+    Up,
+    Degraded,
+    Partial,
+    Down,
+    Maintenance,
+    NoData,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DayBar {
+    /// The local date, `YYYY-MM-DD`.
+    pub date: String,
+    pub state: DayState,
+    #[ts(type = "number")]
+    pub down_seconds: i64,
+    #[ts(type = "number")]
+    pub degraded_seconds: i64,
+    #[ts(type = "number")]
+    pub maintenance_seconds: i64,
+    #[ts(type = "number")]
+    pub no_data_seconds: i64,
+}
+
+/// The colour of a day: the gravest thing that happened wins; a day mostly without data is grey.
+pub fn day_state(seconds: &StateSeconds, day_length: i64) -> DayState {
+    if seconds.down >= MAJOR_DOWN_SECONDS {
+        DayState::Down
+    } else if seconds.down > 0 {
+        DayState::Partial
+    } else if seconds.degraded > 0 {
+        DayState::Degraded
+    } else if seconds.maintenance > 0 {
+        DayState::Maintenance
+    } else if seconds.no_data * 2 >= day_length {
+        DayState::NoData
+    } else {
+        DayState::Up
+    }
+}
+
+/// One bar per local day for the `days` days ending with today; today ends at `now`, so the
+/// hours still to come are not shown as missing data.
+pub fn daily_bars(intervals: &[&Interval], days: u32, now: DateTime<Utc>, tz: Tz) -> Vec<DayBar> {
+    let today = local_date(now, tz);
+    (0..days)
+        .rev()
+        .map(|back| {
+            let date = today - Days::new(back as u64);
+            let from = start_of_day(date, tz);
+            let to = start_of_day(date + Days::new(1), tz).min(now);
+            let range = TimeRange::new(from, to).unwrap_or(TimeRange {
+                from,
+                to: from + chrono::Duration::seconds(1),
+            });
+            let seconds = state_seconds(intervals, range);
+            DayBar {
+                date: date.format("%Y-%m-%d").to_string(),
+                state: day_state(&seconds, range.seconds()),
+                down_seconds: seconds.down,
+                degraded_seconds: seconds.degraded,
+                maintenance_seconds: seconds.maintenance,
+                no_data_seconds: seconds.no_data,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+    use chrono::TimeZone;
+
+    fn t(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, day, hour, minute, 0)
+            .unwrap()
+    }
+
+    fn iv(start: DateTime<Utc>, end: DateTime<Utc>, status: Status) -> Interval {
+        Interval {
+            service_id: "x".into(),
+            start,
+            end,
+            status,
+        }
+    }
+
+    #[test]
+    fn the_gravest_state_of_the_day_wins() {
+        let day = 86_400;
+        let mut s = StateSeconds {
+            up: day,
+            ..Default::default()
+        };
+        assert_eq!(day_state(&s, day), DayState::Up);
+        s.maintenance = 3600;
+        assert_eq!(day_state(&s, day), DayState::Maintenance);
+        s.degraded = 60;
+        assert_eq!(day_state(&s, day), DayState::Degraded);
+        s.down = 60;
+        assert_eq!(day_state(&s, day), DayState::Partial);
+        s.down = 30 * 60;
+        assert_eq!(day_state(&s, day), DayState::Down);
+    }
+
+    #[test]
+    fn a_day_mostly_without_data_is_grey_not_green() {
+        let s = StateSeconds {
+            up: 40_000,
+            no_data: 46_400,
+            ..Default::default()
+        };
+        assert_eq!(day_state(&s, 86_400), DayState::NoData);
+    }
+
+    #[test]
+    fn bars_run_oldest_first_and_today_ends_now() {
+        let intervals = [
+            iv(t(27, 0, 0), t(28, 3, 0), Status::Up),
+            iv(t(28, 3, 0), t(28, 4, 0), Status::Down),
+            iv(t(28, 4, 0), t(29, 12, 0), Status::Up),
+        ];
+        let refs: Vec<&Interval> = intervals.iter().collect();
+        let bars = daily_bars(&refs, 3, t(29, 12, 0), chrono_tz::UTC);
+        let dates: Vec<&str> = bars.iter().map(|b| b.date.as_str()).collect();
+        assert_eq!(dates, ["2026-11-27", "2026-11-28", "2026-11-29"]);
+        assert_eq!(bars[0].state, DayState::Up);
+        assert_eq!(bars[1].state, DayState::Down);
+        assert_eq!(bars[1].down_seconds, 3600);
+        assert_eq!(
+            bars[2].state,
+            DayState::Up,
+            "the afternoon to come is not missing data"
+        );
+        assert_eq!(bars[2].no_data_seconds, 0);
+    }
+}
