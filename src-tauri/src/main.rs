@@ -1,1 +1,59 @@
-fn main() {}
+//! Unsung's desktop shell: window, plugins and security settings. Every command is a thin
+//! adapter in `commands.rs` over the use cases in unsung-app.
+
+mod commands;
+
+use tauri::Manager;
+use unsung_app::{App, AppError, Clock};
+
+/// The app's state: the use cases, or why they could not start (shown in the window rather
+/// than crashing, so the user can read what went wrong).
+pub struct Shell {
+    pub app: Result<App, AppError>,
+}
+
+async fn open_app() -> Result<App, AppError> {
+    let location = match std::env::var("UNSUNG_DB") {
+        Ok(db) if !db.trim().is_empty() => db,
+        _ => unsung_app::default_db_location()?,
+    };
+    let app = App::open(&location, Clock::from_env()?).await?;
+    app.prepare_first_view().await?;
+    Ok(app)
+}
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("UNSUNG_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    tauri::Builder::default()
+        // First, so a second launch hands over to the running window before anything starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .setup(|app| {
+            let opened = tauri::async_runtime::block_on(open_app());
+            if let Err(error) = &opened {
+                tracing::error!(code = ?error.code, "cannot open Unsung's data: {}", error.message);
+            }
+            app.manage(Shell { app: opened });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::get_overview,
+            commands::post_thanks,
+            commands::list_thanks
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Unsung");
+}

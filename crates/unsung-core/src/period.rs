@@ -32,7 +32,10 @@ pub enum PeriodKind {
     ThisWeek,
     LastWeek,
     ThisMonth,
+    // serde's snake_case puts no underscore before a digit ("last30_days").
+    #[serde(rename = "last_30_days")]
     Last30Days,
+    #[serde(rename = "last_90_days")]
     Last90Days,
 }
 
@@ -140,6 +143,24 @@ mod tests {
         let spring = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
         let length = start_of_day(spring + Days::new(1), madrid) - start_of_day(spring, madrid);
         assert_eq!(length.num_hours(), 23);
+    }
+
+    #[test]
+    fn period_names_on_the_wire_keep_the_underscore_before_digits() {
+        let names: Vec<String> = PeriodKind::ALL
+            .iter()
+            .map(|k| serde_json::to_string(k).unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "\"this_week\"",
+                "\"last_week\"",
+                "\"this_month\"",
+                "\"last_30_days\"",
+                "\"last_90_days\""
+            ]
+        );
     }
 
     #[test]

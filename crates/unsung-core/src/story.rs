@@ -269,6 +269,34 @@ fn thanks_section(thanks: &[ThankYou]) -> Option<String> {
     ))
 }
 
+/// One plain sentence or two about an incident, for its card: what, how long, who fixed it.
+/// `open_for` is how long a still-open incident has been going.
+pub fn incident_summary(incident: &Incident, service_name: Option<&str>, open_for: i64) -> String {
+    let what = match service_name {
+        Some(name) => capitalised(name),
+        None => "One part of the system".to_string(),
+    };
+    match (
+        incident.seconds_to_resolve(),
+        incident.resolved_by.as_deref(),
+    ) {
+        (Some(time), Some(who)) => {
+            format!(
+                "{what} had a problem for {}. {who} fixed it.",
+                plain_duration(time)
+            )
+        }
+        (Some(time), None) => format!(
+            "{what} had a problem for {}. It is fixed.",
+            plain_duration(time)
+        ),
+        (None, _) => format!(
+            "{what} has had a problem for {}. The team is working on it.",
+            plain_duration(open_for)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

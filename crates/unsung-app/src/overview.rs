@@ -1,0 +1,142 @@
+//! The "This week" view in one call: the period, its story and figures, 90 daily bars per
+//! service, the period's incidents and the thank-you wall.
+
+use crate::dto::{IncidentView, Overview, Period, ServiceTimeline, ThankYouView};
+use crate::{App, PeriodKind, Result, TimeRange};
+use chrono::Duration;
+use chrono_tz::Tz;
+use unsung_core::demo;
+use unsung_core::period::{local_date, start_of_day};
+use unsung_core::stats::{self, rfc3339};
+use unsung_core::story::{self, Audience};
+use unsung_core::timeline::daily_bars;
+
+/// How many days of bars each service shows.
+pub const BAR_DAYS: u32 = 90;
+/// How many notes the wall shows at once.
+pub const WALL_SIZE: u32 = 50;
+
+impl App {
+    pub async fn overview(&self, kind: PeriodKind, tz: Tz) -> Result<Overview> {
+        let now = self.now();
+        let range = kind.range(now, tz);
+        let data = self.period_data(range).await?;
+        let report = data.report(range, tz, &self.working_hours, now);
+        let overall = stats::overall_seconds(&data.services, &data.intervals, range);
+        let story = story::tell(&story::StoryInput {
+            report: &report,
+            overall,
+            range,
+            incidents: &data.incidents,
+            services: &data.services,
+            thanks: &data.thanks,
+            updates_shipped: data.updates_shipped,
+            tz,
+            working_hours: &self.working_hours,
+            audience: Audience::Team,
+        });
+
+        let bars_from = start_of_day(
+            local_date(now, tz) - Duration::days(BAR_DAYS as i64 - 1),
+            tz,
+        );
+        let bar_intervals = self
+            .store
+            .intervals(bars_from, now.max(bars_from + Duration::seconds(1)))
+            .await?;
+        let grouped = stats::intervals_by_service(&bar_intervals);
+        let services = data
+            .services
+            .iter()
+            .map(|service| {
+                let own = grouped
+                    .get(service.id.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                let in_period: Vec<_> = data
+                    .intervals
+                    .iter()
+                    .filter(|i| i.service_id == service.id)
+                    .collect();
+                ServiceTimeline {
+                    id: service.id.clone(),
+                    name: service.display_name().to_string(),
+                    technical_name: service.name.clone(),
+                    uptime_ratio: stats::state_seconds(&in_period, range).uptime_ratio(),
+                    days: daily_bars(own, BAR_DAYS, now, tz),
+                }
+            })
+            .collect();
+
+        let mut incidents: Vec<IncidentView> = stats::counted_in(&data.incidents, range)
+            .into_iter()
+            .map(|incident| {
+                let service_name = incident
+                    .service_id
+                    .as_deref()
+                    .and_then(|id| data.services.iter().find(|s| s.id == id))
+                    .map(|s| s.display_name().to_string());
+                IncidentView {
+                    id: incident.id.clone(),
+                    title: incident.title.clone(),
+                    summary: story::incident_summary(
+                        incident,
+                        service_name.as_deref(),
+                        (now - incident.opened_at).num_seconds(),
+                    ),
+                    service_name,
+                    severity: incident.severity.as_str().to_string(),
+                    opened_at: rfc3339(incident.opened_at),
+                    resolved_at: incident.resolved_at.map(rfc3339),
+                    resolved_by: incident.resolved_by.clone(),
+                    seconds_to_resolve: incident.seconds_to_resolve(),
+                    outside_working_hours: self.working_hours.is_outside(incident.opened_at, tz),
+                }
+            })
+            .collect();
+        incidents.reverse();
+
+        let is_demo = self.is_demo().await?;
+        Ok(Overview {
+            is_demo,
+            team_name: if is_demo {
+                format!("{} (demo team)", demo::TEAM_NAME)
+            } else {
+                "Your team".to_string()
+            },
+            tz: tz.name().to_string(),
+            period: Period {
+                kind,
+                from: rfc3339(range.from),
+                to: rfc3339(range.to),
+                label: kind.label(range, tz),
+            },
+            overall_uptime_ratio: overall.uptime_ratio(),
+            story,
+            stats: report,
+            services,
+            incidents,
+            thanks: self.list_thanks(WALL_SIZE).await?,
+            people: self.store.people().await?,
+        })
+    }
+
+    /// Used by [`App::overview`] callers that want the exact range a period kind covers now.
+    pub fn period_range(&self, kind: PeriodKind, tz: Tz) -> TimeRange {
+        kind.range(self.now(), tz)
+    }
+}
+
+impl From<unsung_core::ThankYou> for ThankYouView {
+    fn from(note: unsung_core::ThankYou) -> ThankYouView {
+        ThankYouView {
+            id: note.id,
+            author: note.author,
+            recipients: note.recipients,
+            message: note.message,
+            incident_id: note.incident_id,
+            created_at: rfc3339(note.created_at),
+            is_demo: note.is_demo,
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! The `unsung` command as scripts use it: the built binary against real SQLite files, with the
+//! clock pinned by UNSUNG_NOW so the demo team's figures can be checked by hand.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+use unsung_core::readability;
+
+const NOW: &str = "2026-11-29T20:00:00Z";
+
+fn unsung(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("unsung").unwrap();
+    cmd.env("UNSUNG_NOW", NOW)
+        .env_remove("UNSUNG_DB")
+        .arg("--db")
+        .arg(format!("sqlite://{}", db.display()));
+    cmd
+}
+
+fn json(cmd: &mut Command) -> Value {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn stderr_of(cmd: &mut Command, code: i32) -> String {
+    let output = cmd.output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stderr).unwrap()
+}
+
+fn ninety_days(db: &Path) -> Value {
+    json(unsung(db).args([
+        "stats",
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-11-30",
+        "--tz",
+        "UTC",
+        "--json",
+    ]))
+}
+
+#[test]
+fn demo_then_stats_prints_the_design_object_with_the_demo_teams_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    unsung(&db).arg("demo").assert().success();
+    let stats = ninety_days(&db);
+
+    for key in [
+        "from",
+        "to",
+        "services",
+        "incidents",
+        "days_since_major_incident",
+        "thanks",
+    ] {
+        assert!(stats.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(stats["from"], "2026-09-01T00:00:00Z");
+    assert_eq!(stats["to"], "2026-11-30T00:00:00Z");
+    let services = stats["services"].as_array().unwrap();
+    assert_eq!(services.len(), 7);
+    let by_name = |name: &str| services.iter().find(|s| s["name"] == name).unwrap().clone();
+
+    // The big outage: checkout down for 95 minutes, 41 days ago.
+    let checkout = by_name("the checkout page");
+    assert_eq!(checkout["downtime_seconds"], 95 * 60);
+    // Degraded 6 + 16 minutes: counted as up, reported on its own.
+    assert_eq!(checkout["degraded_seconds"], 22 * 60);
+    // The last 4 hours of the period (20:00 to midnight) have not happened yet: no data.
+    assert_eq!(checkout["no_data_seconds"], 4 * 3600);
+    let measured = 90.0 * 86_400.0 - 4.0 * 3600.0;
+    let expected = (measured - 95.0 * 60.0) / measured;
+    assert!((checkout["uptime_ratio"].as_f64().unwrap() - expected).abs() < 1e-12);
+
+    // Card payments: outages of 18, 14 and 28 minutes, and 2 hours of planned upkeep.
+    let payments = by_name("card payments");
+    assert_eq!(payments["downtime_seconds"], 60 * 60);
+    assert_eq!(payments["maintenance_seconds"], 2 * 3600);
+    assert_eq!(payments["incidents"], 3);
+    // Book photos: a 14-hour gap in the monitor's data, plus the 4 hours to come.
+    assert_eq!(by_name("book photos")["no_data_seconds"], 18 * 3600);
+
+    // 19 fixed (the merged duplicate left out) and one still open; fixes took
+    // 3,4,4,5,6,7,8,9,11,12,14,16,18,22,25,28,35,40,95 minutes: the middle one is 12.
+    let incidents = &stats["incidents"];
+    assert_eq!(incidents["total"], 20);
+    assert_eq!(incidents["resolved"], 19);
+    assert_eq!(incidents["open"], 1);
+    assert_eq!(incidents["median_seconds_to_resolve"], 12 * 60);
+    assert_eq!(incidents["longest_seconds_to_resolve"], 95 * 60);
+    assert!(incidents["outside_working_hours"].as_u64().unwrap() >= 5);
+    assert_eq!(stats["days_since_major_incident"], 41);
+    assert_eq!(stats["thanks"], 4);
+}
+
+#[test]
+fn loading_the_demo_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    unsung(&db).arg("demo").assert().success();
+    let first = ninety_days(&db);
+    unsung(&db).arg("demo").assert().success();
+    assert_eq!(ninety_days(&db), first);
+    let notes = json(unsung(&db).args(["thanks", "list", "--json", "--limit", "100"]));
+    assert_eq!(notes.as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn the_story_puts_the_result_first_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    unsung(&db).arg("demo").assert().success();
+    let output = unsung(&db)
+        .args([
+            "story",
+            "--from",
+            "2026-11-23",
+            "--to",
+            "2026-11-30",
+            "--tz",
+            "UTC",
+            "--format",
+            "text",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let story = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        story.starts_with("Everything worked 99.96% of the time."),
+        "{story}"
+    );
+    assert!(
+        story.contains("about 22 minutes of trouble in 7 days"),
+        "{story}"
+    );
+    assert!(
+        story.contains("One problem is still being worked on."),
+        "{story}"
+    );
+    assert!(
+        story.contains("41 days since the last big outage"),
+        "{story}"
+    );
+    assert!(
+        !story.contains("api-gw-prod"),
+        "no system names for the family"
+    );
+    let scores = readability::score(&story);
+    assert!(scores.flesch_kincaid_grade <= 6.0, "{scores:?}\n{story}");
+    assert!(scores.longest_sentence_words <= 25, "{scores:?}");
+}
+
+#[test]
+fn story_as_json_and_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    unsung(&db).arg("demo").assert().success();
+    let story = json(unsung(&db).args([
+        "story",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-30",
+        "--tz",
+        "UTC",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        story["headline"]
+            .as_str()
+            .unwrap()
+            .starts_with("Everything worked")
+    );
+    assert!(story["paragraphs"].as_array().unwrap().len() >= 4);
+    let out = dir.path().join("story.txt");
+    unsung(&db)
+        .args([
+            "story",
+            "--from",
+            "2026-11-23",
+            "--to",
+            "2026-11-30",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(out)
+            .unwrap()
+            .starts_with("Everything worked")
+    );
+}
+
+#[test]
+fn formats_not_built_yet_answer_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    for format in ["html", "png", "pdf"] {
+        let err = stderr_of(
+            unsung(&db).args([
+                "story",
+                "--from",
+                "2026-11-23",
+                "--to",
+                "2026-11-30",
+                "--format",
+                format,
+            ]),
+            2,
+        );
+        assert!(err.contains("not supported yet"), "{err}");
+    }
+    assert!(!db.exists(), "a refused command creates no database");
+}
+
+#[test]
+fn a_thank_you_is_stored_and_listed_verbatim() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("thanks.db");
+    let hostile = "<script>alert(1)</script> & \"quotes\" 'single' \u{202E}rtl\nsecond line ☕";
+    unsung(&db)
+        .args([
+            "thanks",
+            "post",
+            "--from",
+            "Ben",
+            "--to",
+            "Ana,Dev",
+            "--incident",
+            "demo/101",
+            "--message",
+            hostile,
+        ])
+        .assert()
+        .success();
+    let notes = json(unsung(&db).args(["thanks", "list", "--json"]));
+    let note = &notes[0];
+    assert_eq!(note["message"], hostile);
+    assert_eq!(note["author"], "Ben");
+    assert_eq!(note["recipients"], serde_json::json!(["Ana", "Dev"]));
+    assert_eq!(note["incident_id"], "demo/101");
+    assert_eq!(note["created_at"], NOW);
+    assert_eq!(note["is_demo"], false);
+}
+
+#[test]
+fn newest_notes_come_first_and_the_limit_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("thanks.db");
+    for n in 1..=3 {
+        unsung(&db)
+            .args([
+                "thanks",
+                "post",
+                "--from",
+                "Ana",
+                "--to",
+                "Ben",
+                "--message",
+                &format!("note {n}"),
+            ])
+            .assert()
+            .success();
+    }
+    let notes = json(unsung(&db).args(["thanks", "list", "--json", "--limit", "2"]));
+    let messages: Vec<&str> = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages, ["note 3", "note 2"]);
+}
+
+#[test]
+fn mistakes_get_a_clear_message_and_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let err = stderr_of(
+        unsung(&db).args(["stats", "--from", "yesterday", "--to", "2026-11-30"]),
+        2,
+    );
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+    let err = stderr_of(
+        unsung(&db).args(["stats", "--from", "2026-11-30", "--to", "2026-11-01"]),
+        2,
+    );
+    assert!(err.contains("--to must be after --from"), "{err}");
+    let err = stderr_of(
+        unsung(&db).args([
+            "stats",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--tz",
+            "Nowhere/Land",
+        ]),
+        2,
+    );
+    assert!(err.contains("time zone"), "{err}");
+    let err = stderr_of(
+        unsung(&db).args([
+            "thanks",
+            "post",
+            "--from",
+            "Ana",
+            "--to",
+            "Ben",
+            "--message",
+            "   ",
+        ]),
+        2,
+    );
+    assert!(err.contains("message is empty"), "{err}");
+}
+
+#[test]
+fn a_broken_database_file_is_reported_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("broken.db");
+    let junk = "not a database ".repeat(500);
+    std::fs::write(&db, &junk).unwrap();
+    let err = stderr_of(unsung(&db).arg("demo"), 1);
+    assert!(err.starts_with("unsung: "), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        junk,
+        "the file is left as it was"
+    );
+}

@@ -1,0 +1,198 @@
+// The whole app in happy-dom, with the IPC mock answering from the demo fixture.
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, test } from "vitest";
+import App from "./App.svelte";
+import type { ThankYou } from "./lib/bindings";
+import { buildOverview } from "./mock/fixture";
+import { installMock } from "./mock/install";
+
+const HOSTILE = `<img src=x onerror=alert(1)>`;
+
+async function openApp() {
+  const store = installMock();
+  const view = render(App);
+  await screen.findByTestId("story-headline");
+  return { ...view, store };
+}
+
+async function openThanks() {
+  const app = await openApp();
+  await fireEvent.click(screen.getByTestId("nav-thanks"));
+  await screen.findByTestId("thanks-message");
+  return app;
+}
+
+async function post(recipients: string, message: string) {
+  await fireEvent.input(screen.getByTestId("thanks-recipients"), { target: { value: recipients } });
+  await fireEvent.input(screen.getByTestId("thanks-message"), { target: { value: message } });
+  await fireEvent.click(screen.getByTestId("thanks-submit"));
+}
+
+describe("This week", () => {
+  test("shows a loading state, then the story first", async () => {
+    installMock({ delayMs: 20 });
+    render(App);
+    expect(screen.getByTestId("loading")).toBeTruthy();
+    const headline = await screen.findByTestId("story-headline");
+    expect(headline.textContent).toBe(buildOverview("this_week").story.headline);
+    expect(headline.tagName).toBe("H1");
+    expect(screen.queryByTestId("loading")).toBeNull();
+    const story = screen.getByTestId("story");
+    expect(story.querySelectorAll("p.paragraph").length).toBe(buildOverview("this_week").story.paragraphs.length);
+  });
+
+  test("labels the demo team and marks the active view", async () => {
+    await openApp();
+    expect(screen.getByTestId("demo-badge").textContent).toMatch(/Demo team.*sample data/);
+    expect(screen.getByTestId("nav-week").getAttribute("aria-current")).toBe("page");
+    expect(screen.getByTestId("nav-thanks").hasAttribute("aria-current")).toBe(false);
+  });
+
+  test("each service row holds 90 labelled day bars", async () => {
+    await openApp();
+    const rows = screen.getAllByTestId("service-row");
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      const bars = within(row).getAllByTestId("day-bar");
+      expect(bars).toHaveLength(90);
+      for (const bar of bars) expect(bar.getAttribute("aria-label")).toMatch(/^\d{1,2} \w{3,4}: /);
+    }
+    const down = screen.getAllByTestId("day-bar").filter((b) => b.dataset.state === "down");
+    expect(down.length).toBeGreaterThan(0);
+    expect(down[0].getAttribute("title")).toMatch(/down for \d+ (minutes|hour)/);
+  });
+
+  test("shows the overall uptime with its meaning, and the period's incidents", async () => {
+    await openApp();
+    expect(screen.getByTestId("overall-uptime").textContent).toMatch(/^\d{2,3}(\.\d{2,3})?%$/);
+    const incidents = screen.getAllByTestId("incident-item");
+    expect(incidents).toHaveLength(buildOverview("this_week").incidents.length);
+    expect(screen.getAllByTestId("incident-open")).toHaveLength(1);
+    expect(screen.getAllByTestId("incident-night").length).toBeGreaterThan(0);
+  });
+
+  test("offers the five periods and re-renders when one is picked", async () => {
+    await openApp();
+    const picker = screen.getByTestId("period-picker") as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.value)).toEqual([
+      "this_week",
+      "last_week",
+      "this_month",
+      "last_30_days",
+      "last_90_days",
+    ]);
+    await fireEvent.change(picker, { target: { value: "last_90_days" } });
+    const expected = buildOverview("last_90_days");
+    await waitFor(() => expect(screen.getByTestId("period-label").textContent).toBe(expected.period.label));
+    expect(screen.getByTestId("story-headline").textContent).toBe(expected.story.headline);
+    expect(screen.getAllByTestId("incident-item")).toHaveLength(expected.incidents.length);
+  });
+
+  test("a failed load shows the message and a way to try again", async () => {
+    installMock({ failOnce: ["get_overview"] });
+    render(App);
+    const banner = await screen.findByTestId("error-banner");
+    expect(banner.getAttribute("role")).toBe("alert");
+    expect(banner.textContent).toContain("The team database could not be read.");
+    await fireEvent.click(within(banner).getByRole("button", { name: "Try again" }));
+    await screen.findByTestId("story-headline");
+    expect(screen.queryByTestId("error-banner")).toBeNull();
+  });
+});
+
+describe("Thank-yous", () => {
+  test("the wall shows notes newest first with their words kept", async () => {
+    await openThanks();
+    expect(screen.getByTestId("nav-thanks").getAttribute("aria-current")).toBe("page");
+    const items = screen.getAllByTestId("thanks-item");
+    expect(items.length).toBe(4);
+    expect(items[0].textContent).toContain("Thank you for Tuesday night.\nYou fixed checkout");
+    expect((screen.getByTestId("thanks-author") as HTMLInputElement).value).toBe("Ana");
+  });
+
+  test("posting a note puts it on top at once and clears the message", async () => {
+    const { store } = await openThanks();
+    await post("Ben, Chloé", "Thanks for the calm deploy on Friday.");
+    await waitFor(() => expect(screen.getAllByTestId("thanks-item")).toHaveLength(5));
+    const first = screen.getAllByTestId("thanks-item")[0];
+    expect(first.textContent).toContain("Thanks for the calm deploy on Friday.");
+    expect(first.textContent).toContain("Ben and Chloé");
+    expect((screen.getByTestId("thanks-message") as HTMLTextAreaElement).value).toBe("");
+    expect(store.thanks[0]).toMatchObject({ author: "Ana", recipients: ["Ben", "Chloé"], incident_id: null });
+    expect(localStorage.getItem("unsung.author")).toBe("Ana");
+  });
+
+  test("hostile text is shown as text, never as markup", async () => {
+    await openThanks();
+    await post(HOSTILE, `${HOSTILE}\n<script>alert(2)</script>`);
+    await waitFor(() => expect(screen.getAllByTestId("thanks-item")).toHaveLength(5));
+    const first = screen.getAllByTestId("thanks-item")[0];
+    expect(first.textContent).toContain(`${HOSTILE}\n<script>alert(2)</script>`);
+    expect(first.querySelector("img, script")).toBeNull();
+    expect(document.querySelector("img")).toBeNull();
+  });
+
+  test("an empty message or no recipients is caught before sending", async () => {
+    let posts = 0;
+    const overview = buildOverview("this_week");
+    mockIPC((cmd) => {
+      if (cmd === "get_overview") return overview;
+      if (cmd === "list_thanks") return overview.thanks;
+      if (cmd === "post_thanks") posts++;
+    });
+    render(App);
+    await screen.findByTestId("story-headline");
+    await fireEvent.click(screen.getByTestId("nav-thanks"));
+    await post("", "Thanks!");
+    expect((await screen.findByTestId("error-banner")).textContent).toContain("at least one person");
+    expect(document.activeElement).toBe(screen.getByTestId("thanks-recipients"));
+    await post("Ben", "   ");
+    expect(screen.getByTestId("error-banner").textContent).toContain("write a few words");
+    expect(posts).toBe(0);
+  });
+
+  test("a refusal from the backend is shown as is", async () => {
+    const overview = buildOverview("this_week");
+    mockIPC((cmd) => {
+      if (cmd === "get_overview") return overview;
+      if (cmd === "list_thanks") return overview.thanks;
+      if (cmd === "post_thanks") return Promise.reject({ code: "storage", message: "The note could not be saved." });
+    });
+    render(App);
+    await screen.findByTestId("story-headline");
+    await fireEvent.click(screen.getByTestId("nav-thanks"));
+    await post("Ben", "Thank you");
+    const banner = await screen.findByTestId("error-banner");
+    expect(banner.textContent).toContain("The note could not be saved.");
+    expect((screen.getByTestId("thanks-message") as HTMLTextAreaElement).value).toBe("Thank you");
+    expect(screen.getAllByTestId("thanks-item")).toHaveLength(overview.thanks.length);
+  });
+
+  test("a half-written note survives a trip to This week", async () => {
+    await openThanks();
+    await fireEvent.input(screen.getByTestId("thanks-message"), { target: { value: "Draft" } });
+    await fireEvent.click(screen.getByTestId("nav-week"));
+    await fireEvent.click(screen.getByTestId("nav-thanks"));
+    expect((screen.getByTestId("thanks-message") as HTMLTextAreaElement).value).toBe("Draft");
+  });
+
+  test("a posted note stays on top even if an older list arrives later", async () => {
+    const overview = buildOverview("this_week");
+    const saved: ThankYou = { ...overview.thanks[0], id: "new", message: "Fresh", is_demo: false };
+    let release: (list: ThankYou[]) => void = () => {};
+    mockIPC((cmd) => {
+      if (cmd === "get_overview") return overview;
+      if (cmd === "list_thanks") return new Promise<ThankYou[]>((r) => (release = r));
+      if (cmd === "post_thanks") return saved;
+    });
+    render(App);
+    await screen.findByTestId("story-headline");
+    await fireEvent.click(screen.getByTestId("nav-thanks"));
+    await post("Ben", "Fresh");
+    await waitFor(() => expect(screen.getAllByTestId("thanks-item")[0].textContent).toContain("Fresh"));
+    release(overview.thanks);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getAllByTestId("thanks-item")[0].textContent).toContain("Fresh");
+  });
+});

@@ -1,0 +1,81 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, test } from "vitest";
+import { ApiError, getOverview, listThanks, postThanks, toAppError } from "./api";
+import { buildOverview } from "../mock/fixture";
+
+describe("commands", () => {
+  test("send the contract's names and arguments and return the answer", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "get_overview") return buildOverview("last_week");
+      if (cmd === "list_thanks") return [];
+      if (cmd === "post_thanks") return { id: "1" };
+    });
+    const overview = await getOverview("last_week");
+    expect(overview.period.kind).toBe("last_week");
+    await listThanks();
+    await listThanks(10);
+    const note = { author: "Ana", recipients: ["Ben"], incident_id: null, message: "Thanks" };
+    await postThanks(note);
+    expect(calls).toEqual([
+      ["get_overview", { period: "last_week" }],
+      ["list_thanks", { limit: null }],
+      ["list_thanks", { limit: 10 }],
+      ["post_thanks", { note }],
+    ]);
+  });
+});
+
+describe("errors", () => {
+  const rejectWith = (reason: unknown) =>
+    mockIPC(() => Promise.reject(reason));
+
+  test("an AppError from the backend keeps its code and message", async () => {
+    rejectWith({ code: "invalid_input", message: "The message is empty." });
+    const error = await getOverview("this_week").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: "invalid_input", message: "The message is empty." });
+  });
+
+  test.each(["not_found", "storage", "internal"] as const)("code %s is kept", async (code) => {
+    rejectWith({ code, message: "x" });
+    await expect(listThanks()).rejects.toMatchObject({ code, message: "x" });
+  });
+
+  test("an unknown code becomes internal, the message stays", async () => {
+    rejectWith({ code: "teapot", message: "I am a teapot." });
+    await expect(postThanks({ author: "a", recipients: ["b"], incident_id: null, message: "m" })).rejects.toMatchObject({
+      code: "internal",
+      message: "I am a teapot.",
+    });
+  });
+
+  test("a bare string (Tauri's own errors) becomes internal with that text", async () => {
+    rejectWith("command get_overview not found");
+    await expect(getOverview("this_week")).rejects.toMatchObject({
+      code: "internal",
+      message: "command get_overview not found",
+    });
+  });
+
+  test("a thrown Error becomes internal with its message", async () => {
+    mockIPC(() => {
+      throw new TypeError("boom");
+    });
+    await expect(getOverview("this_week")).rejects.toMatchObject({ code: "internal", message: "boom" });
+  });
+
+  test.each([undefined, null, 42, "", {}, { code: 7 }, { message: "" }])("%j becomes internal with a readable message", (reason) => {
+    const error = toAppError(reason);
+    expect(error.code).toBe("internal");
+    expect(error.message.length).toBeGreaterThan(10);
+  });
+
+  test("serialises to the AppError shape", () => {
+    expect(JSON.parse(JSON.stringify(toAppError({ code: "storage", message: "Disk full." })))).toEqual({
+      code: "storage",
+      message: "Disk full.",
+    });
+  });
+});

@@ -1,0 +1,67 @@
+// The one module that talks to the Rust backend. Everything else calls these functions,
+// so the UI also runs in a plain browser with `mockIPC` installed (tests, mock build).
+import { invoke } from "@tauri-apps/api/core";
+import type { AppError, ErrorCode, NewThankYou, Overview, PeriodKind, ThankYou } from "./bindings";
+
+const ERROR_CODES: readonly ErrorCode[] = ["invalid_input", "not_found", "storage", "internal"];
+
+const FALLBACK_MESSAGE = "Something went wrong inside Unsung. Please try again.";
+
+/** A failed command. Implements `AppError`; the UI branches on `code`, shows `message` as is. */
+export class ApiError extends Error implements AppError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+  }
+
+  toJSON(): AppError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * Turns whatever a rejected `invoke` gave us into an `ApiError`.
+ * `{code, message}` from the backend is kept (an unknown code becomes "internal");
+ * anything else (a bare string, an Error, undefined) becomes code "internal".
+ */
+export function toAppError(reason: unknown): ApiError {
+  if (reason instanceof ApiError) return reason;
+  if (typeof reason === "object" && reason !== null) {
+    const { code, message } = reason as { code?: unknown; message?: unknown };
+    const text = typeof message === "string" && message.trim() !== "" ? message : FALLBACK_MESSAGE;
+    if (typeof code === "string") return new ApiError(isErrorCode(code) ? code : "internal", text);
+    return new ApiError("internal", text);
+  }
+  if (typeof reason === "string" && reason.trim() !== "") return new ApiError("internal", reason);
+  return new ApiError("internal", FALLBACK_MESSAGE);
+}
+
+async function call<T>(command: string, args: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toAppError(reason);
+  }
+}
+
+/** The story, uptime, incidents and thank-yous for one period. */
+export function getOverview(period: PeriodKind): Promise<Overview> {
+  return call<Overview>("get_overview", { period });
+}
+
+/** Saves a thank-you note and returns it as stored (id, created_at). */
+export function postThanks(note: NewThankYou): Promise<ThankYou> {
+  return call<ThankYou>("post_thanks", { note });
+}
+
+/** The wall, newest first. `null` lets the backend pick its default limit. */
+export function listThanks(limit: number | null = null): Promise<ThankYou[]> {
+  return call<ThankYou[]>("list_thanks", { limit });
+}

@@ -1,0 +1,424 @@
+// The built mock UI (dist-mock/) in Debian's headless Chromium.
+//
+// Serves dist-mock on 127.0.0.1 with the app's Content-Security-Policy, drives it with
+// playwright-core, runs axe-core on both views in light and dark, and saves screenshots to
+// tests/browser/out/. Exits non-zero if any check fails. Run `npm run build:mock` first.
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const UI = resolve(HERE, "../..");
+const DIST = join(UI, "dist-mock");
+const OUT = join(HERE, "out");
+const AXE = join(UI, "node_modules/axe-core/axe.min.js");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const WATCHDOG_MS = 180_000;
+const STEP_MS = 15_000;
+
+// The same policy as src-tauri/tauri.conf.json (minus the IPC origins the mock does not use).
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join("; ");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".woff2": "font/woff2",
+};
+
+// ---- a tiny static server ----
+
+function serve(root) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (path !== root && !path.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
+    if (!existsSync(path)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+      "content-security-policy": CSP,
+      "cache-control": "no-store",
+    });
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => ok(server));
+  });
+}
+
+// ---- checks ----
+
+const results = [];
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true, detail: detail ?? "", ms: Date.now() - started });
+    console.log(`  ok    ${name}${detail ? ` (${detail})` : ""}`);
+  } catch (error) {
+    const detail = String(error?.message ?? error).split("\n").slice(0, 12).join("\n        ");
+    results.push({ name, ok: false, detail, ms: Date.now() - started });
+    console.log(`  FAIL  ${name}\n        ${detail}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const AXE_SOURCE = readFileSync(AXE, "utf8");
+
+/** Runs axe-core on the page; throws with a readable list of violations. */
+async function axe(page) {
+  // `addScriptTag({path})` inlines the file, which the page's CSP rightly blocks; evaluating
+  // it through the DevTools protocol is not subject to the page's CSP.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    // @ts-ignore axe is injected above
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n").slice(1).join(" ")}`),
+    }));
+  });
+  if (violations.length > 0) {
+    throw new Error(
+      violations
+        .map((v) => `${v.id} [${v.impact}] ${v.help}\n          ${v.nodes.join("\n          ")}`)
+        .join("\n        "),
+    );
+  }
+  return "no violations";
+}
+
+async function noHorizontalScroll(page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert(scroll <= client, `page scrolls sideways: ${scroll}px of content in ${client}px`);
+}
+
+/** Switches light/dark and lets colour transitions settle before anything is measured. */
+async function scheme(page, colorScheme) {
+  await page.emulateMedia({ colorScheme });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(250);
+}
+
+const barsPerRow = (page) =>
+  page.$$eval('[data-testid="service-row"]', (rows) =>
+    rows.map((r) => r.querySelectorAll('[data-testid="day-bar"]').length),
+  );
+
+async function main() {
+  assert(existsSync(join(DIST, "index.html")), `${DIST}/index.html is missing: run \`npm run build:mock\` first`);
+  assert(existsSync(CHROMIUM), `${CHROMIUM} is missing`);
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  mkdirSync(OUT, { recursive: true });
+
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  let browser;
+  const watchdog = setTimeout(() => {
+    console.error(`\nThe browser tests took longer than ${WATCHDOG_MS / 1000}s; stopping.`);
+    browser?.close().catch(() => {});
+    server.closeAllConnections?.();
+    server.close();
+    process.exit(2);
+  }, WATCHDOG_MS);
+
+  try {
+    // launch() gives every run a fresh temporary profile and removes it on close.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      timeout: 30_000,
+    });
+    console.log(`Chromium ${browser.version()} against ${base}\n`);
+
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: "en-GB" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+    });
+    await page.addInitScript(() => {
+      // tauri.conf.json sets `freezePrototype: true`; run the UI the same way here.
+      Object.freeze(Object.prototype);
+      document.addEventListener("securitypolicyviolation", (e) => {
+        // @ts-ignore test-only record
+        (window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    const story = page.getByTestId("story-headline");
+
+    await check("index.html has no inline script or style", () => {
+      assert(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html), "inline <script> in index.html");
+      assert(!/<style[\s>]/i.test(html), "inline <style> in index.html");
+      assert(!/\sstyle=/i.test(html), "style attribute in index.html");
+      assert(html.includes('name="color-scheme" content="light dark"'), "no color-scheme meta");
+    });
+
+    await check("the story is visible first", async () => {
+      await page.emulateMedia({ colorScheme: "light", reducedMotion: "no-preference" });
+      await page.goto(base, { waitUntil: "load" });
+      await story.waitFor({ state: "visible" });
+      const text = (await story.textContent())?.trim() ?? "";
+      assert(text.length > 10, "empty headline");
+      assert(await page.getByTestId("demo-badge").isVisible(), "no demo badge");
+      assert((await page.getByTestId("nav-week").getAttribute("aria-current")) === "page", "nav-week not current");
+      return text;
+    });
+
+    await check("every service row has 90 day bars, each labelled", async () => {
+      const counts = await barsPerRow(page);
+      assert(counts.length >= 1, "no service rows");
+      assert(counts.every((n) => n === 90), `bars per row: ${counts.join(", ")}`);
+      const unlabelled = await page.$$eval('[data-testid="day-bar"]', (bars) =>
+        bars.filter((b) => !/^\d{1,2} \S+: \S/.test(b.getAttribute("aria-label") ?? "")).length,
+      );
+      assert(unlabelled === 0, `${unlabelled} bars without a label`);
+      return `${counts.length} rows`;
+    });
+
+    await check("overall uptime and incidents are shown", async () => {
+      const figure = (await page.getByTestId("overall-uptime").textContent())?.trim() ?? "";
+      assert(/^\d{1,3}(\.\d{2,3})?%$/.test(figure), `overall uptime reads "${figure}"`);
+      const incidents = await page.getByTestId("incident-item").count();
+      assert(incidents > 0, "no incidents this week in the fixture");
+      return `${figure}, ${incidents} incidents`;
+    });
+
+    await check("axe: This week, light", async () => {
+      await scheme(page, "light");
+      await page.screenshot({ path: join(OUT, "week-light.png"), fullPage: true });
+      return await axe(page);
+    });
+
+    await check("axe: This week, dark", async () => {
+      await scheme(page, "dark");
+      try {
+        await page.screenshot({ path: join(OUT, "week-dark.png"), fullPage: true });
+        return await axe(page);
+      } finally {
+        await scheme(page, "light");
+      }
+    });
+
+    await check("switching the period re-renders the story", async () => {
+      const before = await story.textContent();
+      const labelBefore = await page.getByTestId("period-label").textContent();
+      await page.getByTestId("period-picker").selectOption("last_90_days");
+      await page.waitForFunction(
+        (old) => document.querySelector('[data-testid="period-label"]')?.textContent !== old,
+        labelBefore,
+      );
+      await page.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
+      const after = await story.textContent();
+      assert(after !== before, "headline did not change");
+      const counts = await barsPerRow(page);
+      assert(counts.every((n) => n === 90), `bars per row after switch: ${counts.join(", ")}`);
+      const label = await page.getByTestId("period-label").textContent();
+      await page.getByTestId("period-picker").selectOption("this_week");
+      await page.waitForFunction((old) => document.querySelector('[data-testid="story-headline"]')?.textContent === old, before);
+      return label ?? "";
+    });
+
+    await check("keyboard: Tab reaches the nav, Enter switches, focus is visible", async () => {
+      await page.locator("body").click({ position: { x: 5, y: 5 } });
+      let found = false;
+      for (let i = 0; i < 10 && !found; i++) {
+        await page.keyboard.press("Tab");
+        found = await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "nav-thanks");
+      }
+      assert(found, "nav-thanks not reachable with Tab");
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert(outline !== "none", "no visible focus outline");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("thanks-message").waitFor({ state: "visible" });
+      assert((await page.getByTestId("nav-thanks").getAttribute("aria-current")) === "page", "nav-thanks not current");
+    });
+
+    await check("posting a thank-you shows it at the top", async () => {
+      const message = "Thank you for the quiet Friday deploy.\nNobody noticed a thing.";
+      await page.getByTestId("thanks-recipients").fill("Ben, Chloé");
+      await page.getByTestId("thanks-message").fill(message);
+      await page.getByTestId("thanks-submit").click();
+      await page.waitForFunction(
+        (m) => document.querySelector('[data-testid="thanks-item"]')?.textContent?.includes(m),
+        message,
+      );
+      assert((await page.getByTestId("thanks-message").inputValue()) === "", "message field did not clear");
+    });
+
+    await check("a hostile note is shown as text and does not run", async () => {
+      const hostile = `<img src=x onerror="window.__xss=1"><svg onload="window.__xss=2"></svg><script>window.__xss=3</script>`;
+      await page.getByTestId("thanks-author").fill(`<b onmouseover="window.__xss=4">Eve</b>`);
+      await page.getByTestId("thanks-recipients").fill(`<img src=y onerror="window.__xss=5">`);
+      await page.getByTestId("thanks-message").fill(hostile);
+      await page.getByTestId("thanks-submit").click();
+      await page.waitForFunction(
+        (m) => document.querySelector('[data-testid="thanks-item"]')?.textContent?.includes(m),
+        hostile,
+      );
+      await page.getByTestId("thanks-item").first().hover();
+      await page.waitForTimeout(300);
+      assert((await page.evaluate(() => window.__xss)) === undefined, "window.__xss was set");
+      const injected = await page.$$eval('[data-testid="thanks-item"]', (items) =>
+        items.reduce((n, i) => n + i.querySelectorAll("img, svg, script, b").length, 0),
+      );
+      assert(injected === 0, `${injected} elements created from a note`);
+      await page.getByTestId("thanks-author").fill("Ana");
+      await page.evaluate(() => localStorage.setItem("unsung.author", "Ana"));
+    });
+
+    await check("an empty note is refused with a clear message", async () => {
+      await page.getByTestId("thanks-recipients").fill("Ben");
+      await page.getByTestId("thanks-message").fill("   ");
+      await page.getByTestId("thanks-submit").click();
+      const banner = page.getByTestId("error-banner");
+      await banner.waitFor({ state: "visible" });
+      assert((await banner.getAttribute("role")) === "alert", "error banner has no role=alert");
+      return (await banner.textContent())?.trim() ?? "";
+    });
+
+    await check("axe: Thank-yous, light (with the error shown)", async () => {
+      await page.screenshot({ path: join(OUT, "thanks-error-light.png"), fullPage: true });
+      try {
+        return await axe(page);
+      } finally {
+        await page.getByTestId("thanks-recipients").fill("");
+        await page.getByTestId("thanks-message").fill("");
+      }
+    });
+
+    await check("axe: Thank-yous, light", async () => {
+      await page.reload({ waitUntil: "load" });
+      await story.waitFor({ state: "visible" });
+      await page.getByTestId("nav-thanks").click();
+      await page.getByTestId("thanks-item").first().waitFor({ state: "visible" });
+      await scheme(page, "light");
+      await page.screenshot({ path: join(OUT, "thanks-light.png"), fullPage: true });
+      return await axe(page);
+    });
+
+    await check("axe: Thank-yous, dark", async () => {
+      await scheme(page, "dark");
+      try {
+        await page.screenshot({ path: join(OUT, "thanks-dark.png"), fullPage: true });
+        return await axe(page);
+      } finally {
+        await scheme(page, "light");
+      }
+    });
+
+    await check("readable at 200% zoom and on a narrow window (no sideways scroll)", async () => {
+      for (const width of [550, 320]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.getByTestId("nav-week").click();
+        await story.waitFor({ state: "visible" });
+        await noHorizontalScroll(page);
+        await page.screenshot({ path: join(OUT, `week-${width}px.png`), fullPage: width === 550 });
+        await page.getByTestId("nav-thanks").click();
+        await noHorizontalScroll(page);
+      }
+      await page.screenshot({ path: join(OUT, "thanks-320px.png"), fullPage: false });
+      await page.setViewportSize({ width: 1100, height: 800 });
+    });
+
+    await check("reduced motion turns transitions off", async () => {
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      const duration = await page.evaluate(
+        () => getComputedStyle(document.querySelector('[data-testid="thanks-submit"]')).transitionDuration,
+      );
+      await page.emulateMedia({ reducedMotion: "no-preference" });
+      assert(duration.split(",").every((d) => parseFloat(d) < 0.01), `transition-duration ${duration}`);
+    });
+
+    await check("no CSP violations, page errors or console errors", async () => {
+      const csp = await page.evaluate(() => window.__csp ?? []);
+      const all = [...csp.map((c) => `CSP: ${c}`), ...problems];
+      assert(all.length === 0, all.join("\n"));
+    });
+
+    await check("a failed load shows the error and Retry recovers", async () => {
+      const fresh = await context.newPage();
+      fresh.setDefaultTimeout(STEP_MS);
+      await fresh.emulateMedia({ colorScheme: "light" });
+      await fresh.goto(`${base}/?mock-fail=get_overview&mock-delay=150`, { waitUntil: "load" });
+      const banner = fresh.getByTestId("error-banner");
+      await banner.waitFor({ state: "visible" });
+      const text = (await banner.textContent())?.trim() ?? "";
+      assert((await banner.getAttribute("role")) === "alert", "no role=alert");
+      await axe(fresh);
+      await fresh.screenshot({ path: join(OUT, "error-light.png") });
+      await banner.getByRole("button", { name: "Try again" }).click();
+      await fresh.getByTestId("loading").waitFor({ state: "visible" });
+      await fresh.screenshot({ path: join(OUT, "loading-light.png") });
+      await fresh.getByTestId("story-headline").waitFor({ state: "visible" });
+      assert((await fresh.getByTestId("error-banner").count()) === 0, "error banner still shown");
+      await fresh.close();
+      return text;
+    });
+  } finally {
+    clearTimeout(watchdog);
+    await browser?.close().catch(() => {});
+    server.closeAllConnections?.();
+    await new Promise((done) => server.close(done));
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  results.push({ name: "setup", ok: false, detail: String(error?.message ?? error) });
+  console.log(`  FAIL  setup\n        ${error?.message ?? error}`);
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(
+  `\n${results.length - failed.length} of ${results.length} browser checks passed.` +
+    (failed.length ? ` Failed: ${failed.map((r) => r.name).join("; ")}.` : "") +
+    ` Screenshots in ${OUT.replace(UI + sep, "")}/`,
+);
+process.exit(failed.length ? 1 : 0);
