@@ -33,7 +33,8 @@ impl App {
             updates_shipped: data.updates_shipped,
             tz,
             working_hours: &self.working_hours,
-            audience: Audience::Team,
+            // The view's story is the one a family member could read; incidents have their own cards.
+            audience: Audience::Family,
         });
 
         let bars_from = start_of_day(
