@@ -46,6 +46,8 @@ struct IncidentSpec {
     disposition: Disposition,
 }
 
+// One table row per outage: each argument is a column of the table below.
+#[allow(clippy::too_many_arguments)]
 const fn outage(
     days_ago: u64,
     hour: u32,
@@ -127,6 +129,24 @@ const DATA_GAP: (u64, u32, i64, &str) = (33, 6, 14 * 60, "photos");
 /// Still open: some app users see old prices since two hours before now.
 const OPEN_INCIDENT_HOURS_AGO: i64 = 2;
 
+/// A stretch of a service's history that is not plain uptime; `status: None` is a data gap.
+struct Mark {
+    service: &'static str,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    status: Option<Status>,
+}
+
+struct DemoNote {
+    number: u8,
+    days_ago: u64,
+    hour: u32,
+    author: &'static str,
+    to: &'static [&'static str],
+    incident: Option<u32>,
+    message: &'static str,
+}
+
 fn service_id(key: &str) -> String {
     format!("{SOURCE}/{key}")
 }
@@ -155,8 +175,7 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
         .collect();
 
     let mut incidents = Vec::new();
-    // (service key, start, end, status or None for a gap)
-    let mut marks: Vec<(&str, DateTime<Utc>, DateTime<Utc>, Option<Status>)> = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
     for event in &EVENTS {
         let start = at(today, event.days_ago, event.hour, event.minute);
         let end = start + Duration::minutes(event.minutes);
@@ -164,7 +183,12 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
             continue;
         }
         if let Some(effect) = event.effect {
-            marks.push((event.service, start, end, Some(effect)));
+            marks.push(Mark {
+                service: event.service,
+                start,
+                end,
+                status: Some(effect),
+            });
         }
         if let Some(spec) = &event.incident {
             let mut responders: Vec<String> = vec![spec.fixer.into()];
@@ -189,23 +213,28 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
     }
     let (m_days, m_hour, m_minutes, m_service) = MAINTENANCE;
     let m_start = at(today, m_days, m_hour, 0);
-    marks.push((
-        m_service,
-        m_start,
-        m_start + Duration::minutes(m_minutes),
-        Some(Status::Maintenance),
-    ));
+    marks.push(Mark {
+        service: m_service,
+        start: m_start,
+        end: m_start + Duration::minutes(m_minutes),
+        status: Some(Status::Maintenance),
+    });
     let (g_days, g_hour, g_minutes, g_service) = DATA_GAP;
     let g_start = at(today, g_days, g_hour, 0);
-    marks.push((
-        g_service,
-        g_start,
-        g_start + Duration::minutes(g_minutes),
-        None,
-    ));
+    marks.push(Mark {
+        service: g_service,
+        start: g_start,
+        end: g_start + Duration::minutes(g_minutes),
+        status: None,
+    });
 
     let open_start = now - Duration::hours(OPEN_INCIDENT_HOURS_AGO);
-    marks.push(("app", open_start, now, Some(Status::Degraded)));
+    marks.push(Mark {
+        service: "app",
+        start: open_start,
+        end: now,
+        status: Some(Status::Degraded),
+    });
     incidents.push(Incident {
         id: format!("{SOURCE}/121"),
         source: SOURCE.into(),
@@ -226,11 +255,11 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
 
     let mut intervals = Vec::new();
     for (key, _, _) in SERVICES {
-        let mut own: Vec<_> = marks.iter().filter(|m| m.0 == key).collect();
-        own.sort_by_key(|m| m.1);
+        let mut own: Vec<&Mark> = marks.iter().filter(|m| m.service == key).collect();
+        own.sort_by_key(|m| m.start);
         let mut cursor = history_start;
-        for (_, start, end, status) in own {
-            let (start, end) = ((*start).max(history_start), (*end).min(now));
+        for mark in own {
+            let (start, end) = (mark.start.max(history_start), mark.end.min(now));
             if end <= start {
                 continue;
             }
@@ -242,12 +271,12 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
                     status: Status::Up,
                 });
             }
-            if let Some(status) = status {
+            if let Some(status) = mark.status {
                 intervals.push(Interval {
                     service_id: service_id(key),
                     start,
                     end,
-                    status: *status,
+                    status,
                 });
             }
             cursor = end;
@@ -301,60 +330,39 @@ fn changes(today: NaiveDate, history_start: DateTime<Utc>, now: DateTime<Utc>) -
     changes
 }
 
+#[rustfmt::skip]
 fn thanks(today: NaiveDate, now: DateTime<Utc>) -> Vec<ThankYou> {
-    let notes: [(u8, u64, u32, &str, &[&str], Option<u32>, &str); 4] = [
-        (
-            1,
-            41,
-            10,
-            "Ben",
-            &["Ana"],
-            Some(101),
-            "Thank you for getting the checkout page back in the middle of the night. Customers never knew how close it was.",
-        ),
-        (
-            2,
-            33,
-            15,
-            "Dev",
-            &["Emma"],
-            Some(110),
-            "Thanks for spotting the full disk before anyone noticed. Quiet saves count too.",
-        ),
-        (
-            3,
-            8,
-            17,
-            "Emma",
-            &["Ana", "Ben", "Chloe", "Dev"],
-            None,
-            "A calm week for the shop. That was your careful work, not luck.",
-        ),
-        (
-            4,
-            2,
-            9,
-            "Chloe",
-            &["Ben"],
-            Some(118),
-            "Thanks for jumping on the card payments problem so late at night.",
-        ),
+    let notes = [
+        DemoNote {
+            number: 1, days_ago: 41, hour: 10, author: "Ben", to: &["Ana"], incident: Some(101),
+            message: "Thank you for getting the checkout page back in the middle of the night. Customers never knew how close it was.",
+        },
+        DemoNote {
+            number: 2, days_ago: 33, hour: 15, author: "Dev", to: &["Emma"], incident: Some(110),
+            message: "Thanks for spotting the full disk before anyone noticed. Quiet saves count too.",
+        },
+        DemoNote {
+            number: 3, days_ago: 8, hour: 17, author: "Emma", to: &["Ana", "Ben", "Chloe", "Dev"], incident: None,
+            message: "A calm week for the shop. That was your careful work, not luck.",
+        },
+        DemoNote {
+            number: 4, days_ago: 2, hour: 9, author: "Chloe", to: &["Ben"], incident: Some(118),
+            message: "Thanks for jumping on the card payments problem so late at night.",
+        },
     ];
     notes
         .iter()
-        .map(
-            |(n, days_ago, hour, author, to, incident, message)| ThankYou {
-                id: format!("01900000-0000-7000-8000-00000000000{n}"),
-                author: (*author).into(),
-                recipients: to.iter().map(|r| r.to_string()).collect(),
-                message: (*message).into(),
-                incident_id: incident.map(|i| format!("{SOURCE}/{i}")),
-                period_from: None,
-                period_to: None,
-                created_at: at(today, *days_ago, *hour, 0),
-                is_demo: true,
-            },
-        )
+        .map(|note| ThankYou {
+            id: format!("01900000-0000-7000-8000-00000000000{}", note.number),
+            author: note.author.into(),
+            recipients: note.to.iter().map(|r| r.to_string()).collect(),
+            message: note.message.into(),
+            incident_id: note.incident.map(|i| format!("{SOURCE}/{i}")),
+            period_from: None,
+            period_to: None,
+            created_at: at(today, note.days_ago, note.hour, 0),
+            is_demo: true,
+        })
         .filter(|t| t.created_at <= now)
         .collect()
 }

@@ -170,7 +170,7 @@ pub fn median(values: &mut [i64]) -> Option<i64> {
 }
 
 /// Incidents that count and were opened inside the range.
-pub fn counted_in<'a>(incidents: &'a [Incident], range: TimeRange) -> Vec<&'a Incident> {
+pub fn counted_in(incidents: &[Incident], range: TimeRange) -> Vec<&Incident> {
     incidents
         .iter()
         .filter(|i| i.counts() && range.contains(i.opened_at))

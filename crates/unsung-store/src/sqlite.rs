@@ -250,7 +250,7 @@ impl Store for SqliteStore {
                 .await?;
         }
         for note in &data.thanks {
-            insert_thanks(&mut *tx, note).await?;
+            insert_thanks(&mut tx, note).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -359,7 +359,7 @@ impl Store for SqliteStore {
 
     async fn insert_thanks(&self, note: &ThankYou) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
-        insert_thanks(&mut *conn, note).await
+        insert_thanks(&mut conn, note).await
     }
 
     async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {

@@ -1,0 +1,215 @@
+//! The use cases both faces call, on a real SQLite file with the clock pinned.
+
+use chrono::{DateTime, TimeZone, Utc};
+use unsung_app::dto::NewThankYou;
+use unsung_app::{App, Audience, Clock, ErrorCode, PeriodKind};
+use unsung_core::readability;
+use unsung_core::timeline::DayState;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
+}
+
+async fn demo_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = reopen(&dir, now()).await;
+    app.prepare_first_view().await.unwrap();
+    (dir, app)
+}
+
+async fn reopen(dir: &tempfile::TempDir, at: DateTime<Utc>) -> App {
+    let path = dir.path().join("unsung.db");
+    App::open(path.to_str().unwrap(), Clock::Fixed(at))
+        .await
+        .unwrap()
+}
+
+fn note(author: &str, to: &[&str], message: &str) -> NewThankYou {
+    NewThankYou {
+        author: author.into(),
+        recipients: to.iter().map(|s| s.to_string()).collect(),
+        incident_id: None,
+        message: message.into(),
+    }
+}
+
+#[tokio::test]
+async fn the_first_view_is_the_demo_team_with_90_bars_per_service() {
+    let (_dir, app) = demo_app().await;
+    let overview = app
+        .overview(PeriodKind::ThisWeek, chrono_tz::UTC)
+        .await
+        .unwrap();
+    assert!(overview.is_demo);
+    assert!(overview.team_name.contains("demo"));
+    assert_eq!(overview.period.label, "Mon 23 Nov – Sun 29 Nov 2026");
+    assert_eq!(overview.services.len(), 7);
+    for service in &overview.services {
+        assert_eq!(service.days.len(), 90, "{}", service.name);
+        assert_eq!(service.days.last().unwrap().date, "2026-11-29");
+    }
+    let all_states: Vec<DayState> = overview
+        .services
+        .iter()
+        .flat_map(|s| s.days.iter().map(|d| d.state))
+        .collect();
+    for state in [
+        DayState::Up,
+        DayState::Down,
+        DayState::Partial,
+        DayState::Degraded,
+        DayState::Maintenance,
+        DayState::NoData,
+    ] {
+        assert!(
+            all_states.contains(&state),
+            "the demo shows {state:?} somewhere"
+        );
+    }
+    // This week: search (2 days ago), payments at night (3 days ago), shop (5 days ago), and
+    // the open app incident; newest first. The merged duplicate is not shown.
+    let titles: Vec<&str> = overview
+        .incidents
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Some app users see old prices",
+            "Book search showing errors",
+            "Card payments timing out",
+            "Shop pages loading slowly"
+        ]
+    );
+    assert!(overview.incidents[0].resolved_at.is_none());
+    assert!(overview.incidents[2].outside_working_hours);
+    assert_eq!(
+        overview.incidents[2].summary,
+        "Card payments had a problem for about 18 minutes. Ben fixed it."
+    );
+    assert!(overview.story.headline.starts_with("Everything worked"));
+    assert_eq!(overview.people, ["Ana", "Ben", "Chloe", "Dev", "Emma"]);
+    assert_eq!(overview.thanks.len(), 4);
+}
+
+#[tokio::test]
+async fn every_period_has_a_plain_family_story() {
+    let (_dir, app) = demo_app().await;
+    for kind in PeriodKind::ALL {
+        let range = app.period_range(kind, chrono_tz::UTC);
+        let story = app
+            .story(range, chrono_tz::UTC, Audience::Family)
+            .await
+            .unwrap();
+        let text = story.to_text();
+        let scores = readability::score(&text);
+        assert!(
+            scores.flesch_kincaid_grade <= 6.0,
+            "{kind:?}: {scores:?}\n{text}"
+        );
+        assert!(
+            scores.automated_readability_index <= 8.0,
+            "{kind:?}: {scores:?}\n{text}"
+        );
+        assert!(
+            scores.longest_sentence_words <= 25,
+            "{kind:?}: {scores:?}\n{text}"
+        );
+        for system_name in ["api-gw-prod", "payments-svc", "mobile-api", "demo/"] {
+            assert!(!text.contains(system_name), "{kind:?} names {system_name}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_posted_note_is_on_the_wall_first_and_counted_in_the_story() {
+    let (dir, app) = demo_app().await;
+    let posted = app
+        .post_thanks(note(
+            "Ana",
+            &["Ben", " Chloe ", "Ben"],
+            "Thanks for the calm Sunday.",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        posted.recipients,
+        ["Ben", "Chloe"],
+        "names trimmed, duplicates dropped"
+    );
+    assert!(uuid_is_v7(&posted.id), "{}", posted.id);
+    let wall = app.list_thanks(50).await.unwrap();
+    assert_eq!(wall[0], posted);
+    // A minute later, the week so far includes the note.
+    let app = reopen(&dir, now() + chrono::Duration::minutes(1)).await;
+    let story = app
+        .story(
+            app.period_range(PeriodKind::ThisWeek, chrono_tz::UTC),
+            chrono_tz::UTC,
+            Audience::Family,
+        )
+        .await
+        .unwrap();
+    assert!(
+        story
+            .to_text()
+            .contains("Teammates wrote two thank-you notes to Ben and Chloe."),
+        "{}",
+        story.to_text()
+    );
+}
+
+fn uuid_is_v7(id: &str) -> bool {
+    id.len() == 36 && id.as_bytes()[14] == b'7'
+}
+
+#[tokio::test]
+async fn notes_that_cannot_be_sent_say_why() {
+    let (_dir, app) = demo_app().await;
+    for (bad, expected) in [
+        (note("", &["Ben"], "hi"), "from is missing"),
+        (note("Ana", &[], "hi"), "at least one name"),
+        (note("Ana", &["Ana"], "hi"), "someone else"),
+        (note("Ana", &["Ben"], " \n "), "message is empty"),
+        (
+            note("Ana", &["Ben"], &"x".repeat(10_001)),
+            "longer than 10000",
+        ),
+    ] {
+        let error = app.post_thanks(bad).await.unwrap_err();
+        assert_eq!(error.code, ErrorCode::InvalidInput);
+        assert!(
+            error.message.contains(expected),
+            "{} / {expected}",
+            error.message
+        );
+    }
+    assert!(
+        app.post_thanks(note("Ana", &["Ben"], &"x".repeat(10_000)))
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn a_week_with_no_data_says_so_instead_of_claiming_uptime() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(
+        dir.path().join("empty.db").to_str().unwrap(),
+        Clock::Fixed(now()),
+    )
+    .await
+    .unwrap();
+    let overview = app
+        .overview(PeriodKind::LastWeek, chrono_tz::UTC)
+        .await
+        .unwrap();
+    assert!(!overview.is_demo);
+    assert_eq!(overview.overall_uptime_ratio, None);
+    assert_eq!(
+        overview.story.headline,
+        "There is no uptime data for this time yet."
+    );
+    assert!(overview.services.is_empty());
+}
