@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# Shared settings for the scripts in this folder. Source it, don't run it:
+#   . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+# The repository root, whatever the caller's working directory.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Build output lives outside the checkout (a debug + release target/ is several GB);
+# callers may point it elsewhere.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/unsung/target}"
+
+# cargo, rustup and `cargo install`ed tools such as tauri-driver.
+case ":$PATH:" in
+  *":$HOME/.cargo/bin:"*) ;;
+  *) export PATH="$HOME/.cargo/bin:$PATH" ;;
+esac
+
+# The desktop binary that `cargo build --workspace` produces and the end-to-end test drives.
+UNSUNG_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/unsung-desktop"
+
+# Print a short progress line.
+say() { printf '==> %s\n' "$*"; }
+
+# Run the end-to-end tests (tests/e2e/tests/window.rs) against $UNSUNG_DESKTOP_BIN under a fresh
+# virtual X server on a free display (xvfb-run ends it afterwards). Build the UI and the
+# workspace first: the binary embeds ui/dist at compile time. Extra arguments go to the test
+# harness. The X server is 24-bit so a screenshot looks like the real thing.
+run_end_to_end() {
+  cargo test --workspace --test window --no-run
+  UNSUNG_APP_BIN="$UNSUNG_DESKTOP_BIN" \
+    xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    cargo test --workspace --test window -- --ignored --test-threads=1 "$@"
+}
