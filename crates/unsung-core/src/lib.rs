@@ -1,13 +1,16 @@
 //! Unsung's pure domain: what a team's systems did, how to count it, and how to tell it.
 //!
 //! Nothing here does I/O or knows about Tauri, HTTP or SQL, so every rule (what counts as
-//! uptime, which incidents count, how a week is told) is tested by plain unit tests.
+//! uptime, which incidents count, how a week is told, in which words) is tested by plain unit
+//! tests. The locale files and the syllable dictionary are compiled in.
 
 pub mod demo;
-pub mod duration;
+pub mod glossary;
+pub mod locale;
 pub mod model;
 pub mod period;
 pub mod readability;
+pub mod scenarios;
 pub mod stats;
 pub mod story;
 pub mod timeline;

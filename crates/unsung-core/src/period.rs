@@ -32,6 +32,8 @@ pub enum PeriodKind {
     ThisWeek,
     LastWeek,
     ThisMonth,
+    ThisQuarter,
+    ThisYear,
     // serde's snake_case puts no underscore before a digit ("last30_days").
     #[serde(rename = "last_30_days")]
     Last30Days,
@@ -58,10 +60,12 @@ pub fn local_date(at: DateTime<Utc>, tz: Tz) -> NaiveDate {
 }
 
 impl PeriodKind {
-    pub const ALL: [PeriodKind; 5] = [
+    pub const ALL: [PeriodKind; 7] = [
         PeriodKind::ThisWeek,
         PeriodKind::LastWeek,
         PeriodKind::ThisMonth,
+        PeriodKind::ThisQuarter,
+        PeriodKind::ThisYear,
         PeriodKind::Last30Days,
         PeriodKind::Last90Days,
     ];
@@ -78,6 +82,15 @@ impl PeriodKind {
                 start_of_day(monday, tz),
             ),
             PeriodKind::ThisMonth => (start_of_day(today.with_day(1).expect("day 1"), tz), now),
+            PeriodKind::ThisQuarter => {
+                let first_month = (today.month0() / 3) * 3 + 1;
+                let first = NaiveDate::from_ymd_opt(today.year(), first_month, 1).expect("day 1");
+                (start_of_day(first, tz), now)
+            }
+            PeriodKind::ThisYear => {
+                let first = NaiveDate::from_ymd_opt(today.year(), 1, 1).expect("1 January");
+                (start_of_day(first, tz), now)
+            }
             PeriodKind::Last30Days => (start_of_day(today - Days::new(29), tz), now),
             PeriodKind::Last90Days => (start_of_day(today - Days::new(89), tz), now),
         };
@@ -102,6 +115,106 @@ impl PeriodKind {
                 last.format("%a %-d %b %Y")
             ),
         }
+    }
+}
+
+/// What a span of time is called in a story ("a calmer week than the one before"), and how
+/// far back the span to compare it with lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    /// Any other span, told as a number of days.
+    Days,
+}
+
+impl PeriodUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodUnit::Day => "day",
+            PeriodUnit::Week => "week",
+            PeriodUnit::Month => "month",
+            PeriodUnit::Quarter => "quarter",
+            PeriodUnit::Year => "year",
+            PeriodUnit::Days => "days",
+        }
+    }
+
+    /// The unit a range read in `tz` fits: one that starts where the unit starts (a Monday,
+    /// the 1st of a month, of a quarter, of a year, at midnight) and is no longer than it.
+    pub fn of(range: TimeRange, tz: Tz) -> PeriodUnit {
+        let from_local = range.from.with_timezone(&tz);
+        let first = from_local.date_naive();
+        if start_of_day(first, tz) != range.from {
+            return PeriodUnit::Days;
+        }
+        let fits = |unit: PeriodUnit| range.to <= unit.shift(range.from, tz, 1);
+        if fits(PeriodUnit::Day) {
+            return PeriodUnit::Day;
+        }
+        if first.weekday() == chrono::Weekday::Mon && fits(PeriodUnit::Week) {
+            return PeriodUnit::Week;
+        }
+        if first.day() == 1 {
+            if fits(PeriodUnit::Month) {
+                return PeriodUnit::Month;
+            }
+            if first.month0() % 3 == 0 && fits(PeriodUnit::Quarter) {
+                return PeriodUnit::Quarter;
+            }
+            if first.month() == 1 && fits(PeriodUnit::Year) {
+                return PeriodUnit::Year;
+            }
+        }
+        PeriodUnit::Days
+    }
+
+    /// `at` moved by `count` units (negative: back) on the local calendar of `tz`; `Days` moves
+    /// by whole days and is only meaningful with [`TimeRange::previous`].
+    fn shift(self, at: DateTime<Utc>, tz: Tz, count: i32) -> DateTime<Utc> {
+        let local = at.with_timezone(&tz).naive_local();
+        let months = |n: i32| {
+            let date = if n >= 0 {
+                local.date().checked_add_months(chrono::Months::new(n as u32))
+            } else {
+                local.date().checked_sub_months(chrono::Months::new(n.unsigned_abs()))
+            };
+            date.map(|d| start_of_day(d, tz)).unwrap_or(at)
+        };
+        match self {
+            PeriodUnit::Day | PeriodUnit::Days => {
+                start_of_day(local.date() + chrono::Duration::days(count as i64), tz)
+            }
+            PeriodUnit::Week => start_of_day(local.date() + chrono::Duration::days(7 * count as i64), tz),
+            PeriodUnit::Month => months(count),
+            PeriodUnit::Quarter => months(3 * count),
+            PeriodUnit::Year => months(12 * count),
+        }
+    }
+}
+
+impl TimeRange {
+    /// The span to compare this one with: the same stretch of the unit before ("this week so
+    /// far" is compared with the same days and hours of last week); for any other span, the
+    /// same length just before it.
+    pub fn previous(&self, unit: PeriodUnit, tz: Tz) -> TimeRange {
+        if unit == PeriodUnit::Days {
+            let length = self.to - self.from;
+            return TimeRange {
+                from: self.from - length,
+                to: self.from,
+            };
+        }
+        let from = unit.shift(self.from, tz, -1);
+        let to = (from + (self.to - self.from)).min(self.from);
+        TimeRange::new(from, to).unwrap_or(TimeRange {
+            from,
+            to: from + chrono::Duration::seconds(1),
+        })
     }
 }
 
@@ -157,10 +270,49 @@ mod tests {
                 "\"this_week\"",
                 "\"last_week\"",
                 "\"this_month\"",
+                "\"this_quarter\"",
+                "\"this_year\"",
                 "\"last_30_days\"",
                 "\"last_90_days\""
             ]
         );
+    }
+
+    #[test]
+    fn a_range_is_told_in_the_unit_it_fits() {
+        let utc = chrono_tz::UTC;
+        let now = at(2026, 11, 29, 20);
+        let unit = |kind: PeriodKind| PeriodUnit::of(kind.range(now, utc), utc);
+        assert_eq!(unit(PeriodKind::ThisWeek), PeriodUnit::Week);
+        assert_eq!(unit(PeriodKind::LastWeek), PeriodUnit::Week);
+        assert_eq!(unit(PeriodKind::ThisMonth), PeriodUnit::Month);
+        assert_eq!(unit(PeriodKind::ThisQuarter), PeriodUnit::Quarter);
+        assert_eq!(unit(PeriodKind::ThisYear), PeriodUnit::Year);
+        assert_eq!(unit(PeriodKind::Last30Days), PeriodUnit::Days);
+        let one_day = TimeRange::new(at(2026, 11, 24, 0), at(2026, 11, 25, 0)).unwrap();
+        assert_eq!(PeriodUnit::of(one_day, utc), PeriodUnit::Day);
+        let from_noon = TimeRange::new(at(2026, 11, 23, 12), at(2026, 11, 25, 0)).unwrap();
+        assert_eq!(PeriodUnit::of(from_noon, utc), PeriodUnit::Days);
+    }
+
+    #[test]
+    fn the_previous_period_is_the_same_stretch_one_unit_back() {
+        let utc = chrono_tz::UTC;
+        let now = at(2026, 11, 29, 20);
+        let week = PeriodKind::ThisWeek.range(now, utc);
+        let before = week.previous(PeriodUnit::Week, utc);
+        assert_eq!((before.from, before.to), (at(2026, 11, 16, 0), at(2026, 11, 22, 20)));
+        let month = PeriodKind::ThisMonth.range(now, utc);
+        let before = month.previous(PeriodUnit::Month, utc);
+        assert_eq!((before.from, before.to), (at(2026, 10, 1, 0), at(2026, 10, 29, 20)));
+        // March has 31 days, February 28: the comparison stops where February does.
+        let march = TimeRange::new(at(2027, 3, 1, 0), at(2027, 4, 1, 0)).unwrap();
+        let before = march.previous(PeriodUnit::Month, utc);
+        assert_eq!((before.from, before.to), (at(2027, 2, 1, 0), at(2027, 3, 1, 0)));
+        let thirty = PeriodKind::Last30Days.range(now, utc);
+        let before = thirty.previous(PeriodUnit::Days, utc);
+        assert_eq!(before.to, thirty.from);
+        assert_eq!(before.seconds(), thirty.seconds());
     }
 
     #[test]

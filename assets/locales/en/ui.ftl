@@ -1,0 +1,2 @@
+## The app's own words (the UI loads this file with @fluent/bundle).
+ui-app-name = Unsung

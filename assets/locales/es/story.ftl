@@ -1,0 +1,246 @@
+## La historia de un periodo, en frases cortas que entiende cualquiera.
+## El atributo `.terms` de un mensaje lista los términos del glosario que usa (ids de
+## glossary.ftl), para explicar el primer uso en cada historia. Las fechas llegan como
+## AAAA-MM-DD en la zona horaria de quien lee.
+
+## El periodo, con fechas absolutas.
+story-title-same-month = Del { DATETIME($from, weekday: "long") } { $fromDay } al { DATETIME($to, weekday: "long") } { DATETIME($to, day: "numeric", month: "long") } de { $year }
+story-title = Del { DATETIME($from, weekday: "long") } { DATETIME($from, day: "numeric", month: "long") } al { DATETIME($to, weekday: "long") } { DATETIME($to, day: "numeric", month: "long") } de { $year }
+story-title-years = Del { DATETIME($from, weekday: "long") } { DATETIME($from, day: "numeric", month: "long", year: "numeric") } al { DATETIME($to, weekday: "long") } { DATETIME($to, day: "numeric", month: "long", year: "numeric") }
+story-title-day = { DATETIME($from, weekday: "long", day: "numeric", month: "long", year: "numeric") }
+
+## El titular: primero el resultado, después la cifra.
+story-headline-no-data = Aún no sabemos cómo fueron las cosas en estas fechas.
+story-headline-perfect = Todo funcionó bien todo el tiempo.
+story-headline-almost = Todo funcionó bien casi siempre ({ $percent } %).
+story-headline-mostly = Todo funcionó bien la mayor parte del tiempo ({ $percent } %).
+story-headline-rough = { $unit ->
+    [day] Fue un día difícil: todo funcionó bien solo el { $percent } % del tiempo.
+    [week] Fue una semana difícil: todo funcionó bien solo el { $percent } % del tiempo.
+    [month] Fue un mes difícil: todo funcionó bien solo el { $percent } % del tiempo.
+    [quarter] Fueron tres meses difíciles: todo funcionó bien solo el { $percent } % del tiempo.
+    [year] Fue un año difícil: todo funcionó bien solo el { $percent } % del tiempo.
+   *[days] Fueron unos días difíciles: todo funcionó bien solo el { $percent } % del tiempo.
+}
+
+## El tiempo en marcha, contado con tiempo de cada día.
+story-looks-after = { $count ->
+    [one] El equipo cuida de una sola cosa: { $examples }.
+   *[other] El equipo cuida de { $count } cosas, como { $examples }.
+}
+story-looks-after-unnamed = { $count ->
+    [one] El equipo cuida de una sola cosa.
+   *[other] El equipo cuida de { $count } cosas.
+}
+story-no-trouble = { $days ->
+    [one] Ni un minuto de fallos en todo el día. Eso es fruto del trabajo, no de la suerte.
+   *[other] Ni un minuto de fallos en { $days } días. Eso es fruto del trabajo, no de la suerte.
+}
+story-trouble = { $days ->
+    [one] En total, hubo fallos durante { $duration } ese día.
+   *[other] En total, hubo fallos durante { $duration } en { $days } días.
+}
+story-trouble-everyday = Es { $comparison }.
+story-gaps = Durante parte de este tiempo, algunas partes no dieron señales, así que ese tiempo no cuenta.
+story-team-downtime = { $count ->
+    [one] El tiempo sin servicio sumó { $duration } en el único servicio.
+   *[other] El tiempo sin servicio sumó { $duration } entre { $count } servicios.
+}
+    .terms = downtime, service
+story-team-no-downtime = { $count ->
+    [one] Ningún tiempo sin servicio en el único servicio.
+   *[other] Ningún tiempo sin servicio entre { $count } servicios.
+}
+    .terms = downtime, service
+story-team-gaps = Algunos servicios estuvieron sin datos parte de este tiempo; ese rato no cuenta ni a favor ni en contra.
+    .terms = service, no-data
+
+## Comparaciones de cada día, de la más corta a la más larga: se usa la primera que dura
+## más que los fallos. `.minutes` es lo que dura aquí cada cosa.
+everyday-song = menos que una canción en la radio
+    .minutes = 3
+everyday-coffee = menos que tomarse un café en la barra
+    .minutes = 10
+everyday-sobremesa = menos que una sobremesa
+    .minutes = 60
+everyday-match = menos que un partido de fútbol
+    .minutes = 105
+everyday-film = menos que una película larga
+    .minutes = 150
+everyday-workday = menos que una jornada de trabajo
+    .minutes = 480
+
+## Comparado con el periodo anterior.
+story-compare-calmer = { $unit ->
+    [day] Fue un día más tranquilo que el anterior.
+    [week] Fue una semana más tranquila que la anterior.
+    [month] Fue un mes más tranquilo que el anterior.
+    [quarter] Estos tres meses fueron más tranquilos que los tres anteriores.
+    [year] Fue un año más tranquilo que el anterior.
+   *[days] Estos { $days } días fueron más tranquilos que los { $days } anteriores.
+}
+story-compare-busier = { $unit ->
+    [day] Hubo más que arreglar que el día anterior.
+    [week] Hubo más que arreglar que la semana anterior.
+    [month] Hubo más que arreglar que el mes anterior.
+    [quarter] Hubo más que arreglar que en los tres meses anteriores.
+    [year] Hubo más que arreglar que el año anterior.
+   *[days] Hubo más que arreglar que en los { $days } días anteriores.
+}
+story-compare-quiet-too = { $unit ->
+    [day] El día anterior fue igual de tranquilo.
+    [week] La semana anterior fue igual de tranquila.
+    [month] El mes anterior fue igual de tranquilo.
+    [quarter] Los tres meses anteriores fueron igual de tranquilos.
+    [year] El año anterior fue igual de tranquilo.
+   *[days] Los { $days } días anteriores fueron igual de tranquilos.
+}
+
+## Qué se rompió y cuánto se tardó en arreglarlo.
+story-nothing-broke = No se rompió nada.
+story-problems = { $count ->
+    [one] Surgió un problema.
+   *[other] Surgieron { $count } problemas.
+}
+story-problem-down = En { $service } hubo fallos durante { $duration }, { $when }.
+story-problem-slow = En { $service } todo fue lento durante { $duration }, { $when }.
+story-problem-unseen = El equipo arregló un problema en { $service } { $when }, antes de que nadie lo notara.
+story-problem-open-down = En { $service } hay fallos desde { $since }.
+story-problem-open-slow = En { $service } todo va lento desde { $since }.
+story-problem-open-unseen = Desde { $since }, el equipo trabaja en un problema en { $service }.
+story-working-on = El equipo ya está en ello.
+story-problems-more = { $count ->
+    [one] Hubo además otro problema más pequeño.
+   *[other] Hubo además otros { $count } problemas más pequeños.
+}
+story-fixed-one = El equipo lo arregló en { $duration }.
+story-fixed-all = El equipo los arregló todos.
+story-fixed-some = { $fixed ->
+    [one] El equipo arregló uno de ellos.
+   *[other] El equipo arregló { $fixed } de ellos.
+}
+story-fix-times = Un arreglo típico llevó { $typical }, y el más largo, { $longest }.
+story-still-open = { $count ->
+    [one] Todavía queda un problema por resolver.
+   *[other] Todavía quedan { $count } problemas por resolver.
+}
+story-some-part = una parte del sistema
+story-when = el { DATETIME($date, weekday: "long") } { DATETIME($date, day: "numeric", month: "long") } { $part ->
+    [early] de madrugada
+    [morning] por la mañana
+    [afternoon] por la tarde
+    [evening] por la tarde
+   *[late] por la noche
+}
+story-since = { $hour ->
+    [one] la
+   *[other] las
+} { DATETIME($at, hour: "numeric", minute: "numeric") } del { DATETIME($at, weekday: "long") } { DATETIME($at, day: "numeric", month: "long") }
+
+## La versión del equipo nombra servicios e incidencias como lo hacen las fuentes.
+story-team-incidents = { $count ->
+    [one] Una incidencia.
+   *[other] { $count } incidencias.
+}
+    .terms = incident
+story-team-fixed = { $service }: { $title }. Lo arregló { $who } en { $duration }, { $when }.
+story-team-fixed-nobody = { $service }: { $title }. Arreglado en { $duration }, { $when }.
+story-team-open = { $service }: { $title }. Sigue abierta desde { $since }.
+story-team-more = { $count ->
+    [one] Y una más.
+   *[other] Y { $count } más.
+}
+story-team-fix-times = Mediana del tiempo de arreglo: { $typical }. El más largo: { $longest }.
+    .terms = median, time-to-fix
+
+## Quién trabajó fuera de su horario.
+story-night = { $people ->
+    [one] { $names } se levantó de noche
+   *[other] { $names } se levantaron de noche
+} para ocuparse de { $count ->
+    [one] un problema
+   *[other] { $count } problemas
+}.
+story-early = { $people ->
+    [one] { $names } empezó antes de su hora
+   *[other] { $names } empezaron antes de su hora
+} para ocuparse de { $count ->
+    [one] un problema
+   *[other] { $count } problemas
+}.
+story-late = { $people ->
+    [one] { $names } se quedó hasta tarde
+   *[other] { $names } se quedaron hasta tarde
+} para ocuparse de { $count ->
+    [one] un problema
+   *[other] { $count } problemas
+}.
+story-day-off = { $people ->
+    [one] { $names } dejó parte de su día libre
+   *[other] { $names } dejaron parte de su día libre
+} para ocuparse de { $count ->
+    [one] un problema
+   *[other] { $count } problemas
+}.
+
+## Días desde la última gran caída.
+story-since-outage = La última gran caída fue el { DATETIME($date, weekday: "long") } { DATETIME($date, day: "numeric", month: "long") }. Desde entonces han pasado { $days } días sin ninguna.
+    .terms = outage
+story-outage-in-period = Hubo una gran caída el { DATETIME($date, weekday: "long") } { DATETIME($date, day: "numeric", month: "long") }.
+    .terms = outage
+
+## Logros callados.
+story-updates = { $count ->
+    [one] El equipo también lanzó una mejora.
+   *[other] El equipo también lanzó { $count } mejoras.
+}
+story-updates-clean = { $count ->
+    [one] El equipo también lanzó una mejora, y no dio ningún problema.
+   *[other] El equipo también lanzó { $count } mejoras, y ninguna dio problemas.
+}
+story-upkeep = También hicieron { $duration } de mantenimiento programado.
+    .terms = maintenance
+story-upkeep-unnoticed = También hicieron { $duration } de mantenimiento programado, y nadie lo notó.
+    .terms = maintenance
+story-team-deploys = { $count ->
+    [one] Salió un despliegue.
+   *[other] Salieron { $count } despliegues.
+}
+    .terms = deploy
+story-team-maintenance = Mantenimiento programado: { $duration }.
+    .terms = maintenance
+story-team-maintenance-unnoticed = Mantenimiento programado: { $duration }, sin ninguna incidencia durante ese tiempo.
+    .terms = maintenance, incident
+
+## Los agradecimientos.
+story-thanks = { $count ->
+    [one] Los compañeros dejaron una nota de gracias para { $names }.
+   *[other] Los compañeros dejaron { $count } notas de gracias para { $names }.
+}
+
+## Una incidencia, para su tarjeta en la app.
+incident-summary-fixed = En { $service } hubo un problema durante { $duration }. Lo arregló { $who }.
+incident-summary-fixed-nobody = En { $service } hubo un problema durante { $duration }. Ya está arreglado.
+incident-summary-open = En { $service } hay un problema desde hace { $duration }. El equipo ya está en ello.
+
+## Duraciones, redondeadas como se dicen.
+duration = { $unit ->
+    [none] nada de tiempo
+    [under-minute] menos de un minuto
+    [minutes] { $n ->
+        [one] cerca de un minuto
+       *[other] unos { $n } minutos
+    }
+    [hours] { $n ->
+        [one] cerca de una hora
+       *[other] unas { $n } horas
+    }
+    [hours-half] { $n ->
+        [one] cerca de hora y media
+       *[other] unas { $n } horas y media
+    }
+   *[days] { $n ->
+        [one] cerca de un día
+       *[other] unos { $n } días
+    }
+}

@@ -1,0 +1,2 @@
+## Las palabras de la propia app (la interfaz carga este archivo con @fluent/bundle).
+ui-app-name = Unsung

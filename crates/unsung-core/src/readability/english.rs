@@ -1,0 +1,111 @@
+//! English syllables: the CMU Pronouncing Dictionary first, a vowel-group rule for words it
+//! does not know. The dictionary ships as a derived table (word, syllable count) under
+//! `data/cmudict/` with its licence; `scripts/readability/derive_cmudict.py` rebuilds it.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const TABLE: &str = include_str!("../../data/cmudict/syllables.txt");
+
+static CMU: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    TABLE
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (word, count) = line.split_once(' ')?;
+            Some((word, count.parse().ok()?))
+        })
+        .collect()
+});
+
+/// How many words the dictionary knows (a check that the table loaded whole).
+pub fn dictionary_size() -> usize {
+    CMU.len()
+}
+
+/// Syllables of one word as the CMU dictionary has it, if it has it. `word` is lowercase.
+pub fn dictionary_syllables(word: &str) -> Option<usize> {
+    CMU.get(word).map(|&n| n as usize)
+}
+
+/// Syllables in one lowercase word made of letters (and maybe apostrophes).
+pub fn syllables(word: &str) -> usize {
+    if let Some(n) = dictionary_syllables(word) {
+        return n;
+    }
+    // "team's", "Ana's": the possessive adds no syllable after most sounds.
+    if let Some(stem) = word.strip_suffix("'s")
+        && let Some(n) = dictionary_syllables(stem)
+    {
+        return n;
+    }
+    vowel_groups(word)
+}
+
+/// The fallback: vowel groups, with a silent final "e", "ed" or "es" dropped
+/// ("time" 1, "fixed" 1, "minutes" 2; but "little" 2, "needed" 2, "pages" 2).
+pub fn vowel_groups(word: &str) -> usize {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return 0;
+    }
+    let is_vowel = |c: char| "aeiouy".contains(c);
+    let mut groups = 0;
+    let mut previous_vowel = false;
+    for &c in &letters {
+        let vowel = is_vowel(c);
+        if vowel && !previous_vowel {
+            groups += 1;
+        }
+        previous_vowel = vowel;
+    }
+    let n = letters.len();
+    let ends = |suffix: &str| {
+        n >= suffix.len()
+            && letters[n - suffix.len()..]
+                .iter()
+                .copied()
+                .eq(suffix.chars())
+    };
+    let before = |k: usize| if n > k { letters[n - 1 - k] } else { ' ' };
+    let silent = (ends("e") && !is_vowel(before(1)) && before(1) != 'l')
+        || (ends("ed") && !matches!(before(2), 't' | 'd') && !is_vowel(before(2)))
+        || (ends("es")
+            && !matches!(before(2), 's' | 'x' | 'z' | 'h' | 'g' | 'c')
+            && !is_vowel(before(2)));
+    if silent && groups > 1 {
+        groups -= 1;
+    }
+    groups.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dictionary_loads_whole_and_knows_common_words() {
+        assert!(dictionary_size() > 120_000, "{}", dictionary_size());
+        assert_eq!(syllables("minutes"), 2);
+        assert_eq!(syllables("everything"), 3);
+        assert_eq!(syllables("outage"), 2);
+        assert_eq!(syllables("fixed"), 1);
+        assert_eq!(syllables("maintenance"), 3);
+    }
+
+    #[test]
+    fn unknown_words_fall_back_to_vowel_groups() {
+        assert_eq!(dictionary_syllables("upkeepish"), None);
+        assert_eq!(syllables("upkeepish"), 3);
+        assert_eq!(vowel_groups("time"), 1);
+        assert_eq!(vowel_groups("minutes"), 2);
+        assert_eq!(vowel_groups("little"), 2);
+        assert_eq!(vowel_groups("needed"), 2);
+        assert_eq!(vowel_groups("pages"), 2);
+    }
+
+    #[test]
+    fn a_possessive_counts_like_its_word() {
+        assert_eq!(syllables("juniper's"), syllables("juniper"));
+    }
+}

@@ -1,0 +1,337 @@
+//! Generated teams for the plain-language gates: a calm week, a terrible week, no data at all,
+//! one service, 200 services and an incident still open (the demo team is in `demo.rs`). Each
+//! is built the same way every time from the clock it is given, with 28 days of history.
+
+use crate::demo;
+use crate::model::{
+    Change, Dataset, Disposition, Incident, Interval, Service, Severity, Status, ThankYou,
+};
+use chrono::{DateTime, Duration, DurationRound, Utc};
+
+pub const HISTORY_DAYS: i64 = 28;
+
+/// Every scenario by name, built at `now`.
+pub fn all(now: DateTime<Utc>) -> Vec<(&'static str, Dataset)> {
+    vec![
+        ("demo team", demo::dataset(now)),
+        ("calm week", calm_week(now)),
+        ("terrible week", terrible_week(now)),
+        ("no data at all", Dataset::default()),
+        ("one service", one_service(now)),
+        ("200 services", many_services(now, 200)),
+        ("an incident still open", incident_still_open(now)),
+    ]
+}
+
+/// A team's history under construction: services, what went wrong when, and who fixed it.
+struct Builder {
+    now: DateTime<Utc>,
+    data: Dataset,
+    /// (service id, start, end, status); everything else in the history is up.
+    marks: Vec<(String, DateTime<Utc>, DateTime<Utc>, Status)>,
+}
+
+struct Trouble<'a> {
+    service: usize,
+    hours_ago: i64,
+    minutes: i64,
+    status: Status,
+    severity: Severity,
+    fixer: Option<&'a str>,
+    helpers: &'a [&'a str],
+    title: &'a str,
+}
+
+impl Builder {
+    fn new(now: DateTime<Utc>) -> Builder {
+        Builder {
+            now: now.duration_trunc(Duration::hours(1)).unwrap_or(now),
+            data: Dataset::default(),
+            marks: Vec::new(),
+        }
+    }
+
+    fn service(&mut self, key: &str, technical: &str, friendly: Option<&str>) -> &mut Builder {
+        self.data.services.push(Service {
+            id: format!("gen/{key}"),
+            source: "gen".into(),
+            external_id: key.into(),
+            name: technical.into(),
+            friendly_name: friendly.map(str::to_string),
+        });
+        self
+    }
+
+    fn at(&self, hours_ago: i64) -> DateTime<Utc> {
+        self.now - Duration::hours(hours_ago)
+    }
+
+    /// Something that went wrong `hours_ago`, lasting `minutes`; still open when `fixer` is None.
+    fn trouble(&mut self, t: Trouble) -> &mut Builder {
+        let service = self.data.services[t.service].id.clone();
+        let start = self.at(t.hours_ago);
+        let open = t.fixer.is_none();
+        let end = if open {
+            self.now
+        } else {
+            start + Duration::minutes(t.minutes)
+        };
+        if t.status != Status::Up {
+            self.marks.push((service.clone(), start, end, t.status));
+        }
+        let number = self.data.incidents.len() + 1;
+        let mut responders: Vec<String> = t.fixer.into_iter().map(str::to_string).collect();
+        responders.extend(t.helpers.iter().map(|h| h.to_string()));
+        self.data.incidents.push(Incident {
+            id: format!("gen/{number}"),
+            source: "gen".into(),
+            external_id: number.to_string(),
+            service_id: Some(service),
+            title: t.title.into(),
+            severity: t.severity,
+            opened_at: start,
+            acknowledged_at: Some(start + Duration::minutes(2)),
+            resolved_at: (!open).then_some(end),
+            resolved_by: t.fixer.map(str::to_string),
+            responders,
+            notes: vec![],
+            disposition: Disposition::Counted,
+            link: None,
+        });
+        self
+    }
+
+    fn maintenance(&mut self, service: usize, hours_ago: i64, minutes: i64) -> &mut Builder {
+        let id = self.data.services[service].id.clone();
+        let start = self.at(hours_ago);
+        self.marks
+            .push((id, start, start + Duration::minutes(minutes), Status::Maintenance));
+        self
+    }
+
+    fn updates(&mut self, every_hours: i64) -> &mut Builder {
+        let count = self.data.services.len();
+        for (n, hours_ago) in (1..HISTORY_DAYS * 24).step_by(every_hours as usize).enumerate() {
+            let service = &self.data.services[n % count];
+            self.data.changes.push(Change {
+                id: format!("gen/change-{n}"),
+                source: "gen".into(),
+                service_id: Some(service.id.clone()),
+                at: self.now - Duration::hours(hours_ago),
+                summary: "An update".into(),
+            });
+        }
+        self
+    }
+
+    fn thanks(&mut self, hours_ago: i64, from: &str, to: &[&str], message: &str) -> &mut Builder {
+        let n = self.data.thanks.len() + 1;
+        self.data.thanks.push(ThankYou {
+            id: format!("01900000-0000-7000-8000-1000000000{n:02}"),
+            author: from.into(),
+            recipients: to.iter().map(|s| s.to_string()).collect(),
+            message: message.into(),
+            incident_id: None,
+            period_from: None,
+            period_to: None,
+            created_at: self.at(hours_ago),
+            is_demo: false,
+        });
+        self
+    }
+
+    /// Fills the rest of every service's history with "up" and returns the dataset.
+    fn build(&mut self) -> Dataset {
+        let start = self.now - Duration::days(HISTORY_DAYS);
+        let mut intervals = Vec::new();
+        for service in &self.data.services {
+            let mut own: Vec<_> = self.marks.iter().filter(|m| m.0 == service.id).collect();
+            own.sort_by_key(|m| m.1);
+            let mut cursor = start;
+            for (_, from, to, status) in own {
+                let (from, to) = ((*from).max(cursor), (*to).min(self.now));
+                if to <= from {
+                    continue;
+                }
+                if cursor < from {
+                    intervals.push(interval(&service.id, cursor, from, Status::Up));
+                }
+                intervals.push(interval(&service.id, from, to, *status));
+                cursor = to;
+            }
+            if cursor < self.now {
+                intervals.push(interval(&service.id, cursor, self.now, Status::Up));
+            }
+        }
+        let mut data = std::mem::take(&mut self.data);
+        data.intervals = intervals;
+        data.incidents.sort_by_key(|i| i.opened_at);
+        data.people = ["Ana", "Ben", "Chloe", "Dev"].map(String::from).to_vec();
+        data
+    }
+}
+
+fn interval(service: &str, start: DateTime<Utc>, end: DateTime<Utc>, status: Status) -> Interval {
+    Interval {
+        service_id: service.into(),
+        start,
+        end,
+        status,
+    }
+}
+
+fn minor<'a>(service: usize, hours_ago: i64, minutes: i64, status: Status, fixer: &'a str) -> Trouble<'a> {
+    Trouble {
+        service,
+        hours_ago,
+        minutes,
+        status,
+        severity: Severity::Minor,
+        fixer: Some(fixer),
+        helpers: &[],
+        title: "Something went wrong",
+    }
+}
+
+/// Nothing broke this week; the week before had a problem; planned upkeep nobody noticed.
+pub fn calm_week(now: DateTime<Utc>) -> Dataset {
+    Builder::new(now)
+        .service("site", "www-prod", Some("the website"))
+        .service("mail", "smtp-relay", Some("the newsletter"))
+        .service("login", "auth-svc", Some("signing in"))
+        .trouble(minor(0, 9 * 24, 25, Status::Down, "Ana"))
+        .maintenance(2, 30, 90)
+        .updates(11)
+        .thanks(20, "Ben", &["Ana"], "Thanks for the quiet week.")
+        .build()
+}
+
+/// Everything went wrong: long outages, nights, a big outage this week, problems still open.
+pub fn terrible_week(now: DateTime<Utc>) -> Dataset {
+    let mut b = Builder::new(now);
+    for (key, technical, friendly) in [
+        ("shop", "shop-web-prod", "the shop"),
+        ("pay", "payments-svc", "card payments"),
+        ("search", "search-es-cluster", "search"),
+        ("app", "mobile-api", "the app"),
+        ("mail", "mailer-01", "emails"),
+        ("img", "img-cdn-edge", "pictures"),
+        ("login", "auth-svc", "signing in"),
+        ("stock", "inventory-db", "the stock list"),
+    ] {
+        b.service(key, technical, Some(friendly));
+    }
+    let people = ["Ana", "Ben", "Chloe", "Dev"];
+    for n in 0..24i64 {
+        let hours_ago = 3 + n * 6 + (n % 5);
+        if hours_ago >= 6 * 24 {
+            break;
+        }
+        let status = if n % 3 == 0 { Status::Degraded } else { Status::Down };
+        let fixer = people[(n % 4) as usize];
+        b.trouble(Trouble {
+            helpers: &["Dev"],
+            title: "Customers see errors",
+            ..minor((n % 8) as usize, hours_ago, 20 + n * 7, status, fixer)
+        });
+    }
+    b.trouble(Trouble {
+        service: 1,
+        hours_ago: 50,
+        minutes: 5 * 60,
+        status: Status::Down,
+        severity: Severity::Major,
+        fixer: Some("Ana"),
+        helpers: &["Ben", "Chloe"],
+        title: "Payments down for everyone",
+    });
+    b.trouble(Trouble {
+        service: 0,
+        hours_ago: 2,
+        minutes: 0,
+        status: Status::Down,
+        severity: Severity::Major,
+        fixer: None,
+        helpers: &["Chloe"],
+        title: "Shop unreachable",
+    });
+    b.trouble(Trouble {
+        service: 3,
+        hours_ago: 1,
+        minutes: 0,
+        status: Status::Degraded,
+        severity: Severity::Minor,
+        fixer: None,
+        helpers: &["Dev"],
+        title: "App slow",
+    });
+    b.trouble(minor(4, 9 * 24, 10, Status::Down, "Ben"));
+    b.updates(30).build()
+}
+
+pub fn one_service(now: DateTime<Utc>) -> Dataset {
+    Builder::new(now)
+        .service("site", "www-prod", Some("the website"))
+        .trouble(minor(0, 40, 12, Status::Down, "Chloe"))
+        .trouble(minor(0, 12 * 24, 30, Status::Down, "Chloe"))
+        .thanks(30, "Dev", &["Chloe"], "Thank you!")
+        .build()
+}
+
+/// `count` services, every third one without a friendly name (a family story must never show
+/// the technical name instead).
+pub fn many_services(now: DateTime<Utc>, count: usize) -> Dataset {
+    let mut b = Builder::new(now);
+    for n in 0..count {
+        let friendly = format!("shop page {n}");
+        b.service(
+            &format!("svc{n}"),
+            &format!("api-gw-{n:03}.prod.internal"),
+            (n % 3 != 0).then_some(friendly.as_str()),
+        );
+    }
+    for n in 0..12i64 {
+        let service = (n as usize * 17) % count;
+        b.trouble(minor(service, 5 + n * 11, 6 + n, Status::Down, ["Ana", "Ben"][n as usize % 2]));
+    }
+    b.maintenance(3, 70, 60).updates(4).build()
+}
+
+/// One service down since three hours ago, at night; nothing else happened.
+pub fn incident_still_open(now: DateTime<Utc>) -> Dataset {
+    Builder::new(now)
+        .service("site", "www-prod", Some("the website"))
+        .service("app", "mobile-api", Some("the app"))
+        .trouble(Trouble {
+            service: 1,
+            hours_ago: 3,
+            minutes: 0,
+            status: Status::Down,
+            severity: Severity::Major,
+            fixer: None,
+            helpers: &["Ben"],
+            title: "App down",
+        })
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn scenarios_are_the_same_every_time_and_cover_the_whole_history() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap();
+        for ((name, a), (_, b)) in all(now).into_iter().zip(all(now)) {
+            assert_eq!(a, b, "{name}");
+        }
+        let big = many_services(now, 200);
+        assert_eq!(big.services.len(), 200);
+        assert!(big.services.iter().any(|s| s.friendly_name.is_none()));
+        let open = incident_still_open(now);
+        assert_eq!(open.incidents.iter().filter(|i| i.resolved_at.is_none()).count(), 1);
+        let terrible = terrible_week(now);
+        assert!(terrible.incidents.len() > 20, "{}", terrible.incidents.len());
+    }
+}

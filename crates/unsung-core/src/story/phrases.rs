@@ -1,0 +1,274 @@
+//! The small phrases stories are built from, in the reader's language: durations rounded the
+//! way people say them, everyday comparisons, percentages that never hide trouble, times of day
+//! and the names of things.
+
+use super::Audience;
+use crate::demo;
+use crate::locale::{Arg, Lang, Locale, locale};
+use crate::model::{Incident, Service};
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use chrono_tz::Tz;
+
+/// A duration rounded to the unit a person would use, never seconds: "about 22 minutes",
+/// "about 2 and a half hours", "unos 3 días".
+pub fn duration(locale: &Locale, seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    let (unit, n) = if seconds == 0 {
+        ("none", 0)
+    } else if seconds < 60 {
+        ("under-minute", 0)
+    } else if seconds < 3600 - 30 {
+        ("minutes", ((seconds as f64 / 60.0).round() as i64).max(1))
+    } else if seconds < 86_400 - 900 {
+        let halves = (seconds as f64 / 1800.0).round() as i64;
+        if halves % 2 == 1 {
+            ("hours-half", halves / 2)
+        } else {
+            ("hours", (halves / 2).max(1))
+        }
+    } else {
+        ("days", ((seconds as f64 / 86_400.0).round() as i64).max(1))
+    };
+    locale.message("duration", &[("unit", unit.into()), ("n", n.into())])
+}
+
+/// The first everyday thing in the locale's list that takes longer than `seconds`
+/// ("less than a coffee break"), or none when the trouble is longer than all of them.
+pub fn everyday(locale: &Locale, seconds: i64) -> Option<String> {
+    crate::locale::Locale::message_ids(locale.lang, "story")
+        .into_iter()
+        .filter(|id| id.starts_with("everyday-"))
+        .find(|id| {
+            locale
+                .attribute(id, "minutes", &[])
+                .and_then(|m| m.trim().parse::<i64>().ok())
+                .is_some_and(|minutes| seconds < minutes * 60)
+        })
+        .map(|id| locale.message(&id, &[]))
+}
+
+/// A percentage cut (never rounded up) to at most two decimals, in the language's style:
+/// "99.96", "99,5". With any trouble at all it never shows 100.
+pub fn percent(lang: Lang, ratio: f64, had_trouble: bool) -> String {
+    let mut hundredths = (ratio * 10_000.0 + 1e-7).floor() as i64;
+    if had_trouble {
+        hundredths = hundredths.min(9_999);
+    }
+    let digits = if hundredths % 100 == 0 {
+        0
+    } else if hundredths % 10 == 0 {
+        1
+    } else {
+        2
+    };
+    locale(lang).number(hundredths as f64 / 100.0, digits)
+}
+
+pub fn date_arg(date: NaiveDate) -> Arg {
+    Arg::Text(date.format("%Y-%m-%d").to_string())
+}
+
+/// The local date-and-time argument `DATETIME()` reads: `2026-11-29T18:00`.
+pub fn datetime_arg(at: DateTime<Utc>, tz: Tz) -> Arg {
+    Arg::Text(at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
+}
+
+/// Which part of the day a local hour falls in, as the locale files name them.
+pub fn part_of_day(hour: u32) -> &'static str {
+    match hour {
+        0..=5 => "early",
+        6..=11 => "morning",
+        12..=17 => "afternoon",
+        18..=21 => "evening",
+        _ => "late",
+    }
+}
+
+/// "late on Thursday 26 November", "el jueves 26 de noviembre por la noche".
+pub fn when(locale: &Locale, at: DateTime<Utc>, tz: Tz) -> String {
+    let local = at.with_timezone(&tz);
+    locale.message(
+        "story-when",
+        &[
+            ("part", part_of_day(local.hour()).into()),
+            ("date", date_arg(local.date_naive())),
+        ],
+    )
+}
+
+/// "18:00 on Sunday 29 November", "las 18:00 del domingo 29 de noviembre".
+pub fn since(locale: &Locale, at: DateTime<Utc>, tz: Tz) -> String {
+    let hour = at.with_timezone(&tz).hour();
+    locale.message(
+        "story-since",
+        &[("at", datetime_arg(at, tz)), ("hour", hour.into())],
+    )
+}
+
+/// How a story names a service. The demo team's names come from the locale files, so they
+/// read naturally in every language. A family story never shows a technical name: a service
+/// without a friendly name is "one part of the system".
+pub fn service_name(locale: &Locale, service: &Service, audience: Audience) -> String {
+    if service.source == demo::SOURCE {
+        let id = format!("demo-service-{}", service.external_id);
+        if locale.has(&id) {
+            return locale.message(&id, &[]);
+        }
+    }
+    match (audience, &service.friendly_name) {
+        (_, Some(friendly)) if !friendly.trim().is_empty() => friendly.clone(),
+        (Audience::Team, _) => service.name.clone(),
+        (Audience::Family, _) => locale.message("story-some-part", &[]),
+    }
+}
+
+/// The name of an incident's service, or "one part of the system" when it has none.
+pub fn incident_service(
+    locale: &Locale,
+    incident: &Incident,
+    services: &[Service],
+    audience: Audience,
+) -> String {
+    incident
+        .service_id
+        .as_deref()
+        .and_then(|id| services.iter().find(|s| s.id == id))
+        .map(|s| service_name(locale, s, audience))
+        .unwrap_or_else(|| locale.message("story-some-part", &[]))
+}
+
+/// The first letter in upper case, as a sentence starts ("card payments" -> "Card payments").
+/// A first word that looks like a system's name ("api-gw-prod", "www.example.com") is left as
+/// it is written.
+pub fn capitalised(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let first_word = first_word.trim_end_matches([':', ',', '.']);
+    if first_word
+        .chars()
+        .any(|c| c.is_ascii_digit() || "-_./:@".contains(c))
+    {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// One or two plain sentences about an incident, for its card in the app: what, how long, who
+/// fixed it. `open_for` is how long a still-open incident has been going.
+pub fn incident_summary(
+    lang: Lang,
+    incident: &Incident,
+    services: &[Service],
+    open_for: i64,
+) -> String {
+    let locale = locale(lang);
+    let service = incident_service(locale, incident, services, Audience::Team);
+    let text = match (incident.seconds_to_resolve(), incident.resolved_by.as_deref()) {
+        (Some(time), Some(who)) => locale.message(
+            "incident-summary-fixed",
+            &[
+                ("service", service.into()),
+                ("duration", duration(locale, time).into()),
+                ("who", who.into()),
+            ],
+        ),
+        (Some(time), None) => locale.message(
+            "incident-summary-fixed-nobody",
+            &[
+                ("service", service.into()),
+                ("duration", duration(locale, time).into()),
+            ],
+        ),
+        (None, _) => locale.message(
+            "incident-summary-open",
+            &[
+                ("service", service.into()),
+                ("duration", duration(locale, open_for).into()),
+            ],
+        ),
+    };
+    capitalised(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_are_rounded_the_way_people_say_them() {
+        let en = locale(Lang::En);
+        let es = locale(Lang::Es);
+        assert_eq!(duration(en, 0), "no time at all");
+        assert_eq!(duration(en, 20), "less than a minute");
+        assert_eq!(duration(en, 65), "about a minute");
+        assert_eq!(duration(en, 22 * 60 + 10), "about 22 minutes");
+        assert_eq!(duration(en, 3600 + 5 * 60), "about an hour");
+        assert_eq!(duration(en, 95 * 60), "about an hour and a half");
+        assert_eq!(duration(en, 150 * 60), "about 2 and a half hours");
+        assert_eq!(duration(en, 50 * 3600), "about 2 days");
+        assert_eq!(duration(es, 22 * 60), "unos 22 minutos");
+        assert_eq!(duration(es, 95 * 60), "cerca de hora y media");
+        assert_eq!(duration(es, 150 * 60), "unas 2 horas y media");
+        assert_eq!(duration(es, 59 * 60 + 50), "cerca de una hora");
+    }
+
+    #[test]
+    fn everyday_comparisons_come_from_each_culture() {
+        assert_eq!(
+            everyday(locale(Lang::En), 4 * 60).as_deref(),
+            Some("less time than it takes to make a cup of tea")
+        );
+        assert_eq!(
+            everyday(locale(Lang::En), 22 * 60).as_deref(),
+            Some("less than a lunch break")
+        );
+        assert_eq!(
+            everyday(locale(Lang::Es), 22 * 60).as_deref(),
+            Some("menos que una sobremesa")
+        );
+        assert_eq!(everyday(locale(Lang::En), 9 * 3600), None);
+    }
+
+    #[test]
+    fn percentages_never_round_trouble_up_to_a_perfect_score() {
+        assert_eq!(percent(Lang::En, 0.99996, true), "99.99");
+        assert_eq!(percent(Lang::En, 0.9997, true), "99.97");
+        assert_eq!(percent(Lang::Es, 0.9997, true), "99,97");
+        assert_eq!(percent(Lang::En, 0.995, true), "99.5");
+        assert_eq!(percent(Lang::En, 1.0, false), "100");
+        assert_eq!(percent(Lang::En, 0.999_999, true), "99.99");
+    }
+
+    #[test]
+    fn times_of_day_and_dates_read_naturally() {
+        use chrono::TimeZone;
+        let late = Utc.with_ymd_and_hms(2026, 11, 26, 23, 40, 0).unwrap();
+        let utc = chrono_tz::UTC;
+        assert_eq!(
+            when(locale(Lang::En), late, utc),
+            "late on Thursday 26 November"
+        );
+        assert_eq!(
+            when(locale(Lang::Es), late, utc),
+            "el jueves 26 de noviembre por la noche"
+        );
+        let madrid: Tz = "Europe/Madrid".parse().unwrap();
+        // 23:40 UTC is 00:40 on Friday in Madrid.
+        assert_eq!(
+            when(locale(Lang::En), late, madrid),
+            "in the early hours of Friday 27 November"
+        );
+        let one = Utc.with_ymd_and_hms(2026, 11, 29, 1, 5, 0).unwrap();
+        assert_eq!(
+            since(locale(Lang::Es), one, utc),
+            "la 01:05 del domingo 29 de noviembre"
+        );
+        assert_eq!(
+            since(locale(Lang::En), one, utc),
+            "01:05 on Sunday 29 November"
+        );
+    }
+}

@@ -1,0 +1,564 @@
+//! What a story says: for each section, which messages with which facts. Nothing here knows
+//! words; the arguments that are phrases (durations, dates) come from `phrases.rs`.
+
+use super::phrases::{self, capitalised, date_arg, duration, incident_service};
+use super::{Audience, PeriodData, SectionKind, StoryRequest};
+use crate::locale::{Args, Locale, locale};
+use crate::model::{Incident, Status};
+use crate::period::local_date;
+use crate::stats::{StatsReport, state_seconds};
+use chrono::{Datelike, Timelike};
+use std::collections::BTreeSet;
+
+/// How many problems a family story describes one by one before counting the rest.
+const FAMILY_LISTED: usize = 3;
+/// How many incidents a team story lists before counting the rest.
+const TEAM_LISTED: usize = 10;
+/// Local hours that count as night (22:00 to 06:59).
+const NIGHT: [u32; 9] = [22, 23, 0, 1, 2, 3, 4, 5, 6];
+
+pub(super) struct Sentence {
+    pub id: &'static str,
+    pub args: Args,
+}
+
+fn say(id: &'static str, args: Args) -> Sentence {
+    Sentence { id, args }
+}
+
+pub(super) struct Plan {
+    pub title: Sentence,
+    pub headline: Sentence,
+    pub sections: Vec<(SectionKind, Vec<Sentence>)>,
+}
+
+/// What an incident did to its service while it was open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Effect {
+    Down,
+    Slow,
+    Unseen,
+}
+
+struct Facts<'a> {
+    data: &'a PeriodData,
+    request: &'a StoryRequest<'a>,
+    locale: &'static Locale,
+    report: StatsReport,
+    counted: Vec<&'a Incident>,
+}
+
+pub(super) fn plan(current: &PeriodData, previous: Option<&PeriodData>, request: &StoryRequest) -> Plan {
+    let range = request.told_range();
+    let facts = Facts {
+        data: current,
+        request,
+        locale: locale(request.lang),
+        report: current.report(range, request.tz, request.working_hours, request.now),
+        counted: current
+            .incidents
+            .iter()
+            .filter(|i| i.counts() && range.contains(i.opened_at))
+            .collect(),
+    };
+    let sections = [
+        (SectionKind::Uptime, uptime(&facts, previous)),
+        (SectionKind::Problems, problems(&facts)),
+        (SectionKind::OutsideHours, outside_hours(&facts)),
+        (SectionKind::SinceOutage, since_outage(&facts)),
+        (SectionKind::QuietWins, quiet_wins(&facts)),
+        (SectionKind::Thanks, thanks(&facts)),
+    ]
+    .into_iter()
+    .filter(|(_, sentences)| !sentences.is_empty())
+    .collect();
+    Plan {
+        title: title(request),
+        headline: headline(&facts),
+        sections,
+    }
+}
+
+fn title(request: &StoryRequest) -> Sentence {
+    let first = local_date(request.range.from, request.tz);
+    let last = local_date(request.range.to - chrono::Duration::seconds(1), request.tz);
+    let args: Args = vec![
+        ("from", date_arg(first)),
+        ("to", date_arg(last)),
+        ("fromDay", first.day().to_string().into()),
+        ("year", last.year().to_string().into()),
+    ];
+    let id = if first == last {
+        "story-title-day"
+    } else if first.year() != last.year() {
+        "story-title-years"
+    } else if first.month() == last.month() {
+        "story-title-same-month"
+    } else {
+        "story-title"
+    };
+    say(id, args)
+}
+
+fn days_in(facts: &Facts) -> i64 {
+    ((facts.request.told_range().seconds() as f64 / 86_400.0).round() as i64).max(1)
+}
+
+fn headline(facts: &Facts) -> Sentence {
+    let overall = facts.data.overall(facts.request.told_range());
+    let Some(ratio) = overall.uptime_ratio() else {
+        return say("story-headline-no-data", vec![]);
+    };
+    if overall.down == 0 {
+        return say("story-headline-perfect", vec![]);
+    }
+    let percent = phrases::percent(facts.request.lang, ratio, true);
+    let id = if ratio >= 0.999 {
+        "story-headline-almost"
+    } else if ratio >= 0.99 {
+        "story-headline-mostly"
+    } else {
+        "story-headline-rough"
+    };
+    say(
+        id,
+        vec![
+            ("percent", percent.into()),
+            ("unit", facts.request.unit.as_str().into()),
+        ],
+    )
+}
+
+fn uptime(facts: &Facts, previous: Option<&PeriodData>) -> Vec<Sentence> {
+    let request = facts.request;
+    let range = request.told_range();
+    let overall = facts.data.overall(range);
+    let measured = overall.up + overall.degraded + overall.down;
+    if measured == 0 {
+        return vec![];
+    }
+    let locale = facts.locale;
+    let days = days_in(facts);
+    let mut out = Vec::new();
+    match request.audience {
+        Audience::Family => {
+            let named: Vec<String> = facts
+                .data
+                .services
+                .iter()
+                .filter(|s| s.friendly_name.is_some() || s.source == crate::demo::SOURCE)
+                .take(2)
+                .map(|s| phrases::service_name(locale, s, Audience::Family))
+                .collect();
+            let count = facts.data.services.len();
+            if named.is_empty() {
+                out.push(say("story-looks-after-unnamed", vec![("count", count.into())]));
+            } else {
+                let names: Vec<&str> = named.iter().map(String::as_str).collect();
+                out.push(say(
+                    "story-looks-after",
+                    vec![("count", count.into()), ("examples", locale.list(&names).into())],
+                ));
+            }
+            if overall.down == 0 {
+                out.push(say("story-no-trouble", vec![("days", days.into())]));
+            } else {
+                out.push(say(
+                    "story-trouble",
+                    vec![
+                        ("duration", duration(locale, overall.down).into()),
+                        ("days", days.into()),
+                    ],
+                ));
+                if let Some(comparison) = phrases::everyday(locale, overall.down) {
+                    out.push(say(
+                        "story-trouble-everyday",
+                        vec![("comparison", comparison.into())],
+                    ));
+                }
+            }
+            if overall.no_data > 0 {
+                out.push(say("story-gaps", vec![]));
+            }
+        }
+        Audience::Team => {
+            let count = facts.data.services.len();
+            out.push(if overall.down == 0 {
+                say("story-team-no-downtime", vec![("count", count.into())])
+            } else {
+                say(
+                    "story-team-downtime",
+                    vec![
+                        ("duration", duration(locale, overall.down).into()),
+                        ("count", count.into()),
+                    ],
+                )
+            });
+            if overall.no_data > 0 {
+                out.push(say("story-team-gaps", vec![]));
+            }
+        }
+    }
+    if let Some(sentence) = previous.and_then(|p| comparison(facts, p)) {
+        out.push(sentence);
+    }
+    out
+}
+
+/// "A calmer week than the one before", only when problems and down time agree.
+fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
+    let request = facts.request;
+    let before_range = request.previous_range();
+    let before = previous.overall(before_range);
+    if before.up + before.degraded + before.down == 0 {
+        return None;
+    }
+    let now_down = facts.data.overall(request.told_range()).down;
+    let now_problems = facts.counted.len();
+    let before_problems = previous
+        .incidents
+        .iter()
+        .filter(|i| i.counts() && before_range.contains(i.opened_at))
+        .count();
+    let args = || {
+        vec![
+            ("unit", request.unit.as_str().into()),
+            ("days", days_in(facts).into()),
+        ]
+    };
+    let quiet = now_problems == 0 && before_problems == 0 && now_down == 0 && before.down == 0;
+    let calmer = now_problems <= before_problems
+        && now_down <= before.down
+        && (now_problems < before_problems || now_down < before.down);
+    let busier = now_problems >= before_problems
+        && now_down >= before.down
+        && (now_problems > before_problems || now_down > before.down);
+    if quiet {
+        Some(say("story-compare-quiet-too", args()))
+    } else if calmer {
+        Some(say("story-compare-calmer", args()))
+    } else if busier {
+        Some(say("story-compare-busier", args()))
+    } else {
+        None
+    }
+}
+
+fn effect(facts: &Facts, incident: &Incident) -> Effect {
+    let Some(service) = incident.service_id.as_deref() else {
+        return Effect::Unseen;
+    };
+    let end = incident
+        .resolved_at
+        .unwrap_or(facts.request.now)
+        .min(facts.request.told_range().to);
+    let Some(span) = crate::period::TimeRange::new(incident.opened_at, end) else {
+        return Effect::Unseen;
+    };
+    let own: Vec<_> = facts
+        .data
+        .intervals
+        .iter()
+        .filter(|i| i.service_id == service)
+        .collect();
+    let seconds = state_seconds(&own, span);
+    if seconds.down > 0 {
+        Effect::Down
+    } else if seconds.degraded > 0 {
+        Effect::Slow
+    } else {
+        Effect::Unseen
+    }
+}
+
+fn problems(facts: &Facts) -> Vec<Sentence> {
+    let overall = facts.data.overall(facts.request.told_range());
+    if facts.counted.is_empty() {
+        let measured = overall.up + overall.degraded + overall.down;
+        return if measured > 0 && overall.down == 0 {
+            vec![say("story-nothing-broke", vec![])]
+        } else {
+            vec![]
+        };
+    }
+    match facts.request.audience {
+        Audience::Family => family_problems(facts),
+        Audience::Team => team_problems(facts),
+    }
+}
+
+fn family_problems(facts: &Facts) -> Vec<Sentence> {
+    let locale = facts.locale;
+    let (tz, now) = (facts.request.tz, facts.request.now);
+    let total = facts.counted.len();
+    let mut out = vec![say("story-problems", vec![("count", total.into())])];
+    // Open problems first, then what people noticed most: down before slow, longest first.
+    let mut ranked: Vec<(&Incident, Effect)> =
+        facts.counted.iter().map(|i| (*i, effect(facts, i))).collect();
+    ranked.sort_by_key(|(i, e)| {
+        let length = i.resolved_at.unwrap_or(now) - i.opened_at;
+        (i.resolved_at.is_some(), *e, std::cmp::Reverse(length), i.opened_at)
+    });
+    let listed_open = ranked
+        .iter()
+        .take(FAMILY_LISTED)
+        .filter(|(i, _)| i.resolved_at.is_none())
+        .count();
+    for (k, (incident, effect)) in ranked.iter().take(FAMILY_LISTED).enumerate() {
+        let service = incident_service(locale, incident, &facts.data.services, Audience::Family);
+        let sentence = match incident.seconds_to_resolve() {
+            None => {
+                let id = match effect {
+                    Effect::Down => "story-problem-open-down",
+                    Effect::Slow => "story-problem-open-slow",
+                    Effect::Unseen => "story-problem-open-unseen",
+                };
+                let since = phrases::since(locale, incident.opened_at, tz);
+                say(id, vec![("service", service.into()), ("since", since.into())])
+            }
+            Some(time) => {
+                let id = match effect {
+                    Effect::Down => "story-problem-down",
+                    Effect::Slow => "story-problem-slow",
+                    Effect::Unseen => "story-problem-unseen",
+                };
+                let when = phrases::when(locale, incident.opened_at, tz);
+                say(
+                    id,
+                    vec![
+                        ("service", service.into()),
+                        ("duration", duration(locale, time).into()),
+                        ("when", when.into()),
+                    ],
+                )
+            }
+        };
+        out.push(sentence);
+        if k + 1 == listed_open {
+            out.push(say("story-working-on", vec![("count", listed_open.into())]));
+        }
+    }
+    let unlisted = total.saturating_sub(FAMILY_LISTED);
+    if unlisted > 0 {
+        out.push(say("story-problems-more", vec![("count", unlisted.into())]));
+    }
+    let stats = &facts.report.incidents;
+    if total > 1 && stats.resolved > 0 {
+        if stats.resolved as usize == total {
+            out.push(say("story-fixed-all", vec![]));
+        } else {
+            out.push(say("story-fixed-some", vec![("fixed", stats.resolved.into())]));
+        }
+    }
+    if stats.open > listed_open as u64 {
+        out.push(say("story-still-open", vec![("count", stats.open.into())]));
+    }
+    if let (true, Some(typical), Some(longest)) = (
+        stats.resolved >= 2,
+        stats.median_seconds_to_resolve,
+        stats.longest_seconds_to_resolve,
+    ) {
+        out.push(say(
+            "story-fix-times",
+            vec![
+                ("typical", duration(locale, typical).into()),
+                ("longest", duration(locale, longest).into()),
+            ],
+        ));
+    }
+    out
+}
+
+fn team_problems(facts: &Facts) -> Vec<Sentence> {
+    let locale = facts.locale;
+    let tz = facts.request.tz;
+    let mut out = vec![say(
+        "story-team-incidents",
+        vec![("count", facts.counted.len().into())],
+    )];
+    for incident in facts.counted.iter().take(TEAM_LISTED) {
+        let service = capitalised(&incident_service(
+            locale,
+            incident,
+            &facts.data.services,
+            Audience::Team,
+        ));
+        let mut args: Args = vec![
+            ("service", service.into()),
+            ("title", incident.title.trim().trim_end_matches('.').into()),
+        ];
+        let id = match (incident.seconds_to_resolve(), incident.resolved_by.as_deref()) {
+            (None, _) => {
+                args.push(("since", phrases::since(locale, incident.opened_at, tz).into()));
+                "story-team-open"
+            }
+            (Some(time), who) => {
+                args.push(("duration", duration(locale, time).into()));
+                args.push(("when", phrases::when(locale, incident.opened_at, tz).into()));
+                match who {
+                    Some(who) => {
+                        args.push(("who", who.into()));
+                        "story-team-fixed"
+                    }
+                    None => "story-team-fixed-nobody",
+                }
+            }
+        };
+        out.push(say(id, args));
+    }
+    let unlisted = facts.counted.len().saturating_sub(TEAM_LISTED);
+    if unlisted > 0 {
+        out.push(say("story-team-more", vec![("count", unlisted.into())]));
+    }
+    let stats = &facts.report.incidents;
+    if let (true, Some(typical), Some(longest)) = (
+        stats.resolved >= 2,
+        stats.median_seconds_to_resolve,
+        stats.longest_seconds_to_resolve,
+    ) {
+        out.push(say(
+            "story-team-fix-times",
+            vec![
+                ("typical", duration(locale, typical).into()),
+                ("longest", duration(locale, longest).into()),
+            ],
+        ));
+    }
+    out
+}
+
+/// Who answered problems that came in at night, before or after the working day, or on a day
+/// off (night wins over the others).
+fn outside_hours(facts: &Facts) -> Vec<Sentence> {
+    let (tz, hours) = (facts.request.tz, facts.request.working_hours);
+    let ids = ["story-night", "story-day-off", "story-early", "story-late"];
+    let mut groups: [(Vec<String>, usize); 4] = Default::default();
+    for incident in &facts.counted {
+        if !hours.is_outside(incident.opened_at, tz) {
+            continue;
+        }
+        let mut people: Vec<String> = incident.responders.clone();
+        people.extend(incident.resolved_by.clone());
+        if people.is_empty() {
+            continue;
+        }
+        let local = incident.opened_at.with_timezone(&tz);
+        let group = if NIGHT.contains(&local.hour()) {
+            0
+        } else if !hours.days.contains(&local.weekday()) {
+            1
+        } else if local.time() < hours.start {
+            2
+        } else {
+            3
+        };
+        let (names, count) = &mut groups[group];
+        *count += 1;
+        for person in people {
+            if !names.contains(&person) {
+                names.push(person);
+            }
+        }
+    }
+    let locale = facts.locale;
+    ids.into_iter()
+        .zip(groups)
+        .filter(|(_, (_, count))| *count > 0)
+        .map(|(id, (people, count))| {
+            let names: Vec<&str> = people.iter().map(String::as_str).collect();
+            say(
+                id,
+                vec![
+                    ("names", locale.list(&names).into()),
+                    ("people", names.len().into()),
+                    ("count", count.into()),
+                ],
+            )
+        })
+        .collect()
+}
+
+fn since_outage(facts: &Facts) -> Vec<Sentence> {
+    let Some(at) = facts.data.last_major_incident_at else {
+        return vec![];
+    };
+    let request = facts.request;
+    let date = date_arg(local_date(at, request.tz));
+    if request.told_range().contains(at) {
+        return vec![say("story-outage-in-period", vec![("date", date)])];
+    }
+    match facts.report.days_since_major_incident {
+        Some(days) if days > 0 => vec![say(
+            "story-since-outage",
+            vec![("date", date), ("days", days.into())],
+        )],
+        _ => vec![],
+    }
+}
+
+fn quiet_wins(facts: &Facts) -> Vec<Sentence> {
+    let locale = facts.locale;
+    let range = facts.request.told_range();
+    let mut out = Vec::new();
+    let updates = facts.data.updates_shipped;
+    if updates > 0 {
+        let id = if facts.counted.is_empty() {
+            "story-updates-clean"
+        } else {
+            "story-updates"
+        };
+        let id = match facts.request.audience {
+            Audience::Family => id,
+            Audience::Team => "story-team-deploys",
+        };
+        out.push(say(id, vec![("count", updates.into())]));
+    }
+    let upkeep: Vec<_> = facts
+        .data
+        .intervals
+        .iter()
+        .filter(|i| i.status == Status::Maintenance && i.end > range.from && i.start < range.to)
+        .collect();
+    let seconds = facts.data.overall(range).maintenance;
+    if seconds > 0 {
+        // Nobody noticed when no problem was opened during any of it.
+        let noticed = facts.counted.iter().any(|incident| {
+            upkeep
+                .iter()
+                .any(|m| m.start <= incident.opened_at && incident.opened_at < m.end)
+        });
+        let id = match (facts.request.audience, noticed) {
+            (Audience::Family, true) => "story-upkeep",
+            (Audience::Family, false) => "story-upkeep-unnoticed",
+            (Audience::Team, true) => "story-team-maintenance",
+            (Audience::Team, false) => "story-team-maintenance-unnoticed",
+        };
+        out.push(say(id, vec![("duration", duration(locale, seconds).into())]));
+    }
+    out
+}
+
+fn thanks(facts: &Facts) -> Vec<Sentence> {
+    let notes = &facts.data.thanks;
+    if notes.is_empty() {
+        return vec![];
+    }
+    let mut seen = BTreeSet::new();
+    let mut recipients: Vec<&str> = Vec::new();
+    let mut ordered: Vec<_> = notes.iter().collect();
+    ordered.sort_by_key(|n| n.created_at);
+    for note in ordered {
+        for name in &note.recipients {
+            if seen.insert(name.as_str()) {
+                recipients.push(name);
+            }
+        }
+    }
+    vec![say(
+        "story-thanks",
+        vec![
+            ("count", notes.len().into()),
+            ("names", facts.locale.list(&recipients).into()),
+        ],
+    )]
+}
