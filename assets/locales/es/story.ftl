@@ -43,13 +43,13 @@ story-trouble = { $days ->
 story-trouble-everyday = Es { $comparison }.
 story-gaps = Durante parte de este tiempo, algunas partes no dieron señales, así que ese tiempo no cuenta.
 story-team-downtime = { $count ->
-    [one] El tiempo sin servicio sumó { $duration } en el único servicio.
-   *[other] El tiempo sin servicio sumó { $duration } entre { $count } servicios.
+    [one] El tiempo de inactividad sumó { $duration } en el único servicio.
+   *[other] El tiempo de inactividad sumó { $duration } entre { $count } servicios.
 }
     .terms = downtime, service
 story-team-no-downtime = { $count ->
-    [one] Ningún tiempo sin servicio en el único servicio.
-   *[other] Ningún tiempo sin servicio entre { $count } servicios.
+    [one] Ningún tiempo de inactividad en el único servicio.
+   *[other] Ningún tiempo de inactividad entre { $count } servicios.
 }
     .terms = downtime, service
 story-team-gaps = Algunos servicios estuvieron sin datos parte de este tiempo; ese rato no cuenta ni a favor ni en contra.

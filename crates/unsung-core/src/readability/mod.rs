@@ -2,10 +2,12 @@
 //! grade, Automated Readability Index and Flesch Reading Ease for English, Fernández-Huerta
 //! for Spanish, and the longest sentence.
 //!
-//! Counting follows textstat 0.7.8 (the reference a test cross-checks against) except where
-//! it would be plainly wrong for our texts: a decimal point ("99.96%") does not end a
-//! sentence, a line break does (a title has no full stop), and a two-word sentence still counts
-//! as a sentence. A number is one word with one syllable per group of digits ("99.96" has two).
+//! Counting follows textstat 0.7.8 (the reference a test cross-checks against): a sentence of
+//! one or two words ("Nothing broke.") adds its words but does not count as a sentence, which
+//! only ever makes a text score harder. Where textstat would be plainly wrong for our texts we
+//! differ: a decimal point ("99.96%") does not end a sentence, a line break does, a hyphenated
+//! word counts the syllables of its parts ("thank-you" has two), and a number is one word with
+//! one syllable per group of digits ("99.96" has two).
 
 mod english;
 mod spanish;
@@ -20,6 +22,7 @@ use ts_rs::TS;
 pub struct Scores {
     #[ts(type = "number")]
     pub words: usize,
+    /// Sentences of three words or more (shorter ones do not count, as in textstat).
     #[ts(type = "number")]
     pub sentences: usize,
     #[ts(type = "number")]
@@ -118,12 +121,13 @@ pub fn score(text: &str, lang: Lang) -> Scores {
         .split_whitespace()
         .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
         .sum();
+    let counted_sentences = sentence_list.iter().filter(|s| words(s).len() > 2).count();
     let w = word_count.max(1) as f64;
-    let words_per_sentence = w / sentence_list.len().max(1) as f64;
+    let words_per_sentence = w / counted_sentences.max(1) as f64;
     let syllables_per_word = syllable_count as f64 / w;
     Scores {
         words: word_count,
-        sentences: sentence_list.len(),
+        sentences: counted_sentences,
         syllables: syllable_count,
         characters,
         longest_sentence_words: sentence_list
@@ -240,6 +244,8 @@ mod tests {
         assert!(easy.flesch_reading_ease > 80.0, "{easy:?}");
         assert!(gate_failures(&easy, Lang::En).is_empty());
         assert_eq!((easy.sentences, easy.longest_sentence_words), (3, 6));
+        let short = score("Nothing broke. The shop was up all week.", Lang::En);
+        assert_eq!((short.words, short.sentences), (9, 1), "a two-word sentence adds words only");
         let hard = score(
             "Intermittent authentication degradation necessitated comprehensive infrastructure \
              remediation, notwithstanding considerable organizational coordination requirements.",

@@ -90,19 +90,25 @@ pub struct Story {
     pub sections: Vec<StorySection>,
     /// The glossary terms the story uses, in the order it first uses them.
     pub terms: Vec<GlossaryEntry>,
-    /// How easy the whole text (`to_text`) is to read.
+    /// How easy the story is to read: the headline and paragraphs (the dateline in `title` is
+    /// not prose, and is left out).
     pub readability: Scores,
 }
 
 impl Story {
     /// The story as plain text: the title, the headline, then one paragraph per section.
     pub fn to_text(&self) -> String {
-        story_text(&self.title, &self.headline, &self.paragraphs)
+        format!("{}\n\n{}", self.title, self.prose())
+    }
+
+    /// The headline and the paragraphs: what the readability gates measure.
+    pub fn prose(&self) -> String {
+        prose(&self.headline, &self.paragraphs)
     }
 }
 
-fn story_text(title: &str, headline: &str, paragraphs: &[String]) -> String {
-    let mut text = format!("{title}\n\n{headline}");
+fn prose(headline: &str, paragraphs: &[String]) -> String {
+    let mut text = headline.to_string();
     for paragraph in paragraphs {
         text.push_str("\n\n");
         text.push_str(paragraph);
@@ -218,7 +224,7 @@ impl StoryRequest<'_> {
 pub fn tell(current: &PeriodData, previous: Option<&PeriodData>, request: &StoryRequest) -> Story {
     let plan = plan::plan(current, previous, request);
     let rendered = render::render(&plan, request.lang, request.audience);
-    let text = story_text(&rendered.title, &rendered.headline, &rendered.paragraphs);
+    let text = prose(&rendered.headline, &rendered.paragraphs);
     Story {
         lang: request.lang,
         audience: request.audience,

@@ -1,0 +1,232 @@
+//! The plain-language gates, held over every generated team (the demo team, a calm week, a
+//! terrible week, no data at all, one service, 200 services, an incident still open), every kind
+//! of period, three time zones and both languages.
+//!
+//! English family stories: Flesch-Kincaid grade <= 6, ARI <= 6, Flesch Reading Ease >= 70.
+//! Spanish family stories: Fernández-Huerta >= 70. Both: no sentence over 25 words, no glossary
+//! term or acronym left unexplained, no technical name of a system.
+
+use chrono::{DateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use unsung_core::glossary;
+use unsung_core::locale::{Lang, Locale, locale};
+use unsung_core::period::{PeriodKind, PeriodUnit, TimeRange};
+use unsung_core::readability::{self, gate_failures};
+use unsung_core::scenarios;
+use unsung_core::story::{Audience, Story, StoryRequest, tell_dataset};
+use unsung_core::working_hours::WorkingHours;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
+}
+
+fn zones() -> [Tz; 3] {
+    [
+        chrono_tz::UTC,
+        "Europe/Madrid".parse().unwrap(),
+        "America/Los_Angeles".parse().unwrap(),
+    ]
+}
+
+/// Week, month, quarter, year, and custom spans (30 and 90 days, and ten days from a Thursday).
+fn ranges(tz: Tz) -> Vec<(String, TimeRange)> {
+    let mut out: Vec<(String, TimeRange)> = PeriodKind::ALL
+        .iter()
+        .map(|kind| (format!("{kind:?}"), kind.range(now(), tz)))
+        .collect();
+    let custom = TimeRange::new(
+        Utc.with_ymd_and_hms(2026, 11, 12, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap(),
+    )
+    .unwrap();
+    out.push(("custom".into(), custom));
+    out
+}
+
+fn tell(data: &unsung_core::Dataset, range: TimeRange, tz: Tz, lang: Lang, audience: Audience) -> Story {
+    let hours = WorkingHours::default();
+    tell_dataset(
+        data,
+        &StoryRequest {
+            lang,
+            audience,
+            range,
+            unit: PeriodUnit::of(range, tz),
+            tz,
+            now: now(),
+            working_hours: &hours,
+        },
+    )
+}
+
+#[test]
+fn every_family_story_passes_the_gates_in_both_languages() {
+    let mut failures = Vec::new();
+    let mut told = 0;
+    for (name, data) in scenarios::all(now()) {
+        let technical: Vec<&str> = data.services.iter().map(|s| s.name.as_str()).collect();
+        for tz in zones() {
+            for (period, range) in ranges(tz) {
+                for lang in Lang::ALL {
+                    let story = tell(&data, range, tz, lang, Audience::Family);
+                    let text = story.to_text();
+                    let scores = readability::score(&story.prose(), lang);
+                    assert_eq!(scores, story.readability, "the story scores its own prose");
+                    assert!(readability::score(&text, lang).longest_sentence_words <= 25);
+                    let mut problems = gate_failures(&scores, lang);
+                    problems.extend(glossary::unexplained(&text, lang));
+                    problems.extend(
+                        technical
+                            .iter()
+                            .filter(|t| text.contains(*t))
+                            .map(|t| format!("names the system {t:?}")),
+                    );
+                    if !problems.is_empty() {
+                        failures.push(format!("{name} / {period} / {tz} / {lang:?}: {problems:?}\n{text}"));
+                    }
+                    told += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(told, 7 * 3 * 8 * 2);
+    assert!(failures.is_empty(), "{} stories fail:\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn team_stories_stay_short_sentenced_and_name_what_broke() {
+    for (name, data) in scenarios::all(now()) {
+        for lang in Lang::ALL {
+            let range = PeriodKind::ThisWeek.range(now(), chrono_tz::UTC);
+            let story = tell(&data, range, chrono_tz::UTC, lang, Audience::Team);
+            let scores = readability::score(&story.to_text(), lang);
+            assert!(scores.longest_sentence_words <= 25, "{name} {lang:?}: {scores:?}");
+            let counted = data
+                .incidents
+                .iter()
+                .filter(|i| i.counts() && range.contains(i.opened_at))
+                .count();
+            if counted > 0 {
+                let first = data.incidents.iter().find(|i| i.counts() && range.contains(i.opened_at)).unwrap();
+                assert!(story.to_text().contains(first.title.trim_end_matches('.')), "{name} {lang:?}");
+            }
+        }
+    }
+}
+
+/// Messages a locale file uses in stories, and every term they declare.
+fn story_messages(lang: Lang) -> Vec<String> {
+    Locale::message_ids(lang, "story")
+}
+
+#[test]
+fn every_declared_term_exists_and_every_term_used_in_a_message_is_declared() {
+    for lang in Lang::ALL {
+        let locale = locale(lang);
+        let entries = glossary::entries(lang);
+        for id in story_messages(lang) {
+            let declared = glossary::declared_terms(locale, &id);
+            for term in &declared {
+                assert!(glossary::TERMS.contains(&term.as_str()), "{lang:?} {id}: {term}");
+            }
+            // The message's own words (without its arguments) must not use a term it did not
+            // declare: format it with placeholder arguments and look for every term.
+            let source = unsung_core::locale::source(lang, "story").unwrap();
+            let block = message_block(source, &id);
+            for entry in &entries {
+                if declared.contains(&entry.id) {
+                    continue;
+                }
+                assert!(
+                    glossary::first_use(&block, entry).is_none(),
+                    "{lang:?} {id} uses {:?} without declaring it",
+                    entry.id
+                );
+            }
+        }
+    }
+}
+
+/// The words of one message in a Fluent file: attributes, argument names (`$service`),
+/// function calls and variant keys left out.
+fn message_block(source: &str, id: &str) -> String {
+    let mut lines = source.lines().skip_while(|l| !l.starts_with(&format!("{id} =")));
+    let mut block = String::new();
+    if let Some(first) = lines.next() {
+        block.push_str(first.split_once('=').map_or("", |(_, v)| v));
+    }
+    for line in lines {
+        if !line.starts_with(' ') {
+            break;
+        }
+        if line.trim_start().starts_with('.') {
+            continue;
+        }
+        block.push(' ');
+        block.push_str(line);
+    }
+    while let Some(start) = block.find("DATETIME(") {
+        let end = block[start..].find(')').map_or(block.len(), |e| start + e + 1);
+        block.replace_range(start..end, "");
+    }
+    let mut words = String::new();
+    let mut chars = block.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' || c == '[' {
+            while chars
+                .next_if(|c| c.is_alphanumeric() || *c == '-' || *c == ']')
+                .is_some()
+            {}
+        } else {
+            words.push(c);
+        }
+    }
+    words
+}
+
+#[test]
+fn glossary_definitions_pass_the_same_gates_and_use_no_other_term() {
+    for lang in Lang::ALL {
+        let entries = glossary::entries(lang);
+        for (what, text) in glossary::texts(lang) {
+            let scores = readability::score(&text, lang);
+            assert!(scores.longest_sentence_words <= 25, "{lang:?} {what}: {scores:?}");
+            let own = what.split('.').next().unwrap();
+            for entry in entries.iter().filter(|e| e.id != own) {
+                assert!(
+                    glossary::first_use(&text, entry).is_none(),
+                    "{lang:?} {what} uses the term {:?}: {text}",
+                    entry.id
+                );
+            }
+        }
+        // Taken together (short texts swing too much one by one), they read as easily as a story.
+        let all: String = glossary::texts(lang).into_iter().map(|(_, t)| t + "\n").collect();
+        let scores = readability::score(&all, lang);
+        assert!(gate_failures(&scores, lang).is_empty(), "{lang:?}: {:?}", gate_failures(&scores, lang));
+    }
+}
+
+#[test]
+fn how_was_this_counted_texts_are_plain_too() {
+    for lang in Lang::ALL {
+        let locale = locale(lang);
+        let mut all = String::new();
+        for id in Locale::message_ids(lang, "counted") {
+            let text = locale.message(
+                &id,
+                &[
+                    ("start", "09:00".into()),
+                    ("end", "18:00".into()),
+                    ("tz", "Europe/Madrid".into()),
+                ],
+            );
+            let scores = readability::score(&text, lang);
+            assert!(scores.longest_sentence_words <= 25, "{lang:?} {id}: {scores:?}");
+            all.push_str(&text);
+            all.push('\n');
+        }
+        let scores = readability::score(&all, lang);
+        assert!(gate_failures(&scores, lang).is_empty(), "{lang:?}: {:?}", gate_failures(&scores, lang));
+    }
+}
