@@ -4,19 +4,29 @@
 use crate::Shell;
 use tauri::State;
 use unsung_app::dto::{NewThankYou, Overview, ThankYouView};
-use unsung_app::{App, AppError, PeriodKind, resolve_tz};
+use unsung_app::{App, AppError, Audience, Lang, PeriodKind, resolve_tz};
 
 fn app<'a>(shell: &'a State<'_, Shell>) -> Result<&'a App, AppError> {
     shell.app.as_ref().map_err(Clone::clone)
 }
 
+/// `lang` and `audience` may be left out: English, for the family.
 #[tauri::command]
 pub async fn get_overview(
     shell: State<'_, Shell>,
     period: PeriodKind,
+    lang: Option<Lang>,
+    audience: Option<Audience>,
 ) -> Result<Overview, AppError> {
     let tz = resolve_tz(None)?;
-    app(&shell)?.overview(period, tz).await
+    app(&shell)?
+        .overview(
+            period,
+            tz,
+            lang.unwrap_or_default(),
+            audience.unwrap_or_default(),
+        )
+        .await
 }
 
 #[tauri::command]

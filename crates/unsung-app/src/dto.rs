@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use unsung_core::locale::Lang;
 use unsung_core::period::PeriodKind;
 use unsung_core::stats::StatsReport;
-use unsung_core::story::Story;
+use unsung_core::story::{Audience, Story};
 use unsung_core::timeline::DayBar;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -13,8 +14,19 @@ pub struct Period {
     pub kind: PeriodKind,
     pub from: String,
     pub to: String,
-    /// Absolute dates, such as "Mon 23 Nov – Sun 29 Nov 2026".
+    /// Absolute dates in the overview's language, such as "Monday 23 to Sunday 29 November 2026".
     pub label: String,
+}
+
+/// When the reader's team is expected to work, for "How was this counted?".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WorkingHoursView {
+    /// "09:00"
+    pub start: String,
+    /// "18:00" (exclusive)
+    pub end: String,
+    /// ISO weekday numbers, Monday = 1.
+    pub days: Vec<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -71,8 +83,13 @@ pub struct NewThankYou {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Overview {
     pub is_demo: bool,
+    /// The language the story, labels and summaries are written in.
+    pub lang: Lang,
+    /// Who the story is told for.
+    pub audience: Audience,
     pub team_name: String,
     pub tz: String,
+    pub working_hours: WorkingHoursView,
     pub period: Period,
     pub overall_uptime_ratio: Option<f64>,
     pub story: Story,

@@ -14,14 +14,16 @@ mod thanks;
 pub use chrono_tz::Tz;
 pub use error::{AppError, ErrorCode};
 pub use inputs::{Clock, default_db_location, parse_instant, resolve_tz};
-pub use unsung_core::period::{PeriodKind, TimeRange};
+pub use unsung_core::locale::Lang;
+pub use unsung_core::period::{PeriodKind, PeriodUnit, TimeRange};
 pub use unsung_core::stats::StatsReport;
 pub use unsung_core::story::{Audience, Story};
+pub use unsung_core::working_hours::WorkingHours;
 
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
-use unsung_core::working_hours::WorkingHours;
-use unsung_core::{demo, stats, story};
+use unsung_core::demo;
+use unsung_core::story::{self, StoryRequest};
 use unsung_store::{SourceRecord, Store};
 
 pub type Result<T> = std::result::Result<T, AppError>;
@@ -87,27 +89,42 @@ impl App {
         Ok(!sources.is_empty() && sources.iter().all(|s| s.kind == demo::SOURCE))
     }
 
+    /// The reader's working hours, used to tell who gave up free time.
+    pub fn working_hours(&self) -> &WorkingHours {
+        &self.working_hours
+    }
+
+    /// Sets the reader's working hours (from their settings).
+    pub fn set_working_hours(&mut self, hours: WorkingHours) {
+        self.working_hours = hours;
+    }
+
     /// The figures of `[range.from, range.to)` read in `tz`, as `unsung stats --json` prints them.
     pub async fn stats(&self, range: TimeRange, tz: Tz) -> Result<StatsReport> {
         let data = self.period_data(range).await?;
         Ok(data.report(range, tz, &self.working_hours, self.now()))
     }
 
-    /// The story of `[range.from, range.to)` for `audience`.
-    pub async fn story(&self, range: TimeRange, tz: Tz, audience: Audience) -> Result<Story> {
-        let data = self.period_data(range).await?;
-        let report = data.report(range, tz, &self.working_hours, self.now());
-        Ok(story::tell(&story::StoryInput {
-            report: &report,
-            overall: stats::overall_seconds(&data.services, &data.intervals, range),
-            range,
-            incidents: &data.incidents,
-            services: &data.services,
-            thanks: &data.thanks,
-            updates_shipped: data.updates_shipped,
-            tz,
-            working_hours: &self.working_hours,
+    /// The story of `[range.from, range.to)` read in `tz`, for `audience`, in `lang`. Only the
+    /// part of the range that has happened is told, compared with the same stretch before it.
+    pub async fn story(
+        &self,
+        range: TimeRange,
+        tz: Tz,
+        audience: Audience,
+        lang: Lang,
+    ) -> Result<Story> {
+        let request = StoryRequest {
+            lang,
             audience,
-        }))
+            range,
+            unit: PeriodUnit::of(range, tz),
+            tz,
+            now: self.now(),
+            working_hours: &self.working_hours,
+        };
+        let current = self.period_data(request.told_range()).await?;
+        let previous = self.period_data(request.previous_range()).await?;
+        Ok(story::tell(&current, Some(&previous), &request))
     }
 }

@@ -1,11 +1,14 @@
 //! The "This week" view in one call: the period, its story and figures, 90 daily bars per
 //! service, the period's incidents and the thank-you wall.
 
-use crate::dto::{IncidentView, Overview, Period, ServiceTimeline, ThankYouView};
-use crate::{App, PeriodKind, Result, TimeRange};
+use crate::dto::{
+    IncidentView, Overview, Period, ServiceTimeline, ThankYouView, WorkingHoursView,
+};
+use crate::{App, Lang, PeriodKind, Result, TimeRange};
 use chrono::Duration;
 use chrono_tz::Tz;
 use unsung_core::demo;
+use unsung_core::locale::locale;
 use unsung_core::period::{local_date, start_of_day};
 use unsung_core::stats::{self, rfc3339};
 use unsung_core::story::{self, Audience};
@@ -17,25 +20,21 @@ pub const BAR_DAYS: u32 = 90;
 pub const WALL_SIZE: u32 = 50;
 
 impl App {
-    pub async fn overview(&self, kind: PeriodKind, tz: Tz) -> Result<Overview> {
+    /// The This week view of `kind` read in `tz`: its story for `audience` in `lang`, figures,
+    /// bars, incidents and the wall.
+    pub async fn overview(
+        &self,
+        kind: PeriodKind,
+        tz: Tz,
+        lang: Lang,
+        audience: Audience,
+    ) -> Result<Overview> {
         let now = self.now();
         let range = kind.range(now, tz);
         let data = self.period_data(range).await?;
         let report = data.report(range, tz, &self.working_hours, now);
         let overall = stats::overall_seconds(&data.services, &data.intervals, range);
-        let story = story::tell(&story::StoryInput {
-            report: &report,
-            overall,
-            range,
-            incidents: &data.incidents,
-            services: &data.services,
-            thanks: &data.thanks,
-            updates_shipped: data.updates_shipped,
-            tz,
-            working_hours: &self.working_hours,
-            // The view's story is the one a family member could read; incidents have their own cards.
-            audience: Audience::Family,
-        });
+        let story = self.story(range, tz, audience, lang).await?;
 
         let bars_from = start_of_day(
             local_date(now, tz) - Duration::days(BAR_DAYS as i64 - 1),
@@ -61,7 +60,7 @@ impl App {
                     .collect();
                 ServiceTimeline {
                     id: service.id.clone(),
-                    name: service.display_name().to_string(),
+                    name: story::service_name(locale(lang), service, Audience::Team),
                     technical_name: service.name.clone(),
                     uptime_ratio: stats::state_seconds(&in_period, range).uptime_ratio(),
                     days: daily_bars(own, BAR_DAYS, now, tz),
@@ -76,13 +75,14 @@ impl App {
                     .service_id
                     .as_deref()
                     .and_then(|id| data.services.iter().find(|s| s.id == id))
-                    .map(|s| s.display_name().to_string());
+                    .map(|s| story::service_name(locale(lang), s, Audience::Team));
                 IncidentView {
                     id: incident.id.clone(),
                     title: incident.title.clone(),
                     summary: story::incident_summary(
+                        lang,
                         incident,
-                        service_name.as_deref(),
+                        &data.services,
                         (now - incident.opened_at).num_seconds(),
                     ),
                     service_name,
@@ -98,19 +98,28 @@ impl App {
         incidents.reverse();
 
         let is_demo = self.is_demo().await?;
+        let words = locale(lang);
+        let hours = &self.working_hours;
         Ok(Overview {
             is_demo,
+            lang,
+            audience,
             team_name: if is_demo {
-                format!("{} (demo team)", demo::TEAM_NAME)
+                words.message("demo-team-label", &[("team", demo::TEAM_NAME.into())])
             } else {
-                "Your team".to_string()
+                words.message("ui-team-yours", &[])
             },
             tz: tz.name().to_string(),
+            working_hours: WorkingHoursView {
+                start: hours.start.format("%H:%M").to_string(),
+                end: hours.end.format("%H:%M").to_string(),
+                days: hours.days.iter().map(|d| d.number_from_monday() as u8).collect(),
+            },
             period: Period {
                 kind,
                 from: rfc3339(range.from),
                 to: rfc3339(range.to),
-                label: kind.label(range, tz),
+                label: story.title.clone(),
             },
             overall_uptime_ratio: overall.uptime_ratio(),
             story,

@@ -1,46 +1,7 @@
 //! Everything the store knows about one period, read once and shared by stats, story and views.
 
 use crate::{App, Result, TimeRange};
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
-use unsung_core::stats::{self, StatsContext, StatsInput, StatsReport};
-use unsung_core::working_hours::WorkingHours;
-use unsung_core::{Incident, Interval, Service, ThankYou};
-
-pub(crate) struct PeriodData {
-    pub services: Vec<Service>,
-    pub intervals: Vec<Interval>,
-    pub incidents: Vec<Incident>,
-    pub last_major_incident_at: Option<DateTime<Utc>>,
-    pub thanks: Vec<ThankYou>,
-    pub updates_shipped: u64,
-}
-
-impl PeriodData {
-    pub fn report(
-        &self,
-        range: TimeRange,
-        tz: Tz,
-        working_hours: &WorkingHours,
-        now: DateTime<Utc>,
-    ) -> StatsReport {
-        stats::compute(
-            &StatsInput {
-                services: &self.services,
-                intervals: &self.intervals,
-                incidents: &self.incidents,
-                last_major_incident_at: self.last_major_incident_at,
-                thanks: self.thanks.len() as u64,
-            },
-            &StatsContext {
-                range,
-                tz,
-                working_hours,
-                now,
-            },
-        )
-    }
-}
+use unsung_core::story::PeriodData;
 
 impl App {
     pub(crate) async fn period_data(&self, range: TimeRange) -> Result<PeriodData> {

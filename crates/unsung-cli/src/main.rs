@@ -6,7 +6,9 @@ mod output;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 use unsung_app::dto::NewThankYou;
-use unsung_app::{App, AppError, Audience, Clock, ErrorCode, TimeRange, parse_instant, resolve_tz};
+use unsung_app::{
+    App, AppError, Audience, Clock, ErrorCode, Lang, TimeRange, parse_instant, resolve_tz,
+};
 
 #[derive(Parser)]
 #[command(
@@ -38,10 +40,13 @@ enum Command {
     Story {
         #[command(flatten)]
         period: PeriodArgs,
-        #[arg(long, value_enum, default_value_t = Lang::En)]
-        lang: Lang,
+        /// The language to tell it in
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// family: plain words, no system names; team: names services, incidents and people
         #[arg(long, value_enum, default_value_t = AudienceArg::Family)]
         audience: AudienceArg,
+        /// json: the story in parts, with the glossary terms it uses and its readability scores
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Write to this file instead of standard output
@@ -91,7 +96,7 @@ enum ThanksCommand {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Lang {
+enum LangArg {
     En,
     Es,
 }
@@ -135,13 +140,10 @@ fn range(args: &PeriodArgs) -> Result<(TimeRange, unsung_app::Tz), AppError> {
 
 async fn run(cli: Cli) -> Result<(), AppError> {
     // Check what needs no database first, so a mistyped command never creates one.
-    if let Command::Story { lang, format, .. } = &cli.command {
-        if matches!(lang, Lang::Es) {
-            return Err(not_supported_yet("--lang es"));
-        }
-        if !matches!(format, Format::Text | Format::Json) {
-            return Err(not_supported_yet("This --format"));
-        }
+    if let Command::Story { format, .. } = &cli.command
+        && !matches!(format, Format::Text | Format::Json)
+    {
+        return Err(not_supported_yet("This --format"));
     }
     let location = match cli.db {
         Some(db) if !db.trim().is_empty() => db,
@@ -170,17 +172,21 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Story {
             period,
+            lang,
             audience,
             format,
             out,
-            ..
         } => {
             let (range, tz) = range(&period)?;
             let audience = match audience {
                 AudienceArg::Family => Audience::Family,
                 AudienceArg::Team => Audience::Team,
             };
-            let story = app.story(range, tz, audience).await?;
+            let lang = match lang {
+                LangArg::En => Lang::En,
+                LangArg::Es => Lang::Es,
+            };
+            let story = app.story(range, tz, audience, lang).await?;
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&story).map_err(internal)? + "\n",
                 _ => story.to_text(),

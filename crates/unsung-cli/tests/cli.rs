@@ -4,6 +4,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
+use unsung_core::locale::Lang;
 use unsung_core::readability;
 
 const NOW: &str = "2026-11-29T20:00:00Z";
@@ -118,50 +119,74 @@ fn loading_the_demo_twice_changes_nothing() {
     assert_eq!(notes.as_array().unwrap().len(), 4);
 }
 
+fn story(db: &Path, extra: &[&str]) -> String {
+    let output = unsung(db)
+        .args(["story", "--from", "2026-11-23", "--to", "2026-11-30", "--tz", "UTC"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The prose of a text story: everything after the title line.
+fn prose(story: &str) -> &str {
+    story.split_once("\n\n").unwrap().1
+}
+
 #[test]
 fn the_story_puts_the_result_first_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     unsung(&db).arg("demo").assert().success();
-    let output = unsung(&db)
-        .args([
-            "story",
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-30",
-            "--tz",
-            "UTC",
-            "--format",
-            "text",
-        ])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let story = String::from_utf8(output.stdout).unwrap();
+    let story = story(&db, &["--format", "text"]);
     assert!(
-        story.starts_with("Everything worked 99.96% of the time."),
+        story.starts_with(
+            "Monday 23 to Sunday 29 November 2026\n\nEverything worked almost all the time (99.96%)."
+        ),
         "{story}"
     );
+    for sentence in [
+        "All together, things were broken for about 22 minutes in 7 days. That is less than a lunch break.",
+        "Card payments stopped working for about 18 minutes late on Thursday 26 November.",
+        "The mobile app has been slow since 18:00 on Sunday 29 November. The team is working on it.",
+        "Ben got up in the night to take care of a problem.",
+        "The last big outage was on Monday 19 October. An outage is when something stops working for everyone.",
+    ] {
+        assert!(story.contains(sentence), "missing {sentence:?} in {story}");
+    }
+    assert!(!story.contains("api-gw-prod"), "no system names for the family");
+    let scores = readability::score(prose(&story), Lang::En);
+    assert!(readability::gate_failures(&scores, Lang::En).is_empty(), "{scores:?}\n{story}");
+}
+
+#[test]
+fn the_story_in_spanish_is_natural_spanish_with_spanish_dates_and_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    unsung(&db).arg("demo").assert().success();
+    let story = story(&db, &["--lang", "es"]);
     assert!(
-        story.contains("about 22 minutes of trouble in 7 days"),
+        story.starts_with(
+            "Del lunes 23 al domingo 29 de noviembre de 2026\n\nTodo funcionó bien casi siempre (99,96\u{a0}%)."
+        ),
         "{story}"
     );
-    assert!(
-        story.contains("One problem is still being worked on."),
-        "{story}"
-    );
-    assert!(
-        story.contains("41 days since the last big outage"),
-        "{story}"
-    );
-    assert!(
-        !story.contains("api-gw-prod"),
-        "no system names for the family"
-    );
-    let scores = readability::score(&story);
-    assert!(scores.flesch_kincaid_grade <= 6.0, "{scores:?}\n{story}");
-    assert!(scores.longest_sentence_words <= 25, "{scores:?}");
+    for sentence in [
+        "En total, hubo fallos durante unos 22 minutos en 7 días. Es menos que una sobremesa.",
+        "En los pagos con tarjeta hubo fallos durante unos 18 minutos, el jueves 26 de noviembre por la noche.",
+        "La última gran caída fue el lunes 19 de octubre. Una caída es cuando algo deja de funcionar para todos.",
+    ] {
+        assert!(story.contains(sentence), "missing {sentence:?} in {story}");
+    }
+    let scores = readability::score(prose(&story), Lang::Es);
+    assert!(readability::gate_failures(&scores, Lang::Es).is_empty(), "{scores:?}\n{story}");
+    let team = story_team_es(&db);
+    assert!(team.contains("Los pagos con tarjeta: Card payments timing out. Lo arregló Ben"), "{team}");
+}
+
+fn story_team_es(db: &Path) -> String {
+    story(db, &["--lang", "es", "--audience", "team"])
 }
 
 #[test]
@@ -169,42 +194,32 @@ fn story_as_json_and_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     unsung(&db).arg("demo").assert().success();
-    let story = json(unsung(&db).args([
-        "story",
-        "--from",
-        "2026-11-23",
-        "--to",
-        "2026-11-30",
-        "--tz",
-        "UTC",
-        "--format",
-        "json",
-    ]));
-    assert!(
-        story["headline"]
-            .as_str()
-            .unwrap()
-            .starts_with("Everything worked")
-    );
-    assert!(story["paragraphs"].as_array().unwrap().len() >= 4);
+    let story: Value = serde_json::from_str(&story(&db, &["--format", "json"])).unwrap();
+    assert_eq!(story["lang"], "en");
+    assert_eq!(story["audience"], "family");
+    assert_eq!(story["title"], "Monday 23 to Sunday 29 November 2026");
+    assert!(story["headline"].as_str().unwrap().starts_with("Everything worked"));
+    let paragraphs = story["paragraphs"].as_array().unwrap();
+    let sections = story["sections"].as_array().unwrap();
+    assert_eq!(paragraphs.len(), sections.len());
+    assert_eq!(sections[0]["kind"], "uptime");
+    let outage = sections
+        .iter()
+        .flat_map(|s| s["parts"].as_array().unwrap())
+        .find(|p| p["kind"] == "term")
+        .unwrap();
+    assert_eq!((&outage["term"], &outage["text"]), (&Value::from("outage"), &Value::from("outage")));
+    assert_eq!(story["terms"][0]["id"], "outage");
+    assert!(story["terms"][0]["definition"].as_str().unwrap().ends_with('.'));
+    let grade = story["readability"]["flesch_kincaid_grade"].as_f64().unwrap();
+    assert!(grade > 0.0 && grade <= 6.0, "{grade}");
     let out = dir.path().join("story.txt");
     unsung(&db)
-        .args([
-            "story",
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-30",
-            "--out",
-        ])
+        .args(["story", "--from", "2026-11-23", "--to", "2026-11-30", "--lang", "es", "--out"])
         .arg(&out)
         .assert()
         .success();
-    assert!(
-        std::fs::read_to_string(out)
-            .unwrap()
-            .starts_with("Everything worked")
-    );
+    assert!(std::fs::read_to_string(out).unwrap().contains("Todo funcionó bien"));
 }
 
 #[test]

@@ -3,6 +3,6 @@ import type { PeriodKind } from "./PeriodKind";
 
 export type Period = { kind: PeriodKind, from: string, to: string, 
 /**
- * Absolute dates, such as "Mon 23 Nov – Sun 29 Nov 2026".
+ * Absolute dates in the overview's language, such as "Monday 23 to Sunday 29 November 2026".
  */
 label: string, };
