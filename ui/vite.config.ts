@@ -28,8 +28,10 @@ export default defineConfig(({ mode }) => {
       // Svelte's browser build, not its server build, when Vitest mounts components.
       ...(process.env.VITEST ? { conditions: ["browser"] } : {}),
     },
-    // Tauri serves the UI itself; keep Vite's dev server on a fixed, local port.
-    server: { host: "127.0.0.1", port: 5173, strictPort: true },
+    // Tauri serves the UI itself; keep Vite's dev server on a fixed, local port. The locale
+    // files live in ../assets/locales (shared with the Rust core), so the dev server may read
+    // the repository root.
+    server: { host: "127.0.0.1", port: 5173, strictPort: true, fs: { allow: [".."] } },
     clearScreen: false,
     build: {
       outDir: mock ? "dist-mock" : "dist",

@@ -72,16 +72,19 @@ describe("This week", () => {
     expect(screen.getAllByTestId("incident-night").length).toBeGreaterThan(0);
   });
 
-  test("offers the five periods and re-renders when one is picked", async () => {
+  test("offers the seven periods and re-renders when one is picked", async () => {
     await openApp();
     const picker = screen.getByTestId("period-picker") as HTMLSelectElement;
     expect([...picker.options].map((o) => o.value)).toEqual([
       "this_week",
       "last_week",
       "this_month",
+      "this_quarter",
+      "this_year",
       "last_30_days",
       "last_90_days",
     ]);
+    expect([...picker.options].map((o) => o.textContent)).toContain("These three months");
     await fireEvent.change(picker, { target: { value: "last_90_days" } });
     const expected = buildOverview("last_90_days");
     await waitFor(() => expect(screen.getByTestId("period-label").textContent).toBe(expected.period.label));
@@ -98,6 +101,94 @@ describe("This week", () => {
     await fireEvent.click(within(banner).getByRole("button", { name: "Try again" }));
     await screen.findByTestId("story-headline");
     expect(screen.queryByTestId("error-banner")).toBeNull();
+  });
+});
+
+/** A paragraph's text as a reader sees it: tooltips (shown only on hover or focus) left out. */
+function visibleText(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  for (const tip of copy.querySelectorAll('[role="tooltip"]')) tip.remove();
+  return copy.textContent ?? "";
+}
+
+describe("Language, audience and plain words", () => {
+  test("the story's paragraphs read exactly as the core wrote them", async () => {
+    await openApp();
+    const expected = buildOverview("this_week").story.paragraphs;
+    const shown = [...screen.getByTestId("story").querySelectorAll("p.paragraph")].map(visibleText);
+    expect(shown).toEqual(expected);
+  });
+
+  test("a glossary term in the story explains itself in a tooltip", async () => {
+    await openApp();
+    const term = screen.getByTestId("story-term");
+    expect(term.textContent).toBe("outage");
+    expect(term.tagName).toBe("BUTTON");
+    const tooltip = document.getElementById(term.getAttribute("aria-describedby") ?? "");
+    expect(tooltip?.getAttribute("role")).toBe("tooltip");
+    expect(tooltip?.textContent).toContain("A time when something stops working for everyone");
+    expect(screen.getByTestId("story-explanation").textContent).toBe(
+      "An outage is when something stops working for everyone.",
+    );
+  });
+
+  test("switching to Spanish asks for the Spanish story and speaks Spanish", async () => {
+    const { store } = await openApp();
+    await fireEvent.change(screen.getByTestId("lang-picker"), { target: { value: "es" } });
+    await waitFor(() => expect(screen.getByTestId("story-headline").textContent).toMatch(/^Tu equipo/));
+    expect(store.calls.at(-1)).toEqual({ period: "this_week", lang: "es", audience: "family" });
+    expect(screen.getByTestId("nav-week").textContent?.trim()).toBe("Esta semana");
+    expect(screen.getByTestId("nav-thanks").textContent?.trim()).toBe("Agradecimientos");
+    expect(screen.getByTestId("overall-uptime").textContent).toMatch(/^\d{2,3}(,\d{2,3})?\u00a0%$/);
+    expect(document.documentElement.lang).toBe("es");
+    expect(localStorage.getItem("unsung.lang")).toBe("es");
+    expect(screen.getByTestId("story-term").textContent).toBe("caída");
+  });
+
+  test("telling the story for the team asks for the team's story", async () => {
+    const { store } = await openApp();
+    await fireEvent.change(screen.getByTestId("audience-picker"), { target: { value: "team" } });
+    await waitFor(() => expect(store.calls.at(-1)?.audience).toBe("team"));
+    await waitFor(() => expect(screen.queryByTestId("story-explanation")).toBeNull());
+    expect(screen.getByTestId("story-term")).toBeTruthy();
+  });
+
+  test("the Glossary view lists every term with its plain definition, in the chosen language", async () => {
+    await openApp();
+    await fireEvent.click(screen.getByTestId("nav-glossary"));
+    const items = await screen.findAllByTestId("glossary-item");
+    expect(items).toHaveLength(20);
+    const outage = items.find((i) => i.querySelector("dt")?.textContent === "outage");
+    expect(outage?.querySelector("dd")?.textContent).toBe(
+      "A time when something stops working for everyone, not just for a few people.",
+    );
+    await fireEvent.change(screen.getByTestId("lang-picker"), { target: { value: "es" } });
+    await waitFor(() =>
+      expect(screen.getAllByTestId("glossary-item").map((i) => i.querySelector("dt")?.textContent)).toContain("caída"),
+    );
+  });
+
+  test("every figure says how it was counted", async () => {
+    await openApp();
+    const explanations = screen.getAllByTestId("how-counted");
+    const ids = new Set(explanations.map((e) => e.getAttribute("data-counted")));
+    for (const id of [
+      "counted-overall-uptime",
+      "counted-trouble-time",
+      "counted-problems",
+      "counted-typical-fix",
+      "counted-after-hours",
+      "counted-days-since",
+      "counted-service-uptime",
+      "counted-day-bar",
+      "counted-incident-duration",
+    ]) {
+      expect(ids.has(id), id).toBe(true);
+    }
+    const afterHours = explanations.find((e) => e.getAttribute("data-counted") === "counted-after-hours");
+    expect(afterHours?.querySelector("summary")?.textContent).toBe("How was this counted?");
+    expect(afterHours?.textContent).toContain("before 09:00 or after 18:00");
+    expect(afterHours?.textContent).toContain("Europe/Madrid");
   });
 });
 

@@ -1,3 +1,168 @@
-## The app's own words (the UI loads this file with @fluent/bundle).
+## The app's own words. The UI loads this file (and the others) with @fluent/bundle; Rust
+## loads it too, so both languages are checked to have the same messages.
 ui-app-name = Unsung
 ui-team-yours = Your team
+ui-skip = Skip to the story
+ui-demo-badge = Demo team
+ui-demo-sample = sample data
+ui-views = Views
+ui-nav-week = This week
+ui-nav-thanks = Thank-yous
+ui-nav-glossary = Glossary
+ui-language = Language
+ui-lang-en = English
+ui-lang-es = Español
+ui-audience = Told for
+ui-audience-family = Family and friends
+ui-audience-team = The team
+ui-loading = Gathering your team's week…
+ui-load-failed = We could not load your team's story.
+ui-try-again = Try again
+ui-something-wrong = Something went wrong inside Unsung. Please try again.
+
+## Periods.
+ui-show = Show
+ui-updating = Updating…
+ui-period-this_week = This week
+ui-period-last_week = Last week
+ui-period-this_month = This month
+ui-period-this_quarter = These three months
+ui-period-this_year = This year
+ui-period-last_30_days = Last 30 days
+ui-period-last_90_days = Last 90 days
+
+## The story card.
+ui-story-eyebrow = Your team's story, in plain words
+ui-story-eyebrow-team = Your team's story, for the team
+ui-term-hint = What does this mean?
+
+## Figures.
+ui-in-numbers = In numbers
+ui-everything-together = Everything together
+ui-no-measurements = No measurements yet.
+ui-everything-worked = of the time, everything worked.
+ui-no-data = no data
+ui-percent = { $value }%
+ui-trouble-none = Not a single minute of trouble in { $days }.
+ui-trouble-total = All the trouble added together comes to { $duration } in { $days }.
+ui-trouble-ratio = That is { $duration } of trouble in { $days }.
+ui-trouble-unknown = We have no measurements for this period yet.
+ui-fact-nothing-broke = Nothing broke
+ui-fact-nothing-broke-text = Not one problem to fix. Quiet like this is work, not luck.
+ui-fact-problems = { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}
+ui-fact-fixed-one = It was fixed.
+ui-fact-fixed-all = All of them were fixed.
+ui-fact-fixed-some = { $fixed } fixed, { $open } still being worked on.
+ui-fact-typical-fix = The usual time it took to fix one.
+ui-fact-after-hours = { $count ->
+    [one] 1 call after hours
+   *[other] { $count } calls after hours
+}
+ui-fact-after-hours-text = Someone stepped in at night, in the evening or on a day off.
+ui-fact-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+ui-fact-days-text = Since the last big outage, when something stopped for everyone.
+
+## Durations.
+ui-zero-minutes = 0 minutes
+ui-under-minute = less than a minute
+ui-minutes = { $n ->
+    [one] 1 minute
+   *[other] { $n } minutes
+}
+ui-hours = { $n ->
+    [one] 1 hour
+   *[other] { $n } hours
+}
+ui-days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+ui-about-none = no time at all
+ui-about-minutes = { $n ->
+    [one] about 1 minute
+   *[other] about { $n } minutes
+}
+ui-about-hours = { $n ->
+    [one] about an hour
+   *[other] about { $n } hours
+}
+ui-about-days = { $n ->
+    [one] about a day
+   *[other] about { $n } days
+}
+
+## Services and their daily bars.
+ui-services-title = How each part did
+ui-services-lead = Each bar is one day, the oldest on the left and today on the right. Point at a bar to see that day.
+ui-services-none = No services are connected yet.
+ui-service-no-trouble = No trouble in this period
+ui-service-trouble = { $duration } of trouble in this period
+ui-service-bars = The last { $count } days of { $name }
+ui-days-ago = { $count } days ago
+ui-today = Today
+ui-legend-title = What the colours mean
+ui-state-up = Working
+ui-state-degraded = Slow
+ui-state-partial = Partly down
+ui-state-down = Down
+ui-state-maintenance = Planned maintenance
+ui-state-no_data = No data
+ui-day-up = { $day }: working all day
+ui-day-degraded = { $day }: slow for { $duration }
+ui-day-partial = { $day }: partly down for { $duration }
+ui-day-down = { $day }: down for { $duration }
+ui-day-maintenance = { $day }: planned maintenance for { $duration }
+ui-day-no_data = { $day }: no data
+ui-days-working = Working on { $up } of { $total } days
+ui-days-trouble = trouble on { $count }
+ui-days-planned = { $count } with planned maintenance
+ui-days-no-data = { $count } with no data
+
+## Incidents.
+ui-incidents-title = What broke, and who fixed it
+ui-incidents-none = Nothing broke in this period. Quiet like this is work, not luck: updates went out and everything kept running.
+ui-incidents-lead = Times are shown in your own time zone.
+ui-still-going = Still going
+ui-still-open = Still open
+ui-fixed = Fixed
+ui-big-outage = Big outage
+ui-at-night = At night
+ui-outside-hours = Outside working hours
+ui-what = What
+ui-several-things = Several things
+ui-when = When
+ui-how-long = How long
+ui-who-is-on-it = Who is on it
+ui-fixed-by = Fixed by
+ui-the-team = The team
+
+## Thank-yous.
+ui-thanks-title = Thank-yous
+ui-thanks-intro = Notice the quiet work. Thank someone for a night they gave up to fix things, or for a week where nothing broke because they kept it that way.
+ui-say-thanks = Say thank you
+ui-from = From
+ui-to = To
+ui-to-placeholder = Ana, Ben
+ui-to-hint = One or more names, separated by commas.
+ui-add-teammate = Add a teammate
+ui-message = Message
+ui-message-placeholder = Thank you for…
+ui-send = Post thank-you
+ui-sending = Sending…
+ui-sent = Your thank-you to { $names } is on the wall.
+ui-need-author = Please say who the thank-you is from.
+ui-need-recipients = Please add at least one person to thank.
+ui-need-message = Please write a few words of thanks.
+ui-wall = The wall
+ui-wall-empty = No thank-yous yet. The first one is often the hardest to write, and the nicest to read.
+ui-wall-to = to
+
+## The Glossary view.
+ui-glossary-title = Glossary
+ui-glossary-intro = Every word Unsung may use that is not an everyday word, with what it means.

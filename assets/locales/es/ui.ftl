@@ -1,3 +1,169 @@
-## Las palabras de la propia app (la interfaz carga este archivo con @fluent/bundle).
+## Las palabras de la propia app. La interfaz carga este archivo (y los demás) con
+## @fluent/bundle; Rust también lo carga, para comprobar que ambos idiomas tienen los mismos
+## mensajes.
 ui-app-name = Unsung
 ui-team-yours = Tu equipo
+ui-skip = Saltar a la historia
+ui-demo-badge = Equipo de demostración
+ui-demo-sample = datos de ejemplo
+ui-views = Vistas
+ui-nav-week = Esta semana
+ui-nav-thanks = Agradecimientos
+ui-nav-glossary = Glosario
+ui-language = Idioma
+ui-lang-en = English
+ui-lang-es = Español
+ui-audience = Contada para
+ui-audience-family = Familia y amigos
+ui-audience-team = El equipo
+ui-loading = Reuniendo la semana de tu equipo…
+ui-load-failed = No hemos podido cargar la historia de tu equipo.
+ui-try-again = Reintentar
+ui-something-wrong = Algo ha fallado dentro de Unsung. Vuelve a intentarlo.
+
+## Periodos.
+ui-show = Mostrar
+ui-updating = Actualizando…
+ui-period-this_week = Esta semana
+ui-period-last_week = La semana pasada
+ui-period-this_month = Este mes
+ui-period-this_quarter = Estos tres meses
+ui-period-this_year = Este año
+ui-period-last_30_days = Últimos 30 días
+ui-period-last_90_days = Últimos 90 días
+
+## La tarjeta de la historia.
+ui-story-eyebrow = La historia de tu equipo, en palabras sencillas
+ui-story-eyebrow-team = La historia de tu equipo, para el equipo
+ui-term-hint = ¿Qué quiere decir?
+
+## Cifras.
+ui-in-numbers = En cifras
+ui-everything-together = Todo junto
+ui-no-measurements = Aún no hay medidas.
+ui-everything-worked = del tiempo, todo funcionó.
+ui-no-data = sin datos
+ui-percent = { $value } %
+ui-trouble-none = Ni un minuto de fallos en { $days }.
+ui-trouble-total = Todos los fallos sumados dan { $duration } en { $days }.
+ui-trouble-ratio = Son { $duration } de fallos en { $days }.
+ui-trouble-unknown = Aún no tenemos medidas de este periodo.
+ui-fact-nothing-broke = No se rompió nada
+ui-fact-nothing-broke-text = Ni un problema que arreglar. Esta calma es fruto del trabajo, no de la suerte.
+ui-fact-problems = { $count ->
+    [one] 1 problema
+   *[other] { $count } problemas
+}
+ui-fact-fixed-one = Quedó arreglado.
+ui-fact-fixed-all = Todos quedaron arreglados.
+ui-fact-fixed-some = { $fixed } arreglados, { $open } todavía en marcha.
+ui-fact-typical-fix = Lo que se suele tardar en arreglar uno.
+ui-fact-after-hours = { $count ->
+    [one] 1 aviso fuera de horario
+   *[other] { $count } avisos fuera de horario
+}
+ui-fact-after-hours-text = Alguien echó una mano de noche, por la tarde o en un día libre.
+ui-fact-days = { $count ->
+    [one] 1 día
+   *[other] { $count } días
+}
+ui-fact-days-text = Desde la última gran caída, cuando algo dejó de funcionar para todos.
+
+## Duraciones.
+ui-zero-minutes = 0 minutos
+ui-under-minute = menos de un minuto
+ui-minutes = { $n ->
+    [one] 1 minuto
+   *[other] { $n } minutos
+}
+ui-hours = { $n ->
+    [one] 1 hora
+   *[other] { $n } horas
+}
+ui-days = { $n ->
+    [one] 1 día
+   *[other] { $n } días
+}
+ui-about-none = nada de tiempo
+ui-about-minutes = { $n ->
+    [one] cerca de 1 minuto
+   *[other] unos { $n } minutos
+}
+ui-about-hours = { $n ->
+    [one] cerca de una hora
+   *[other] unas { $n } horas
+}
+ui-about-days = { $n ->
+    [one] cerca de un día
+   *[other] unos { $n } días
+}
+
+## Servicios y sus barras diarias.
+ui-services-title = Cómo le fue a cada parte
+ui-services-lead = Cada barra es un día: el más antiguo a la izquierda y hoy a la derecha. Señala una barra para ver ese día.
+ui-services-none = Todavía no hay servicios conectados.
+ui-service-no-trouble = Sin fallos en este periodo
+ui-service-trouble = { $duration } de fallos en este periodo
+ui-service-bars = Los últimos { $count } días de { $name }
+ui-days-ago = hace { $count } días
+ui-today = Hoy
+ui-legend-title = Qué significa cada color
+ui-state-up = Funciona
+ui-state-degraded = Lento
+ui-state-partial = Fallos parciales
+ui-state-down = Caído
+ui-state-maintenance = Mantenimiento programado
+ui-state-no_data = Sin datos
+ui-day-up = { $day }: funcionó todo el día
+ui-day-degraded = { $day }: lento durante { $duration }
+ui-day-partial = { $day }: fallos parciales durante { $duration }
+ui-day-down = { $day }: caído durante { $duration }
+ui-day-maintenance = { $day }: mantenimiento programado durante { $duration }
+ui-day-no_data = { $day }: sin datos
+ui-days-working = Funcionó { $up } de { $total } días
+ui-days-trouble = fallos en { $count }
+ui-days-planned = { $count } con mantenimiento programado
+ui-days-no-data = { $count } sin datos
+
+## Incidencias.
+ui-incidents-title = Qué se rompió y quién lo arregló
+ui-incidents-none = No se rompió nada en este periodo. Esta calma es fruto del trabajo, no de la suerte: salieron mejoras y todo siguió funcionando.
+ui-incidents-lead = Las horas se muestran en tu propia zona horaria.
+ui-still-going = Sigue en marcha
+ui-still-open = Sigue abierta
+ui-fixed = Arreglada
+ui-big-outage = Gran caída
+ui-at-night = De noche
+ui-outside-hours = Fuera de horario
+ui-what = Qué
+ui-several-things = Varias cosas
+ui-when = Cuándo
+ui-how-long = Cuánto duró
+ui-who-is-on-it = Quién se ocupa
+ui-fixed-by = Lo arregló
+ui-the-team = El equipo
+
+## Agradecimientos.
+ui-thanks-title = Agradecimientos
+ui-thanks-intro = Fíjate en el trabajo callado. Da las gracias a quien dejó una noche para arreglar algo, o por una semana en la que nada se rompió porque alguien lo cuidó.
+ui-say-thanks = Da las gracias
+ui-from = De
+ui-to = Para
+ui-to-placeholder = Ana, Ben
+ui-to-hint = Uno o más nombres, separados por comas.
+ui-add-teammate = Añadir a un compañero
+ui-message = Mensaje
+ui-message-placeholder = Gracias por…
+ui-send = Publicar agradecimiento
+ui-sending = Enviando…
+ui-sent = Tu agradecimiento para { $names } ya está en el muro.
+ui-need-author = Di de parte de quién es el agradecimiento.
+ui-need-recipients = Añade al menos a una persona a quien dar las gracias.
+ui-need-message = Escribe unas palabras de agradecimiento.
+ui-wall = El muro
+ui-wall-empty = Todavía no hay agradecimientos. El primero suele ser el que más cuesta escribir, y el que más gusta leer.
+ui-wall-to = para
+
+## La vista del glosario.
+ui-glossary-title = Glosario
+ui-glossary-intro = Cada palabra que Unsung puede usar y que no es de todos los días, con lo que quiere decir.

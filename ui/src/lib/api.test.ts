@@ -14,12 +14,14 @@ describe("commands", () => {
     });
     const overview = await getOverview("last_week");
     expect(overview.period.kind).toBe("last_week");
+    await getOverview("this_week", "es", "team");
     await listThanks();
     await listThanks(10);
     const note = { author: "Ana", recipients: ["Ben"], incident_id: null, message: "Thanks" };
     await postThanks(note);
     expect(calls).toEqual([
-      ["get_overview", { period: "last_week" }],
+      ["get_overview", { period: "last_week", lang: "en", audience: "family" }],
+      ["get_overview", { period: "this_week", lang: "es", audience: "team" }],
       ["list_thanks", { limit: null }],
       ["list_thanks", { limit: 10 }],
       ["post_thanks", { note }],

@@ -1,11 +1,13 @@
 // The one module that talks to the Rust backend. Everything else calls these functions,
 // so the UI also runs in a plain browser with `mockIPC` installed (tests, mock build).
 import { invoke } from "@tauri-apps/api/core";
-import type { AppError, ErrorCode, NewThankYou, Overview, PeriodKind, ThankYou } from "./bindings";
+import { t } from "./i18n.svelte";
+import type { AppError, Audience, ErrorCode, Lang, NewThankYou, Overview, PeriodKind, ThankYou } from "./bindings";
 
 const ERROR_CODES: readonly ErrorCode[] = ["invalid_input", "not_found", "storage", "internal"];
 
-const FALLBACK_MESSAGE = "Something went wrong inside Unsung. Please try again.";
+/** Said when a failure comes without a message of its own, in the reader's language. */
+const fallbackMessage = (): string => t("ui-something-wrong");
 
 /** A failed command. Implements `AppError`; the UI branches on `code`, shows `message` as is. */
 export class ApiError extends Error implements AppError {
@@ -35,12 +37,12 @@ export function toAppError(reason: unknown): ApiError {
   if (reason instanceof ApiError) return reason;
   if (typeof reason === "object" && reason !== null) {
     const { code, message } = reason as { code?: unknown; message?: unknown };
-    const text = typeof message === "string" && message.trim() !== "" ? message : FALLBACK_MESSAGE;
+    const text = typeof message === "string" && message.trim() !== "" ? message : fallbackMessage();
     if (typeof code === "string") return new ApiError(isErrorCode(code) ? code : "internal", text);
     return new ApiError("internal", text);
   }
   if (typeof reason === "string" && reason.trim() !== "") return new ApiError("internal", reason);
-  return new ApiError("internal", FALLBACK_MESSAGE);
+  return new ApiError("internal", fallbackMessage());
 }
 
 async function call<T>(command: string, args: Record<string, unknown>): Promise<T> {
@@ -51,9 +53,9 @@ async function call<T>(command: string, args: Record<string, unknown>): Promise<
   }
 }
 
-/** The story, uptime, incidents and thank-yous for one period. */
-export function getOverview(period: PeriodKind): Promise<Overview> {
-  return call<Overview>("get_overview", { period });
+/** The story (in `lang`, told for `audience`), uptime, incidents and thank-yous for one period. */
+export function getOverview(period: PeriodKind, lang: Lang = "en", audience: Audience = "family"): Promise<Overview> {
+  return call<Overview>("get_overview", { period, lang, audience });
 }
 
 /** Saves a thank-you note and returns it as stored (id, created_at). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { DayBar } from "./bindings";
-import { DAY_STATES, dayLabel, daysSummary } from "./days";
+import { dayLabel, daysSummary, dayStates } from "./days";
 
 const day = (over: Partial<DayBar>): DayBar => ({
   date: "2026-11-12",
@@ -25,7 +25,7 @@ describe("every bar says what happened in words", () => {
   });
 
   test("the legend names all six states", () => {
-    expect(DAY_STATES.map((s) => s.state).sort()).toEqual(
+    expect(dayStates().map((s) => s.state).sort()).toEqual(
       ["degraded", "down", "maintenance", "no_data", "partial", "up"],
     );
   });

@@ -1,15 +1,10 @@
-// Plain-words formatting for numbers, durations and dates. Pure functions, no Svelte.
-
-/** The UI is written in English for now; dates follow British order ("12 Nov"). */
-export const LOCALE = "en-GB";
+// Plain-words formatting for numbers, durations and dates, in the chosen language (the words
+// come from the Fluent files; dates and numbers from Intl in the language's locale).
+import { t, words } from "./i18n.svelte";
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * A duration in plain, exact-enough words: "42 minutes", "1 hour 5 minutes", "2 days 3 hours".
@@ -17,20 +12,20 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  if (s === 0) return "0 minutes";
-  if (s < MINUTE) return "less than a minute";
-  if (s < HOUR) return plural(Math.round(s / MINUTE), "minute");
+  if (s === 0) return t("ui-zero-minutes");
+  if (s < MINUTE) return t("ui-under-minute");
+  if (s < HOUR) return t("ui-minutes", { n: Math.round(s / MINUTE) });
   if (s < DAY) {
     const total = Math.round(s / MINUTE);
     const h = Math.floor(total / 60);
     const m = total % 60;
-    if (h === 24) return "1 day";
-    return m === 0 ? plural(h, "hour") : `${plural(h, "hour")} ${plural(m, "minute")}`;
+    if (h === 24) return t("ui-days", { n: 1 });
+    return m === 0 ? t("ui-hours", { n: h }) : `${t("ui-hours", { n: h })} ${t("ui-minutes", { n: m })}`;
   }
   const totalHours = Math.round(s / HOUR);
   const d = Math.floor(totalHours / 24);
   const h = totalHours % 24;
-  return h === 0 ? plural(d, "day") : `${plural(d, "day")} ${plural(h, "hour")}`;
+  return h === 0 ? t("ui-days", { n: d }) : `${t("ui-days", { n: d })} ${t("ui-hours", { n: h })}`;
 }
 
 /**
@@ -39,16 +34,15 @@ export function formatDuration(seconds: number): string {
  */
 export function aboutDuration(seconds: number): string {
   const s = Math.max(0, seconds);
-  if (s === 0) return "no time at all";
-  if (s < MINUTE) return "less than a minute";
-  if (s < HOUR) return `about ${plural(Math.max(1, Math.round(s / MINUTE)), "minute")}`;
+  if (s === 0) return t("ui-about-none");
+  if (s < MINUTE) return t("ui-under-minute");
+  if (s < HOUR) return t("ui-about-minutes", { n: Math.max(1, Math.round(s / MINUTE)) });
   if (s < DAY) {
     const h = Math.round(s / HOUR);
-    if (h >= 24) return "about a day";
-    return h === 1 ? "about an hour" : `about ${h} hours`;
+    if (h >= 24) return t("ui-about-days", { n: 1 });
+    return t("ui-about-hours", { n: h });
   }
-  const d = Math.round(s / DAY);
-  return d === 1 ? "about a day" : `about ${d} days`;
+  return t("ui-about-days", { n: Math.round(s / DAY) });
 }
 
 /**
@@ -58,9 +52,9 @@ export function aboutDuration(seconds: number): string {
  * down to the minimum). `null` (no data) shows "no data".
  */
 export function formatPercent(ratio: number | null, maxDecimals = 2, minDecimals = Math.min(2, maxDecimals)): string {
-  if (ratio === null || !Number.isFinite(ratio)) return "no data";
+  if (ratio === null || !Number.isFinite(ratio)) return t("ui-no-data");
   const clamped = Math.min(1, Math.max(0, ratio));
-  if (clamped === 1) return "100%";
+  if (clamped === 1) return t("ui-percent", { value: "100" });
   const scale = 10 ** maxDecimals;
   // The tiny epsilon keeps binary fractions (0.9997 * 1e5 = 99969.99999…) from losing a digit.
   const cut = Math.floor(clamped * 100 * scale + 1e-6) / scale;
@@ -69,7 +63,12 @@ export function formatPercent(ratio: number | null, maxDecimals = 2, minDecimals
     text = text.slice(0, -1);
   }
   if (text.endsWith(".")) text = text.slice(0, -1);
-  return `${text}%`;
+  const digits = text.includes(".") ? text.split(".")[1].length : 0;
+  const value = new Intl.NumberFormat(words.locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(Number(text));
+  return t("ui-percent", { value });
 }
 
 /** Overall uptime: three decimals when it takes three to show the nines, else two. */
@@ -87,7 +86,7 @@ export function secondsBetween(from: string, to: string): number {
 
 /** "7 days", "1 day", "30 days": the length of a period, rounded to whole days (at least 1). */
 export function periodDays(from: string, to: string): string {
-  return plural(Math.max(1, Math.round(secondsBetween(from, to) / DAY)), "day");
+  return t("ui-days", { n: Math.max(1, Math.round(secondsBetween(from, to) / DAY)) });
 }
 
 /**
@@ -104,14 +103,14 @@ export function troubleSentence(
   now: Date = new Date(),
   downSeconds: number | null = null,
 ): string {
-  if (ratio === null) return "We have no measurements for this period yet.";
+  if (ratio === null) return t("ui-trouble-unknown");
   const end = Math.min(Date.parse(to), now.getTime());
   const endIso = Number.isNaN(end) ? to : new Date(end).toISOString();
   const days = periodDays(from, endIso);
-  if (ratio >= 1 || downSeconds === 0) return `Not a single minute of trouble in ${days}.`;
-  if (downSeconds !== null) return `All the trouble added together comes to ${aboutDuration(downSeconds)} in ${days}.`;
+  if (ratio >= 1 || downSeconds === 0) return t("ui-trouble-none", { days });
+  if (downSeconds !== null) return t("ui-trouble-total", { duration: aboutDuration(downSeconds), days });
   const trouble = (1 - ratio) * secondsBetween(from, endIso);
-  return `That is ${aboutDuration(trouble)} of trouble in ${days}.`;
+  return t("ui-trouble-ratio", { duration: aboutDuration(trouble), days });
 }
 
 /** Parses "YYYY-MM-DD" as a calendar day (no time zone shift). */
@@ -125,14 +124,14 @@ function calendarDay(date: string): Date | null {
 export function formatDay(date: string): string {
   const d = calendarDay(date);
   if (!d) return date;
-  return new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short" }).format(d);
+  return new Intl.DateTimeFormat(words.locale, { day: "numeric", month: "short" }).format(d);
 }
 
 /** "Wed 12 Nov, 03:14" in the reader's own time zone. */
 export function formatDateTime(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE, {
+  return new Intl.DateTimeFormat(words.locale, {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -147,7 +146,7 @@ export function formatDateTime(iso: string, timeZone?: string): string {
 export function formatDate(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short", year: "numeric", timeZone }).format(d);
+  return new Intl.DateTimeFormat(words.locale, { day: "numeric", month: "short", year: "numeric", timeZone }).format(d);
 }
 
 /** True when an instant falls between 22:00 and 06:00 in the reader's time zone. */
@@ -158,13 +157,7 @@ export function isNight(iso: string): boolean {
   return h >= 22 || h < 6;
 }
 
-/** "Ana", "Ana and Ben", "Ana, Ben and Chloé". */
+/** "Ana", "Ana and Ben", "Ana, Ben and Chloé"; "Ana, Ben y Chloé" in Spanish. */
 export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? "";
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-/** "1 problem", "3 problems". */
-export function count(n: number, one: string, many?: string): string {
-  return plural(n, one, many);
+  return new Intl.ListFormat(words.locale, { style: "long", type: "conjunction" }).format(names);
 }

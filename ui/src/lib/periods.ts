@@ -1,12 +1,15 @@
-// The periods the picker offers, in the order people think of them.
+// The periods the picker offers, in the order people think of them. Their names are in the
+// locale files (ui-period-<kind>).
 import type { PeriodKind } from "./bindings";
 
-export const PERIODS: readonly { kind: PeriodKind; label: string }[] = [
-  { kind: "this_week", label: "This week" },
-  { kind: "last_week", label: "Last week" },
-  { kind: "this_month", label: "This month" },
-  { kind: "last_30_days", label: "Last 30 days" },
-  { kind: "last_90_days", label: "Last 90 days" },
+export const PERIODS: readonly { kind: PeriodKind }[] = [
+  { kind: "this_week" },
+  { kind: "last_week" },
+  { kind: "this_month" },
+  { kind: "this_quarter" },
+  { kind: "this_year" },
+  { kind: "last_30_days" },
+  { kind: "last_90_days" },
 ];
 
 export const DEFAULT_PERIOD: PeriodKind = "this_week";

@@ -2,6 +2,8 @@
 // note survives a switch to "This week" and back.
 import { listThanks, postThanks, toAppError } from "./api";
 import type { AppError, ThankYou } from "./bindings";
+import { joinNames } from "./format";
+import { t } from "./i18n.svelte";
 import { parseRecipients } from "./recipients";
 
 const AUTHOR_KEY = "unsung.author";
@@ -75,10 +77,9 @@ export class ThanksState {
 
   /** Checks the draft; returns a sentence for the reader, or null when it can be sent. */
   validate(): AppError | null {
-    if (this.author.trim() === "") return this.#invalid("author", "Please say who the thank-you is from.");
-    if (parseRecipients(this.recipients).length === 0)
-      return this.#invalid("recipients", "Please add at least one person to thank.");
-    if (this.message.trim() === "") return this.#invalid("message", "Please write a few words of thanks.");
+    if (this.author.trim() === "") return this.#invalid("author", t("ui-need-author"));
+    if (parseRecipients(this.recipients).length === 0) return this.#invalid("recipients", t("ui-need-recipients"));
+    if (this.message.trim() === "") return this.#invalid("message", t("ui-need-message"));
     this.invalid = null;
     return null;
   }
@@ -106,7 +107,7 @@ export class ThanksState {
       this.#posted = [saved, ...this.#posted];
       this.items = [saved, ...this.items.filter((t) => t.id !== saved.id)];
       rememberAuthor(author);
-      this.notice = `Your thank-you to ${saved.recipients.join(", ")} is on the wall.`;
+      this.notice = t("ui-sent", { names: joinNames(saved.recipients) });
       this.message = "";
       this.recipients = "";
       return saved;

@@ -2,18 +2,23 @@
 // with a few bad days, one planned maintenance, a gap with no data, incidents and thank-yous.
 // Everything is computed from a fixed "now" so screenshots and tests are stable.
 import type {
+  Audience,
   DayBar,
+  GlossaryEntry,
   IncidentStats,
   IncidentView,
+  Lang,
   Overview,
   Period,
   PeriodKind,
   ServiceStats,
   ServiceTimeline,
   Story,
+  StoryPart,
   ThankYou,
 } from "../lib/bindings";
 import { aboutDuration, formatUptime } from "../lib/format";
+import { attrIn, tIn } from "../lib/i18n.svelte";
 
 /** Friday afternoon in Madrid. */
 export const FIXTURE_NOW = "2026-11-27T16:30:00+01:00";
@@ -212,6 +217,8 @@ function range(kind: PeriodKind): Range {
     this_week: [monday, today, FIXTURE_NOW, `This week, ${longDay(monday)} to ${longDay(today)} 2026 (so far)`],
     last_week: [addDays(monday, -7), addDays(monday, -1), at(monday), `Last week, ${longDay(addDays(monday, -7))} to ${longDay(addDays(monday, -1))} 2026`],
     this_month: ["2026-11-01", today, FIXTURE_NOW, "November 2026 (so far)"],
+    this_quarter: ["2026-10-01", today, FIXTURE_NOW, "October to November 2026 (so far)"],
+    this_year: ["2026-01-01", today, FIXTURE_NOW, "2026 (so far)"],
     last_30_days: [addDays(today, -29), today, FIXTURE_NOW, `The last 30 days, ${longDay(addDays(today, -29))} to ${longDay(today)} 2026`],
     last_90_days: [addDays(today, -89), today, FIXTURE_NOW, `The last 90 days, ${longDay(addDays(today, -89))} to ${longDay(today)} 2026`],
   };
@@ -271,44 +278,134 @@ function incidentStats(list: IncidentView[]): IncidentStats {
   };
 }
 
-const SPAN_WORDS: Record<PeriodKind, string> = {
-  this_week: "this week",
-  last_week: "last week",
-  this_month: "this month",
-  last_30_days: "in the last 30 days",
-  last_90_days: "in the last 90 days",
+const SPAN_WORDS: Record<Lang, Record<PeriodKind, string>> = {
+  en: {
+    this_week: "this week",
+    last_week: "last week",
+    this_month: "this month",
+    this_quarter: "these three months",
+    this_year: "this year",
+    last_30_days: "in the last 30 days",
+    last_90_days: "in the last 90 days",
+  },
+  es: {
+    this_week: "esta semana",
+    last_week: "la semana pasada",
+    this_month: "este mes",
+    this_quarter: "estos tres meses",
+    this_year: "este año",
+    last_30_days: "en los últimos 30 días",
+    last_90_days: "en los últimos 90 días",
+  },
 };
 
-function story(kind: PeriodKind, ratio: number | null, downSeconds: number, incidents: IncidentView[], sinceMajor: number | null): Story {
-  const span = SPAN_WORDS[kind];
+function term(lang: Lang, id: string): GlossaryEntry {
+  const key = `glossary-${id}`;
+  return {
+    id,
+    name: tIn(lang, key),
+    definition: attrIn(lang, key, "definition"),
+    explanation: attrIn(lang, key, "explain"),
+    variants: attrIn(lang, key, "variants").split(", "),
+    acronyms: [],
+  };
+}
+
+/** A story shaped like the core's: a few sections, the big outage marked and explained. */
+function story(
+  kind: PeriodKind,
+  lang: Lang,
+  audience: Audience,
+  ratio: number | null,
+  downSeconds: number,
+  incidents: IncidentView[],
+  sinceMajor: number | null,
+): Story {
+  const span = SPAN_WORDS[lang][kind];
+  const en = lang === "en";
   const headline =
     ratio === null
-      ? `We have no measurements ${span} yet`
-      : `Your team kept everything running ${formatUptime(ratio)} of the time ${span}`;
-  const paragraphs = [
-    downSeconds === 0
-      ? "Not a single minute of trouble. Quiet like this takes work: updates went out and nobody noticed."
-      : `People could shop, pay and get their emails almost all the time. All the trouble together came to ${aboutDuration(downSeconds)}.`,
-  ];
+      ? en
+        ? `We have no measurements ${span} yet`
+        : `Aún no hay medidas ${span}`
+      : en
+        ? `Your team kept everything running ${formatUptime(ratio)} of the time ${span}`
+        : `Tu equipo mantuvo todo en marcha el ${formatUptime(ratio)} del tiempo ${span}`;
+  const sections: Story["sections"] = [];
+  const text = (t: string): StoryPart => ({ kind: "text", text: t });
+  sections.push({
+    kind: "uptime",
+    parts: [
+      text(
+        downSeconds === 0
+          ? en
+            ? "Not a single minute of trouble. Quiet like this takes work: updates went out and nobody noticed."
+            : "Ni un minuto de fallos. Esta calma cuesta trabajo: salieron mejoras y nadie lo notó."
+          : en
+            ? `People could shop, pay and get their emails almost all the time. All the trouble together came to ${aboutDuration(downSeconds)}.`
+            : `La gente pudo comprar, pagar y recibir sus correos casi siempre. Los fallos sumaron ${aboutDuration(downSeconds)}.`,
+      ),
+    ],
+  });
   const fixed = incidents.filter((i) => i.resolved_at !== null);
-  const open = incidents.filter((i) => i.resolved_at === null);
   const night = fixed.filter((i) => i.outside_working_hours);
-  if (incidents.length === 0) {
-    paragraphs.push("Nothing broke. That is not luck: it is the work nobody sees.");
-  } else {
-    paragraphs.push(
-      `${incidents.length === 1 ? "One thing" : `${incidents.length} things`} went wrong and ${fixed.length === incidents.length ? "every one was fixed" : `${fixed.length} ${fixed.length === 1 ? "was" : "were"} fixed`}.` +
-        (night.length > 0 ? ` ${night.map((i) => i.resolved_by).join(" and ")} fixed ${night.length === 1 ? "one" : "some"} outside working hours, while most people were asleep or at home.` : ""),
-    );
+  sections.push({
+    kind: "problems",
+    parts: [
+      text(
+        incidents.length === 0
+          ? en
+            ? "Nothing broke. That is not luck: it is the work nobody sees."
+            : "No se rompió nada. No es suerte: es el trabajo que nadie ve."
+          : en
+            ? `${incidents.length === 1 ? "One thing" : `${incidents.length} things`} went wrong and ${fixed.length} ${fixed.length === 1 ? "was" : "were"} fixed.` +
+              (night.length > 0 ? ` ${night.map((i) => i.resolved_by).join(" and ")} fixed some while most people were asleep.` : "")
+            : `Fallaron ${incidents.length} cosas y se arreglaron ${fixed.length}.` +
+              (night.length > 0 ? ` ${night.map((i) => i.resolved_by).join(" y ")} arregló alguna mientras casi todos dormían.` : ""),
+      ),
+    ],
+  });
+  const terms: GlossaryEntry[] = [];
+  if (sinceMajor !== null) {
+    const outage = term(lang, "outage");
+    terms.push(outage);
+    const parts: StoryPart[] = en
+      ? [text(`It has been ${sinceMajor} days since the last big `), { kind: "term", text: "outage", term: "outage" }, text(". ")]
+      : [text(`Han pasado ${sinceMajor} días desde la última gran `), { kind: "term", text: "caída", term: "outage" }, text(". ")];
+    if (audience === "family") parts.push({ kind: "explanation", text: outage.explanation, term: "outage" });
+    sections.push({ kind: "since_outage", parts });
   }
-  if (open.length > 0) paragraphs.push(`${open[0].title}. ${open[0].summary}`);
-  if (sinceMajor !== null)
-    paragraphs.push(`It has been ${sinceMajor} days since the last big outage (a time when something stopped working for everyone).`);
-  return { headline, paragraphs };
+  const paragraphs = sections.map((s) => s.parts.map((p) => p.text).join(""));
+  return {
+    lang,
+    audience,
+    title: span,
+    headline,
+    paragraphs,
+    sections,
+    terms,
+    // The mock does not score its text; the core does for real stories.
+    readability: {
+      words: 0,
+      sentences: 0,
+      syllables: 0,
+      characters: 0,
+      longest_sentence_words: 0,
+      flesch_kincaid_grade: 0,
+      automated_readability_index: 0,
+      flesch_reading_ease: 0,
+      fernandez_huerta: 0,
+    },
+  };
 }
 
 /** The overview the backend would send for `kind`, with `thanks` as the current wall. */
-export function buildOverview(kind: PeriodKind, thanks: readonly ThankYou[] = DEMO_THANKS): Overview {
+export function buildOverview(
+  kind: PeriodKind,
+  thanks: readonly ThankYou[] = DEMO_THANKS,
+  lang: Lang = "en",
+  audience: Audience = "family",
+): Overview {
   const { period, firstDay, lastDay } = range(kind);
   const inPeriod = (iso: string) => Date.parse(iso) >= Date.parse(period.from) && Date.parse(iso) < Date.parse(period.to);
   const incidents = INCIDENTS.filter((i) => inPeriod(i.opened_at));
@@ -328,11 +425,14 @@ export function buildOverview(kind: PeriodKind, thanks: readonly ThankYou[] = DE
   const sinceMajor = lastMajor ? Math.floor((Date.parse(FIXTURE_NOW) - Date.parse(lastMajor.opened_at)) / (DAY_S * 1000)) : null;
   return {
     is_demo: true,
-    team_name: "Demo team",
+    lang,
+    audience,
+    team_name: lang === "en" ? "Demo team" : "Equipo de demostración",
     tz: "Europe/Madrid",
+    working_hours: { start: "09:00", end: "18:00", days: [1, 2, 3, 4, 5] },
     period,
     overall_uptime_ratio: overall,
-    story: story(kind, overall, down, incidents, sinceMajor),
+    story: story(kind, lang, audience, overall, down, incidents, sinceMajor),
     stats: {
       from: period.from,
       to: period.to,

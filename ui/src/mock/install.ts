@@ -5,7 +5,7 @@
 //   ?mock-fail=get_overview   the first call of that command rejects with a storage error
 //   ?mock-delay=800           every answer waits that many milliseconds
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { AppError, NewThankYou, PeriodKind, ThankYou } from "../lib/bindings";
+import type { AppError, Audience, Lang, NewThankYou, PeriodKind, ThankYou } from "../lib/bindings";
 import { PERIODS } from "../lib/periods";
 import { buildOverview, DEMO_THANKS } from "./fixture";
 
@@ -19,9 +19,11 @@ export type MockOptions = {
 const reject = (code: AppError["code"], message: string): Promise<never> =>
   Promise.reject({ code, message } satisfies AppError);
 
-/** Installs the mock; returns the in-memory wall (for tests that want to look at it). */
-export function installMock(options: MockOptions = {}): { thanks: ThankYou[] } {
-  const store = { thanks: [...DEMO_THANKS] };
+/** Installs the mock; returns the in-memory wall and the overview requests (for tests). */
+export type OverviewCall = { period: PeriodKind; lang: Lang; audience: Audience };
+
+export function installMock(options: MockOptions = {}): { thanks: ThankYou[]; calls: OverviewCall[] } {
+  const store = { thanks: [...DEMO_THANKS], calls: [] as OverviewCall[] };
   const failOnce = new Set(options.failOnce ?? []);
   let next = 1;
 
@@ -31,7 +33,13 @@ export function installMock(options: MockOptions = {}): { thanks: ThankYou[] } {
       case "get_overview": {
         const period = args.period as PeriodKind;
         if (!PERIODS.some((p) => p.kind === period)) return reject("invalid_input", `Unknown period "${String(period)}".`);
-        return buildOverview(period, store.thanks);
+        const lang = (args.lang ?? "en") as Lang;
+        const audience = (args.audience ?? "family") as Audience;
+        if (lang !== "en" && lang !== "es") return reject("invalid_input", `Unknown language "${String(lang)}".`);
+        if (audience !== "family" && audience !== "team")
+          return reject("invalid_input", `Unknown audience "${String(audience)}".`);
+        store.calls.push({ period, lang, audience });
+        return buildOverview(period, store.thanks, lang, audience);
       }
       case "list_thanks": {
         const limit = args.limit;

@@ -352,6 +352,42 @@ async function main() {
       }
     });
 
+    await check("axe: Glossary, every term listed", async () => {
+      await page.getByTestId("nav-glossary").click();
+      await page.getByTestId("glossary-item").first().waitFor({ state: "visible" });
+      const terms = await page.getByTestId("glossary-item").count();
+      assert(terms === 20, `${terms} terms`);
+      await page.screenshot({ path: join(OUT, "glossary-light.png"), fullPage: true });
+      return await axe(page);
+    });
+
+    await check("axe: This week in Spanish, with a term's tooltip open", async () => {
+      await page.getByTestId("nav-week").click();
+      await story.waitFor({ state: "visible" });
+      await page.getByTestId("lang-picker").selectOption("es");
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="story-headline"]')?.textContent?.startsWith("Tu equipo"),
+        null,
+        { timeout: STEP_MS },
+      );
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      assert(lang === "es", `html lang=${lang}`);
+      await page.getByTestId("story-term").first().focus();
+      const tip = page.locator('[role="tooltip"]').first();
+      await tip.waitFor({ state: "visible" });
+      await page.screenshot({ path: join(OUT, "week-es-tooltip.png"), fullPage: false });
+      try {
+        return await axe(page);
+      } finally {
+        await page.getByTestId("lang-picker").selectOption("en");
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="story-headline"]')?.textContent?.startsWith("Your team"),
+          null,
+          { timeout: STEP_MS },
+        );
+      }
+    });
+
     await check("readable at 200% zoom and on a narrow window (no sideways scroll)", async () => {
       for (const width of [550, 320]) {
         await page.setViewportSize({ width, height: 800 });
