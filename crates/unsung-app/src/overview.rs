@@ -1,9 +1,7 @@
 //! The "This week" view in one call: the period, its story and figures, 90 daily bars per
 //! service, the period's incidents and the thank-you wall.
 
-use crate::dto::{
-    IncidentView, Overview, Period, ServiceTimeline, ThankYouView, WorkingHoursView,
-};
+use crate::dto::{IncidentView, Overview, Period, ServiceTimeline, ThankYouView, WorkingHoursView};
 use crate::{App, Lang, PeriodKind, Result, TimeRange};
 use chrono::Duration;
 use chrono_tz::Tz;
@@ -113,7 +111,11 @@ impl App {
             working_hours: WorkingHoursView {
                 start: hours.start.format("%H:%M").to_string(),
                 end: hours.end.format("%H:%M").to_string(),
-                days: hours.days.iter().map(|d| d.number_from_monday() as u8).collect(),
+                days: hours
+                    .days
+                    .iter()
+                    .map(|d| d.number_from_monday() as u8)
+                    .collect(),
             },
             period: Period {
                 kind,

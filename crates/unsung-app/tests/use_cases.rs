@@ -3,8 +3,8 @@
 use chrono::{DateTime, TimeZone, Utc};
 use unsung_app::dto::NewThankYou;
 use unsung_app::{App, Audience, Clock, ErrorCode, Lang, PeriodKind};
-use unsung_core::{glossary, readability};
 use unsung_core::timeline::DayState;
+use unsung_core::{glossary, readability};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
@@ -37,13 +37,24 @@ fn note(author: &str, to: &[&str], message: &str) -> NewThankYou {
 async fn the_first_view_is_the_demo_team_with_90_bars_per_service() {
     let (_dir, app) = demo_app().await;
     let overview = app
-        .overview(PeriodKind::ThisWeek, chrono_tz::UTC, Lang::En, Audience::Family)
+        .overview(
+            PeriodKind::ThisWeek,
+            chrono_tz::UTC,
+            Lang::En,
+            Audience::Family,
+        )
         .await
         .unwrap();
     assert!(overview.is_demo);
     assert_eq!(overview.team_name, "Juniper Books (demo team)");
-    assert_eq!(overview.period.label, "Monday 23 to Sunday 29 November 2026");
-    assert_eq!((overview.lang, overview.audience), (Lang::En, Audience::Family));
+    assert_eq!(
+        overview.period.label,
+        "Monday 23 to Sunday 29 November 2026"
+    );
+    assert_eq!(
+        (overview.lang, overview.audience),
+        (Lang::En, Audience::Family)
+    );
     assert_eq!(overview.working_hours.start, "09:00");
     assert_eq!(overview.working_hours.days, [1, 2, 3, 4, 5]);
     assert_eq!(overview.services.len(), 7);
@@ -106,13 +117,22 @@ async fn every_period_has_a_plain_family_story_in_both_languages() {
     for kind in PeriodKind::ALL {
         for lang in [Lang::En, Lang::Es] {
             let range = app.period_range(kind, madrid);
-            let story = app.story(range, madrid, Audience::Family, lang).await.unwrap();
+            let story = app
+                .story(range, madrid, Audience::Family, lang)
+                .await
+                .unwrap();
             let text = story.to_text();
             let scores = readability::score(&story.prose(), lang);
             assert_eq!(scores, story.readability);
             let failures = readability::gate_failures(&scores, lang);
-            assert!(failures.is_empty(), "{kind:?} {lang:?}: {failures:?}\n{text}");
-            assert!(glossary::unexplained(&text, lang).is_empty(), "{kind:?} {lang:?}\n{text}");
+            assert!(
+                failures.is_empty(),
+                "{kind:?} {lang:?}: {failures:?}\n{text}"
+            );
+            assert!(
+                glossary::unexplained(&text, lang).is_empty(),
+                "{kind:?} {lang:?}\n{text}"
+            );
             for system_name in ["api-gw-prod", "payments-svc", "mobile-api", "demo/"] {
                 assert!(!text.contains(system_name), "{kind:?} names {system_name}");
             }
@@ -124,20 +144,35 @@ async fn every_period_has_a_plain_family_story_in_both_languages() {
 async fn the_overview_speaks_the_chosen_language_and_audience() {
     let (_dir, app) = demo_app().await;
     let overview = app
-        .overview(PeriodKind::ThisWeek, chrono_tz::UTC, Lang::Es, Audience::Team)
+        .overview(
+            PeriodKind::ThisWeek,
+            chrono_tz::UTC,
+            Lang::Es,
+            Audience::Team,
+        )
         .await
         .unwrap();
     assert_eq!(overview.team_name, "Juniper Books (equipo de demostración)");
-    assert_eq!(overview.period.label, "Del lunes 23 al domingo 29 de noviembre de 2026");
+    assert_eq!(
+        overview.period.label,
+        "Del lunes 23 al domingo 29 de noviembre de 2026"
+    );
     assert_eq!(overview.story.lang, Lang::Es);
     assert_eq!(overview.story.audience, Audience::Team);
     assert!(overview.story.to_text().contains("Lo arregló Ben"));
-    let payments = overview.incidents.iter().find(|i| i.title == "Card payments timing out").unwrap();
+    let payments = overview
+        .incidents
+        .iter()
+        .find(|i| i.title == "Card payments timing out")
+        .unwrap();
     assert_eq!(
         payments.summary,
         "En los pagos con tarjeta hubo un problema durante unos 18 minutos. Lo arregló Ben."
     );
-    assert_eq!(payments.service_name.as_deref(), Some("los pagos con tarjeta"));
+    assert_eq!(
+        payments.service_name.as_deref(),
+        Some("los pagos con tarjeta")
+    );
 }
 
 #[tokio::test]
@@ -221,7 +256,12 @@ async fn a_week_with_no_data_says_so_instead_of_claiming_uptime() {
     .await
     .unwrap();
     let overview = app
-        .overview(PeriodKind::LastWeek, chrono_tz::UTC, Lang::En, Audience::Family)
+        .overview(
+            PeriodKind::LastWeek,
+            chrono_tz::UTC,
+            Lang::En,
+            Audience::Family,
+        )
         .await
         .unwrap();
     assert!(!overview.is_demo);
@@ -231,6 +271,9 @@ async fn a_week_with_no_data_says_so_instead_of_claiming_uptime() {
         overview.story.headline,
         "There is no record yet of how things ran at this time."
     );
-    assert!(overview.story.sections.is_empty(), "nothing to say, no sections");
+    assert!(
+        overview.story.sections.is_empty(),
+        "nothing to say, no sections"
+    );
     assert!(overview.services.is_empty());
 }

@@ -121,11 +121,23 @@ fn loading_the_demo_twice_changes_nothing() {
 
 fn story(db: &Path, extra: &[&str]) -> String {
     let output = unsung(db)
-        .args(["story", "--from", "2026-11-23", "--to", "2026-11-30", "--tz", "UTC"])
+        .args([
+            "story",
+            "--from",
+            "2026-11-23",
+            "--to",
+            "2026-11-30",
+            "--tz",
+            "UTC",
+        ])
         .args(extra)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -155,9 +167,15 @@ fn the_story_puts_the_result_first_in_plain_words() {
     ] {
         assert!(story.contains(sentence), "missing {sentence:?} in {story}");
     }
-    assert!(!story.contains("api-gw-prod"), "no system names for the family");
+    assert!(
+        !story.contains("api-gw-prod"),
+        "no system names for the family"
+    );
     let scores = readability::score(prose(&story), Lang::En);
-    assert!(readability::gate_failures(&scores, Lang::En).is_empty(), "{scores:?}\n{story}");
+    assert!(
+        readability::gate_failures(&scores, Lang::En).is_empty(),
+        "{scores:?}\n{story}"
+    );
 }
 
 #[test]
@@ -180,9 +198,15 @@ fn the_story_in_spanish_is_natural_spanish_with_spanish_dates_and_numbers() {
         assert!(story.contains(sentence), "missing {sentence:?} in {story}");
     }
     let scores = readability::score(prose(&story), Lang::Es);
-    assert!(readability::gate_failures(&scores, Lang::Es).is_empty(), "{scores:?}\n{story}");
+    assert!(
+        readability::gate_failures(&scores, Lang::Es).is_empty(),
+        "{scores:?}\n{story}"
+    );
     let team = story_team_es(&db);
-    assert!(team.contains("Los pagos con tarjeta: Card payments timing out. Lo arregló Ben"), "{team}");
+    assert!(
+        team.contains("Los pagos con tarjeta: Card payments timing out. Lo arregló Ben"),
+        "{team}"
+    );
 }
 
 fn story_team_es(db: &Path) -> String {
@@ -198,7 +222,12 @@ fn story_as_json_and_to_a_file() {
     assert_eq!(story["lang"], "en");
     assert_eq!(story["audience"], "family");
     assert_eq!(story["title"], "Monday 23 to Sunday 29 November 2026");
-    assert!(story["headline"].as_str().unwrap().starts_with("Everything worked"));
+    assert!(
+        story["headline"]
+            .as_str()
+            .unwrap()
+            .starts_with("Everything worked")
+    );
     let paragraphs = story["paragraphs"].as_array().unwrap();
     let sections = story["sections"].as_array().unwrap();
     assert_eq!(paragraphs.len(), sections.len());
@@ -208,18 +237,41 @@ fn story_as_json_and_to_a_file() {
         .flat_map(|s| s["parts"].as_array().unwrap())
         .find(|p| p["kind"] == "term")
         .unwrap();
-    assert_eq!((&outage["term"], &outage["text"]), (&Value::from("outage"), &Value::from("outage")));
+    assert_eq!(
+        (&outage["term"], &outage["text"]),
+        (&Value::from("outage"), &Value::from("outage"))
+    );
     assert_eq!(story["terms"][0]["id"], "outage");
-    assert!(story["terms"][0]["definition"].as_str().unwrap().ends_with('.'));
-    let grade = story["readability"]["flesch_kincaid_grade"].as_f64().unwrap();
+    assert!(
+        story["terms"][0]["definition"]
+            .as_str()
+            .unwrap()
+            .ends_with('.')
+    );
+    let grade = story["readability"]["flesch_kincaid_grade"]
+        .as_f64()
+        .unwrap();
     assert!(grade > 0.0 && grade <= 6.0, "{grade}");
     let out = dir.path().join("story.txt");
     unsung(&db)
-        .args(["story", "--from", "2026-11-23", "--to", "2026-11-30", "--lang", "es", "--out"])
+        .args([
+            "story",
+            "--from",
+            "2026-11-23",
+            "--to",
+            "2026-11-30",
+            "--lang",
+            "es",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .success();
-    assert!(std::fs::read_to_string(out).unwrap().contains("Todo funcionó bien"));
+    assert!(
+        std::fs::read_to_string(out)
+            .unwrap()
+            .contains("Todo funcionó bien")
+    );
 }
 
 #[test]

@@ -94,7 +94,10 @@ pub fn find_variant(text: &str, variant: &str) -> Option<(usize, usize)> {
     while let Some(offset) = lower[from..].find(variant) {
         let start = from + offset;
         let end = start + variant.len();
-        let before_ok = lower[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+        let before_ok = lower[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
         let after_ok = lower[end..].chars().next().is_none_or(|c| !is_word_char(c));
         if before_ok && after_ok {
             return Some((start, end));
@@ -128,7 +131,10 @@ pub fn unexplained(text: &str, lang: Lang) -> Vec<String> {
         if explained {
             explained_acronyms.extend(entry.acronyms.iter().map(String::as_str));
         } else {
-            problems.push(format!("the term {:?} is used but not explained", entry.name));
+            problems.push(format!(
+                "the term {:?} is used but not explained",
+                entry.name
+            ));
         }
     }
     for acronym in readability::acronyms(text) {

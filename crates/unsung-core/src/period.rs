@@ -163,7 +163,7 @@ impl PeriodUnit {
             if fits(PeriodUnit::Month) {
                 return PeriodUnit::Month;
             }
-            if first.month0() % 3 == 0 && fits(PeriodUnit::Quarter) {
+            if first.month0().is_multiple_of(3) && fits(PeriodUnit::Quarter) {
                 return PeriodUnit::Quarter;
             }
             if first.month() == 1 && fits(PeriodUnit::Year) {
@@ -179,9 +179,13 @@ impl PeriodUnit {
         let local = at.with_timezone(&tz).naive_local();
         let months = |n: i32| {
             let date = if n >= 0 {
-                local.date().checked_add_months(chrono::Months::new(n as u32))
+                local
+                    .date()
+                    .checked_add_months(chrono::Months::new(n as u32))
             } else {
-                local.date().checked_sub_months(chrono::Months::new(n.unsigned_abs()))
+                local
+                    .date()
+                    .checked_sub_months(chrono::Months::new(n.unsigned_abs()))
             };
             date.map(|d| start_of_day(d, tz)).unwrap_or(at)
         };
@@ -189,7 +193,9 @@ impl PeriodUnit {
             PeriodUnit::Day | PeriodUnit::Days => {
                 start_of_day(local.date() + chrono::Duration::days(count as i64), tz)
             }
-            PeriodUnit::Week => start_of_day(local.date() + chrono::Duration::days(7 * count as i64), tz),
+            PeriodUnit::Week => {
+                start_of_day(local.date() + chrono::Duration::days(7 * count as i64), tz)
+            }
             PeriodUnit::Month => months(count),
             PeriodUnit::Quarter => months(3 * count),
             PeriodUnit::Year => months(12 * count),
@@ -301,14 +307,23 @@ mod tests {
         let now = at(2026, 11, 29, 20);
         let week = PeriodKind::ThisWeek.range(now, utc);
         let before = week.previous(PeriodUnit::Week, utc);
-        assert_eq!((before.from, before.to), (at(2026, 11, 16, 0), at(2026, 11, 22, 20)));
+        assert_eq!(
+            (before.from, before.to),
+            (at(2026, 11, 16, 0), at(2026, 11, 22, 20))
+        );
         let month = PeriodKind::ThisMonth.range(now, utc);
         let before = month.previous(PeriodUnit::Month, utc);
-        assert_eq!((before.from, before.to), (at(2026, 10, 1, 0), at(2026, 10, 29, 20)));
+        assert_eq!(
+            (before.from, before.to),
+            (at(2026, 10, 1, 0), at(2026, 10, 29, 20))
+        );
         // March has 31 days, February 28: the comparison stops where February does.
         let march = TimeRange::new(at(2027, 3, 1, 0), at(2027, 4, 1, 0)).unwrap();
         let before = march.previous(PeriodUnit::Month, utc);
-        assert_eq!((before.from, before.to), (at(2027, 2, 1, 0), at(2027, 3, 1, 0)));
+        assert_eq!(
+            (before.from, before.to),
+            (at(2027, 2, 1, 0), at(2027, 3, 1, 0))
+        );
         let thirty = PeriodKind::Last30Days.range(now, utc);
         let before = thirty.previous(PeriodUnit::Days, utc);
         assert_eq!(before.to, thirty.from);

@@ -104,14 +104,21 @@ impl Builder {
     fn maintenance(&mut self, service: usize, hours_ago: i64, minutes: i64) -> &mut Builder {
         let id = self.data.services[service].id.clone();
         let start = self.at(hours_ago);
-        self.marks
-            .push((id, start, start + Duration::minutes(minutes), Status::Maintenance));
+        self.marks.push((
+            id,
+            start,
+            start + Duration::minutes(minutes),
+            Status::Maintenance,
+        ));
         self
     }
 
     fn updates(&mut self, every_hours: i64) -> &mut Builder {
         let count = self.data.services.len();
-        for (n, hours_ago) in (1..HISTORY_DAYS * 24).step_by(every_hours as usize).enumerate() {
+        for (n, hours_ago) in (1..HISTORY_DAYS * 24)
+            .step_by(every_hours as usize)
+            .enumerate()
+        {
             let service = &self.data.services[n % count];
             self.data.changes.push(Change {
                 id: format!("gen/change-{n}"),
@@ -180,7 +187,13 @@ fn interval(service: &str, start: DateTime<Utc>, end: DateTime<Utc>, status: Sta
     }
 }
 
-fn minor<'a>(service: usize, hours_ago: i64, minutes: i64, status: Status, fixer: &'a str) -> Trouble<'a> {
+fn minor<'a>(
+    service: usize,
+    hours_ago: i64,
+    minutes: i64,
+    status: Status,
+    fixer: &'a str,
+) -> Trouble<'a> {
     Trouble {
         service,
         hours_ago,
@@ -227,7 +240,11 @@ pub fn terrible_week(now: DateTime<Utc>) -> Dataset {
         if hours_ago >= 6 * 24 {
             break;
         }
-        let status = if n % 3 == 0 { Status::Degraded } else { Status::Down };
+        let status = if n % 3 == 0 {
+            Status::Degraded
+        } else {
+            Status::Down
+        };
         let fixer = people[(n % 4) as usize];
         b.trouble(Trouble {
             helpers: &["Dev"],
@@ -292,7 +309,13 @@ pub fn many_services(now: DateTime<Utc>, count: usize) -> Dataset {
     }
     for n in 0..12i64 {
         let service = (n as usize * 17) % count;
-        b.trouble(minor(service, 5 + n * 11, 6 + n, Status::Down, ["Ana", "Ben"][n as usize % 2]));
+        b.trouble(minor(
+            service,
+            5 + n * 11,
+            6 + n,
+            Status::Down,
+            ["Ana", "Ben"][n as usize % 2],
+        ));
     }
     b.maintenance(3, 70, 60).updates(4).build()
 }
@@ -330,8 +353,18 @@ mod tests {
         assert_eq!(big.services.len(), 200);
         assert!(big.services.iter().any(|s| s.friendly_name.is_none()));
         let open = incident_still_open(now);
-        assert_eq!(open.incidents.iter().filter(|i| i.resolved_at.is_none()).count(), 1);
+        assert_eq!(
+            open.incidents
+                .iter()
+                .filter(|i| i.resolved_at.is_none())
+                .count(),
+            1
+        );
         let terrible = terrible_week(now);
-        assert!(terrible.incidents.len() > 20, "{}", terrible.incidents.len());
+        assert!(
+            terrible.incidents.len() > 20,
+            "{}",
+            terrible.incidents.len()
+        );
     }
 }

@@ -43,7 +43,13 @@ fn ranges(tz: Tz) -> Vec<(String, TimeRange)> {
     out
 }
 
-fn tell(data: &unsung_core::Dataset, range: TimeRange, tz: Tz, lang: Lang, audience: Audience) -> Story {
+fn tell(
+    data: &unsung_core::Dataset,
+    range: TimeRange,
+    tz: Tz,
+    lang: Lang,
+    audience: Audience,
+) -> Story {
     let hours = WorkingHours::default();
     tell_dataset(
         data,
@@ -82,7 +88,9 @@ fn every_family_story_passes_the_gates_in_both_languages() {
                             .map(|t| format!("names the system {t:?}")),
                     );
                     if !problems.is_empty() {
-                        failures.push(format!("{name} / {period} / {tz} / {lang:?}: {problems:?}\n{text}"));
+                        failures.push(format!(
+                            "{name} / {period} / {tz} / {lang:?}: {problems:?}\n{text}"
+                        ));
                     }
                     told += 1;
                 }
@@ -90,7 +98,12 @@ fn every_family_story_passes_the_gates_in_both_languages() {
         }
     }
     assert_eq!(told, 7 * 3 * 8 * 2);
-    assert!(failures.is_empty(), "{} stories fail:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} stories fail:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -100,15 +113,25 @@ fn team_stories_stay_short_sentenced_and_name_what_broke() {
             let range = PeriodKind::ThisWeek.range(now(), chrono_tz::UTC);
             let story = tell(&data, range, chrono_tz::UTC, lang, Audience::Team);
             let scores = readability::score(&story.to_text(), lang);
-            assert!(scores.longest_sentence_words <= 25, "{name} {lang:?}: {scores:?}");
+            assert!(
+                scores.longest_sentence_words <= 25,
+                "{name} {lang:?}: {scores:?}"
+            );
             let counted = data
                 .incidents
                 .iter()
                 .filter(|i| i.counts() && range.contains(i.opened_at))
                 .count();
             if counted > 0 {
-                let first = data.incidents.iter().find(|i| i.counts() && range.contains(i.opened_at)).unwrap();
-                assert!(story.to_text().contains(first.title.trim_end_matches('.')), "{name} {lang:?}");
+                let first = data
+                    .incidents
+                    .iter()
+                    .find(|i| i.counts() && range.contains(i.opened_at))
+                    .unwrap();
+                assert!(
+                    story.to_text().contains(first.title.trim_end_matches('.')),
+                    "{name} {lang:?}"
+                );
             }
         }
     }
@@ -127,7 +150,10 @@ fn every_declared_term_exists_and_every_term_used_in_a_message_is_declared() {
         for id in story_messages(lang) {
             let declared = glossary::declared_terms(locale, &id);
             for term in &declared {
-                assert!(glossary::TERMS.contains(&term.as_str()), "{lang:?} {id}: {term}");
+                assert!(
+                    glossary::TERMS.contains(&term.as_str()),
+                    "{lang:?} {id}: {term}"
+                );
             }
             // The message's own words (without its arguments) must not use a term it did not
             // declare: format it with placeholder arguments and look for every term.
@@ -150,7 +176,9 @@ fn every_declared_term_exists_and_every_term_used_in_a_message_is_declared() {
 /// The words of one message in a Fluent file: attributes, argument names (`$service`),
 /// function calls and variant keys left out.
 fn message_block(source: &str, id: &str) -> String {
-    let mut lines = source.lines().skip_while(|l| !l.starts_with(&format!("{id} =")));
+    let mut lines = source
+        .lines()
+        .skip_while(|l| !l.starts_with(&format!("{id} =")));
     let mut block = String::new();
     if let Some(first) = lines.next() {
         block.push_str(first.split_once('=').map_or("", |(_, v)| v));
@@ -166,7 +194,9 @@ fn message_block(source: &str, id: &str) -> String {
         block.push_str(line);
     }
     while let Some(start) = block.find("DATETIME(") {
-        let end = block[start..].find(')').map_or(block.len(), |e| start + e + 1);
+        let end = block[start..]
+            .find(')')
+            .map_or(block.len(), |e| start + e + 1);
         block.replace_range(start..end, "");
     }
     let mut words = String::new();
@@ -190,7 +220,10 @@ fn glossary_definitions_pass_the_same_gates_and_use_no_other_term() {
         let entries = glossary::entries(lang);
         for (what, text) in glossary::texts(lang) {
             let scores = readability::score(&text, lang);
-            assert!(scores.longest_sentence_words <= 25, "{lang:?} {what}: {scores:?}");
+            assert!(
+                scores.longest_sentence_words <= 25,
+                "{lang:?} {what}: {scores:?}"
+            );
             let own = what.split('.').next().unwrap();
             for entry in entries.iter().filter(|e| e.id != own) {
                 assert!(
@@ -201,9 +234,16 @@ fn glossary_definitions_pass_the_same_gates_and_use_no_other_term() {
             }
         }
         // Taken together (short texts swing too much one by one), they read as easily as a story.
-        let all: String = glossary::texts(lang).into_iter().map(|(_, t)| t + "\n").collect();
+        let all: String = glossary::texts(lang)
+            .into_iter()
+            .map(|(_, t)| t + "\n")
+            .collect();
         let scores = readability::score(&all, lang);
-        assert!(gate_failures(&scores, lang).is_empty(), "{lang:?}: {:?}", gate_failures(&scores, lang));
+        assert!(
+            gate_failures(&scores, lang).is_empty(),
+            "{lang:?}: {:?}",
+            gate_failures(&scores, lang)
+        );
     }
 }
 
@@ -222,11 +262,18 @@ fn how_was_this_counted_texts_are_plain_too() {
                 ],
             );
             let scores = readability::score(&text, lang);
-            assert!(scores.longest_sentence_words <= 25, "{lang:?} {id}: {scores:?}");
+            assert!(
+                scores.longest_sentence_words <= 25,
+                "{lang:?} {id}: {scores:?}"
+            );
             all.push_str(&text);
             all.push('\n');
         }
         let scores = readability::score(&all, lang);
-        assert!(gate_failures(&scores, lang).is_empty(), "{lang:?}: {:?}", gate_failures(&scores, lang));
+        assert!(
+            gate_failures(&scores, lang).is_empty(),
+            "{lang:?}: {:?}",
+            gate_failures(&scores, lang)
+        );
     }
 }

@@ -83,7 +83,10 @@ fn our_scores_agree_with_textstat() {
         let words = per_word(reference);
         let mut fail = |what: String| failures.push(format!("{name} ({}): {what}", lang.code()));
         if ours.words as f64 != number(reference, "words") {
-            fail(format!("{} words, textstat {}", ours.words, reference["words"]));
+            fail(format!(
+                "{} words, textstat {}",
+                ours.words, reference["words"]
+            ));
         }
         let (fkgl, fh) = (
             number(reference, "flesch_kincaid_grade"),
@@ -97,30 +100,46 @@ fn our_scores_agree_with_textstat() {
                     if dictionary_syllables(w.word) != Some(w.syllables)
                         || syllables(w.word, lang) != w.syllables
                     {
-                        fail(format!("{:?} has {} syllables in textstat", w.word, w.syllables));
+                        fail(format!(
+                            "{:?} has {} syllables in textstat",
+                            w.word, w.syllables
+                        ));
                     }
                 }
                 let ari = number(reference, "automated_readability_index");
                 if (ours.automated_readability_index - ari).abs() > 0.5 {
-                    fail(format!("ARI {:.2}, textstat {ari:.2}", ours.automated_readability_index));
+                    fail(format!(
+                        "ARI {:.2}, textstat {ari:.2}",
+                        ours.automated_readability_index
+                    ));
                 }
                 let all_known = words.iter().all(|w| w.from_dictionary);
                 if all_known && (ours.flesch_kincaid_grade - fkgl).abs() > 0.5 {
-                    fail(format!("FKGL {:.2}, textstat {fkgl:.2}", ours.flesch_kincaid_grade));
+                    fail(format!(
+                        "FKGL {:.2}, textstat {fkgl:.2}",
+                        ours.flesch_kincaid_grade
+                    ));
                 }
                 if !all_known {
                     fallback_texts += 1;
                 }
                 if (fkgl_with_theirs - fkgl).abs() > 0.5 {
-                    fail(format!("FKGL with textstat's syllables {fkgl_with_theirs:.2}, textstat {fkgl:.2}"));
+                    fail(format!(
+                        "FKGL with textstat's syllables {fkgl_with_theirs:.2}, textstat {fkgl:.2}"
+                    ));
                 }
             }
             Lang::Es => {
                 if (fh_with_theirs - fh).abs() > 0.5 {
-                    fail(format!("Fernández-Huerta with textstat's syllables {fh_with_theirs:.1}, textstat {fh:.1}"));
+                    fail(format!(
+                        "Fernández-Huerta with textstat's syllables {fh_with_theirs:.1}, textstat {fh:.1}"
+                    ));
                 }
                 if ours.fernandez_huerta > fh + 0.01 {
-                    fail(format!("more lenient: {:.1} > {fh:.1}", ours.fernandez_huerta));
+                    fail(format!(
+                        "more lenient: {:.1} > {fh:.1}",
+                        ours.fernandez_huerta
+                    ));
                 }
             }
         }
@@ -140,8 +159,16 @@ fn our_scores_agree_with_textstat() {
         ));
     }
     println!("ours/textstat\n{}", report.join("\n"));
-    assert!(failures.is_empty(), "{}\n\n{}", failures.join("\n"), report.join("\n"));
-    assert!(fallback_texts >= 1, "the set includes words outside the dictionary");
+    assert!(
+        failures.is_empty(),
+        "{}\n\n{}",
+        failures.join("\n"),
+        report.join("\n")
+    );
+    assert!(
+        fallback_texts >= 1,
+        "the set includes words outside the dictionary"
+    );
 }
 
 #[test]
@@ -153,12 +180,19 @@ fn stories_and_plain_prose_agree_within_half_a_grade_outright() {
             continue;
         }
         let name = entry["name"].as_str().unwrap();
-        if !(name.starts_with("story:") || name.starts_with("plain:") || name.starts_with("glossary")) {
+        if !(name.starts_with("story:")
+            || name.starts_with("plain:")
+            || name.starts_with("glossary"))
+        {
             continue;
         }
         let ours = score(entry["text"].as_str().unwrap(), Lang::En);
         let fkgl = number(&entry["textstat"], "flesch_kincaid_grade");
-        assert!((ours.flesch_kincaid_grade - fkgl).abs() <= 0.5, "{name}: {} vs {fkgl}", ours.flesch_kincaid_grade);
+        assert!(
+            (ours.flesch_kincaid_grade - fkgl).abs() <= 0.5,
+            "{name}: {} vs {fkgl}",
+            ours.flesch_kincaid_grade
+        );
         checked += 1;
     }
     assert!(checked >= 6, "{checked}");

@@ -175,11 +175,13 @@ pub(super) fn datetime_function<'a>(
     let Some(FluentValue::String(text)) = positional.first() else {
         return FluentValue::Error;
     };
-    let at = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok().or_else(|| {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .ok()
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-    });
+    let at = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .ok()
+        .or_else(|| {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        });
     let Some(at) = at else {
         return FluentValue::Error;
     };
@@ -234,8 +236,14 @@ mod tests {
 
     #[test]
     fn lists_follow_each_languages_rules() {
-        assert_eq!(format_list(Lang::En, &["Ana", "Ben", "Chloe"]), "Ana, Ben and Chloe");
-        assert_eq!(format_list(Lang::Es, &["Ana", "Ben", "Ignacio"]), "Ana, Ben e Ignacio");
+        assert_eq!(
+            format_list(Lang::En, &["Ana", "Ben", "Chloe"]),
+            "Ana, Ben and Chloe"
+        );
+        assert_eq!(
+            format_list(Lang::Es, &["Ana", "Ben", "Ignacio"]),
+            "Ana, Ben e Ignacio"
+        );
         assert_eq!(format_list(Lang::Es, &["Ana"]), "Ana");
     }
 }

@@ -45,8 +45,16 @@ macro_rules! sources {
     ($lang:literal) => {
         [
             include_str!(concat!("../../../../assets/locales/", $lang, "/story.ftl")),
-            include_str!(concat!("../../../../assets/locales/", $lang, "/glossary.ftl")),
-            include_str!(concat!("../../../../assets/locales/", $lang, "/counted.ftl")),
+            include_str!(concat!(
+                "../../../../assets/locales/",
+                $lang,
+                "/glossary.ftl"
+            )),
+            include_str!(concat!(
+                "../../../../assets/locales/",
+                $lang,
+                "/counted.ftl"
+            )),
             include_str!(concat!("../../../../assets/locales/", $lang, "/demo.ftl")),
             include_str!(concat!("../../../../assets/locales/", $lang, "/ui.ftl")),
         ]
@@ -103,11 +111,17 @@ pub struct Locale {
     pub dates: Dates,
 }
 
-fn number_en(value: &FluentValue, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+fn number_en(
+    value: &FluentValue,
+    _: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
     icu::format_fluent_number(Lang::En, value)
 }
 
-fn number_es(value: &FluentValue, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+fn number_es(
+    value: &FluentValue,
+    _: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
     icu::format_fluent_number(Lang::Es, value)
 }
 

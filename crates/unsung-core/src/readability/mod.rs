@@ -199,7 +199,9 @@ pub fn acronyms(text: &str) -> Vec<&str> {
             let n = token.chars().count();
             (2..=5).contains(&n)
                 && token.chars().next().is_some_and(|c| c.is_uppercase())
-                && token.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && token
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
                 && token.chars().filter(|c| c.is_uppercase()).count() >= 2
         })
         .collect()
@@ -221,7 +223,8 @@ mod tests {
 
     #[test]
     fn decimals_do_not_end_sentences_but_line_breaks_do() {
-        let text = "Monday 23 November\n\nEverything worked (99.96%). Nothing broke! Is that luck? No.";
+        let text =
+            "Monday 23 November\n\nEverything worked (99.96%). Nothing broke! Is that luck? No.";
         assert_eq!(
             sentences(text),
             [
@@ -245,7 +248,11 @@ mod tests {
         assert!(gate_failures(&easy, Lang::En).is_empty());
         assert_eq!((easy.sentences, easy.longest_sentence_words), (3, 6));
         let short = score("Nothing broke. The shop was up all week.", Lang::En);
-        assert_eq!((short.words, short.sentences), (8, 1), "a two-word sentence adds words only");
+        assert_eq!(
+            (short.words, short.sentences),
+            (8, 1),
+            "a two-word sentence adds words only"
+        );
         let hard = score(
             "Intermittent authentication degradation necessitated comprehensive infrastructure \
              remediation, notwithstanding considerable organizational coordination requirements.",

@@ -27,7 +27,9 @@ fn kind(letters: &[char], i: usize) -> Kind {
         'í' | 'ú' => Kind::StressedWeak,
         'ü' | 'i' => Kind::Weak,
         // The u in que, qui, gue, gui is written, not said.
-        'u' if matches!(previous, Some('q' | 'g')) && matches!(next, Some('e' | 'i' | 'é' | 'í')) => {
+        'u' if matches!(previous, Some('q' | 'g'))
+            && matches!(next, Some('e' | 'i' | 'é' | 'í')) =>
+        {
             Kind::Consonant
         }
         'u' => Kind::Weak,

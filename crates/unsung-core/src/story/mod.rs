@@ -54,11 +54,19 @@ pub enum SectionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StoryPart {
-    Text { text: String },
+    Text {
+        text: String,
+    },
     /// A glossary term as it appears in the text; the UI shows its definition as a tooltip.
-    Term { text: String, term: String },
+    Term {
+        text: String,
+        term: String,
+    },
     /// The sentence that explains a term the first time the story uses it.
-    Explanation { text: String, term: String },
+    Explanation {
+        text: String,
+        term: String,
+    },
 }
 
 impl StoryPart {

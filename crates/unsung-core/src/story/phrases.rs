@@ -166,7 +166,10 @@ pub fn incident_summary(
 ) -> String {
     let locale = locale(lang);
     let service = incident_service(locale, incident, services, Audience::Team);
-    let text = match (incident.seconds_to_resolve(), incident.resolved_by.as_deref()) {
+    let text = match (
+        incident.seconds_to_resolve(),
+        incident.resolved_by.as_deref(),
+    ) {
         (Some(time), Some(who)) => locale.message(
             "incident-summary-fixed",
             &[

@@ -48,7 +48,11 @@ struct Facts<'a> {
     counted: Vec<&'a Incident>,
 }
 
-pub(super) fn plan(current: &PeriodData, previous: Option<&PeriodData>, request: &StoryRequest) -> Plan {
+pub(super) fn plan(
+    current: &PeriodData,
+    previous: Option<&PeriodData>,
+    request: &StoryRequest,
+) -> Plan {
     let range = request.told_range();
     let facts = Facts {
         data: current,
@@ -152,12 +156,18 @@ fn uptime(facts: &Facts, previous: Option<&PeriodData>) -> Vec<Sentence> {
                 .collect();
             let count = facts.data.services.len();
             if named.is_empty() {
-                out.push(say("story-looks-after-unnamed", vec![("count", count.into())]));
+                out.push(say(
+                    "story-looks-after-unnamed",
+                    vec![("count", count.into())],
+                ));
             } else {
                 let names: Vec<&str> = named.iter().map(String::as_str).collect();
                 out.push(say(
                     "story-looks-after",
-                    vec![("count", count.into()), ("examples", locale.list(&names).into())],
+                    vec![
+                        ("count", count.into()),
+                        ("examples", locale.list(&names).into()),
+                    ],
                 ));
             }
             if overall.down == 0 {
@@ -293,11 +303,19 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
     let total = facts.counted.len();
     let mut out = vec![say("story-problems", vec![("count", total.into())])];
     // Open problems first, then what people noticed most: down before slow, longest first.
-    let mut ranked: Vec<(&Incident, Effect)> =
-        facts.counted.iter().map(|i| (*i, effect(facts, i))).collect();
+    let mut ranked: Vec<(&Incident, Effect)> = facts
+        .counted
+        .iter()
+        .map(|i| (*i, effect(facts, i)))
+        .collect();
     ranked.sort_by_key(|(i, e)| {
         let length = i.resolved_at.unwrap_or(now) - i.opened_at;
-        (i.resolved_at.is_some(), *e, std::cmp::Reverse(length), i.opened_at)
+        (
+            i.resolved_at.is_some(),
+            *e,
+            std::cmp::Reverse(length),
+            i.opened_at,
+        )
     });
     let listed_open = ranked
         .iter()
@@ -314,7 +332,10 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
                     Effect::Unseen => "story-problem-open-unseen",
                 };
                 let since = phrases::since(locale, incident.opened_at, tz);
-                say(id, vec![("service", service.into()), ("since", since.into())])
+                say(
+                    id,
+                    vec![("service", service.into()), ("since", since.into())],
+                )
             }
             Some(time) => {
                 let id = match effect {
@@ -347,7 +368,10 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
         if stats.resolved as usize == total {
             out.push(say("story-fixed-all", vec![]));
         } else {
-            out.push(say("story-fixed-some", vec![("fixed", stats.resolved.into())]));
+            out.push(say(
+                "story-fixed-some",
+                vec![("fixed", stats.resolved.into())],
+            ));
         }
     }
     if stats.open > listed_open as u64 {
@@ -387,9 +411,15 @@ fn team_problems(facts: &Facts) -> Vec<Sentence> {
             ("service", service.into()),
             ("title", incident.title.trim().trim_end_matches('.').into()),
         ];
-        let id = match (incident.seconds_to_resolve(), incident.resolved_by.as_deref()) {
+        let id = match (
+            incident.seconds_to_resolve(),
+            incident.resolved_by.as_deref(),
+        ) {
             (None, _) => {
-                args.push(("since", phrases::since(locale, incident.opened_at, tz).into()));
+                args.push((
+                    "since",
+                    phrases::since(locale, incident.opened_at, tz).into(),
+                ));
                 "story-team-open"
             }
             (Some(time), who) => {
@@ -533,7 +563,10 @@ fn quiet_wins(facts: &Facts) -> Vec<Sentence> {
             (Audience::Team, true) => "story-team-maintenance",
             (Audience::Team, false) => "story-team-maintenance-unnoticed",
         };
-        out.push(say(id, vec![("duration", duration(locale, seconds).into())]));
+        out.push(say(
+            id,
+            vec![("duration", duration(locale, seconds).into())],
+        ));
     }
     out
 }
