@@ -30,7 +30,11 @@ impl App {
         let now = self.now();
         let range = kind.range(now, tz);
         let data = self.period_data(range).await?;
-        let report = data.report(range, tz, &self.working_hours, now);
+        let mut report = data.report(range, tz, &self.working_hours, now);
+        // The view names services in its language; the figures follow the services' order.
+        for (figures, service) in report.services.iter_mut().zip(&data.services) {
+            figures.name = story::service_name(locale(lang), service, Audience::Team);
+        }
         let overall = stats::overall_seconds(&data.services, &data.intervals, range);
         let story = self.story(range, tz, audience, lang).await?;
 

@@ -173,6 +173,16 @@ async fn the_overview_speaks_the_chosen_language_and_audience() {
         payments.service_name.as_deref(),
         Some("los pagos con tarjeta")
     );
+    // The figures of each service carry the same name as its row, so the view can pair them.
+    let rows: Vec<&str> = overview.services.iter().map(|s| s.name.as_str()).collect();
+    let figures: Vec<&str> = overview
+        .stats
+        .services
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(rows, figures);
+    assert!(rows.contains(&"el buscador de libros"), "{rows:?}");
 }
 
 #[tokio::test]
