@@ -361,6 +361,7 @@ fn thanks(today: NaiveDate, now: DateTime<Utc>) -> Vec<ThankYou> {
             period_from: None,
             period_to: None,
             created_at: at(today, note.days_ago, note.hour, 0),
+            edited_at: None,
             is_demo: true,
         })
         .filter(|t| t.created_at <= now)

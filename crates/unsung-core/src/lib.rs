@@ -8,6 +8,7 @@ pub mod demo;
 pub mod glossary;
 pub mod locale;
 pub mod model;
+pub mod people;
 pub mod period;
 pub mod readability;
 pub mod scenarios;
@@ -17,3 +18,4 @@ pub mod timeline;
 pub mod working_hours;
 
 pub use model::*;
+pub use people::Person;

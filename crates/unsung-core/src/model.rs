@@ -170,6 +170,8 @@ pub struct ThankYou {
     pub period_from: Option<DateTime<Utc>>,
     pub period_to: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// When the author last changed it; `None` if never.
+    pub edited_at: Option<DateTime<Utc>>,
     pub is_demo: bool,
 }
 

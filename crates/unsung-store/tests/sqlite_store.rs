@@ -1,20 +1,13 @@
-//! The store's contract, checked on real SQLite files.
+//! What only the local SQLite store does, on real files: WAL, paths and URLs, damaged files,
+//! the outbox of notes waiting for the team database, the copy of the team's notes, the demo's
+//! sample notes and settings. What both backends do is in `contract.rs`.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use unsung_core::{ThankYou, demo};
-use unsung_store::{SourceRecord, Store, StoreError, open};
+use unsung_core::ThankYou;
+use unsung_store::{SqliteStore, Store, StoreError, open};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
-}
-
-fn demo_source() -> SourceRecord {
-    SourceRecord {
-        name: "demo".into(),
-        kind: "demo".into(),
-        url: None,
-        created_at: now(),
-    }
 }
 
 fn note(id: &str, message: &str, created_at: DateTime<Utc>) -> ThankYou {
@@ -27,6 +20,7 @@ fn note(id: &str, message: &str, created_at: DateTime<Utc>) -> ThankYou {
         period_from: None,
         period_to: None,
         created_at,
+        edited_at: None,
         is_demo: false,
     }
 }
@@ -67,104 +61,6 @@ async fn a_sqlite_url_and_a_path_name_the_same_file() {
 }
 
 #[tokio::test]
-async fn loading_the_demo_twice_keeps_one_copy_and_keeps_the_users_notes() {
-    let (_dir, store) = fresh().await;
-    let data = demo::dataset(now());
-    store.replace_source(&demo_source(), &data).await.unwrap();
-    store
-        .insert_thanks(&note("mine", "my own note", now()))
-        .await
-        .unwrap();
-    store.replace_source(&demo_source(), &data).await.unwrap();
-
-    assert_eq!(store.services().await.unwrap(), data.services);
-    let everything = store
-        .incidents_opened(now() - Duration::days(365), now() + Duration::days(1))
-        .await
-        .unwrap();
-    assert_eq!(everything, data.incidents);
-    let intervals = store
-        .intervals(now() - Duration::days(365), now() + Duration::days(1))
-        .await
-        .unwrap();
-    assert_eq!(intervals.len(), data.intervals.len());
-    let notes = store.list_thanks(100).await.unwrap();
-    assert_eq!(notes.len(), data.thanks.len() + 1);
-    assert_eq!(notes.iter().filter(|n| n.id == "mine").count(), 1);
-    assert_eq!(
-        store.people().await.unwrap(),
-        ["Ana", "Ben", "Chloe", "Dev", "Emma"]
-    );
-    assert_eq!(store.sources().await.unwrap(), vec![demo_source()]);
-}
-
-#[tokio::test]
-async fn interval_queries_return_what_overlaps_the_period() {
-    let (_dir, store) = fresh().await;
-    let data = demo::dataset(now());
-    store.replace_source(&demo_source(), &data).await.unwrap();
-    let from = now() - Duration::days(7);
-    let got = store.intervals(from, now()).await.unwrap();
-    let expected = data
-        .intervals
-        .iter()
-        .filter(|i| i.end > from && i.start < now())
-        .count();
-    assert_eq!(got.len(), expected);
-    assert!(got.iter().all(|i| i.end > from && i.start < now()));
-}
-
-#[tokio::test]
-async fn the_last_major_incident_and_updates_shipped_are_counted_by_the_database() {
-    let (_dir, store) = fresh().await;
-    let data = demo::dataset(now());
-    store.replace_source(&demo_source(), &data).await.unwrap();
-    let major = store.last_major_incident_at(now()).await.unwrap().unwrap();
-    assert_eq!((now() - major).num_days(), 41);
-    let week = now() - Duration::days(7);
-    let expected = data
-        .changes
-        .iter()
-        .filter(|c| c.at >= week && c.at < now())
-        .count();
-    assert_eq!(
-        store.changes_count(week, now()).await.unwrap(),
-        expected as u64
-    );
-}
-
-#[tokio::test]
-async fn notes_are_stored_verbatim_once_and_listed_newest_first() {
-    let (_dir, store) = fresh().await;
-    let hostile = "<img src=x onerror=alert(1)> ' OR 1=1; -- \u{202E}drow\n\"quoted\" ☕";
-    store
-        .insert_thanks(&note("old", "first", now() - Duration::hours(2)))
-        .await
-        .unwrap();
-    store
-        .insert_thanks(&note("new", hostile, now()))
-        .await
-        .unwrap();
-    store
-        .insert_thanks(&note("new", hostile, now()))
-        .await
-        .unwrap();
-    let notes = store.list_thanks(10).await.unwrap();
-    assert_eq!(
-        notes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
-        ["new", "old"]
-    );
-    assert_eq!(notes[0].message, hostile);
-    assert_eq!(notes[0].recipients, ["Ana", "Dev"]);
-    assert_eq!(store.list_thanks(1).await.unwrap().len(), 1);
-    let recent = store
-        .thanks_between(now() - Duration::hours(1), now() + Duration::hours(1))
-        .await
-        .unwrap();
-    assert_eq!(recent.len(), 1);
-}
-
-#[tokio::test]
 async fn notes_survive_closing_and_reopening_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("unsung.db");
@@ -195,10 +91,151 @@ async fn a_file_that_is_not_a_database_gives_a_clear_error() {
 }
 
 #[tokio::test]
-async fn a_postgres_url_is_refused_until_the_team_database_exists() {
-    let error = open("postgres://localhost/unsung")
+async fn a_postgres_url_with_nobody_listening_is_unreachable_not_broken() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("postgres://ana:secret-pw@127.0.0.1:{port}/unsung");
+    let error = open(&url).await.err().expect("refused");
+    assert!(matches!(error, StoreError::Unreachable(_)), "{error:?}");
+    assert!(!error.to_string().contains("secret-pw"), "{error}");
+}
+
+async fn local() -> (tempfile::TempDir, SqliteStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("local.db").to_str().unwrap())
         .await
-        .err()
-        .expect("refused");
-    assert!(matches!(error, StoreError::Unsupported(_)));
+        .unwrap();
+    (dir, store)
+}
+
+#[tokio::test]
+async fn the_outbox_keeps_notes_until_they_are_delivered_once() {
+    let (_dir, store) = local().await;
+    let first = note(
+        "0190aaaa-0000-7000-8000-000000000001",
+        "first",
+        now() - Duration::hours(1),
+    );
+    let second = note("0190aaaa-0000-7000-8000-000000000002", "second", now());
+    store.queue_note(&second).await.unwrap();
+    store.queue_note(&first).await.unwrap();
+    store.queue_note(&first).await.unwrap();
+    let waiting = store.waiting().await.unwrap();
+    assert_eq!(
+        waiting.iter().map(|w| &w.note).collect::<Vec<_>>(),
+        [&first, &second],
+        "oldest first, each once"
+    );
+    assert!(
+        store.list_thanks(10).await.unwrap().is_empty(),
+        "not on the wall yet"
+    );
+
+    store
+        .note_failed_delivery(&first.id, "connection refused", false)
+        .await
+        .unwrap();
+    let tried = store.waiting_note(&first.id).await.unwrap().unwrap();
+    assert_eq!((tried.attempts, tried.refused), (1, false));
+    assert_eq!(tried.last_error.as_deref(), Some("connection refused"));
+
+    store.mark_delivered(&first).await.unwrap();
+    store.mark_delivered(&first).await.unwrap();
+    assert_eq!(store.waiting().await.unwrap().len(), 1);
+    assert_eq!(store.list_thanks(10).await.unwrap(), vec![first.clone()]);
+    assert!(store.is_team_note(&first.id).await.unwrap());
+}
+
+#[tokio::test]
+async fn a_waiting_note_is_changed_or_withdrawn_only_by_its_author() {
+    let (_dir, store) = local().await;
+    let mine = note("0190aaaa-0000-7000-8000-000000000003", "draft", now());
+    store.queue_note(&mine).await.unwrap();
+    let by_someone_else = ThankYou {
+        author: "Ana".into(),
+        message: "hijacked".into(),
+        ..mine.clone()
+    };
+    assert!(!store.update_waiting(&by_someone_else).await.unwrap());
+    assert!(!store.unqueue(&mine.id, "Ana").await.unwrap());
+    let edited = ThankYou {
+        message: "final words".into(),
+        edited_at: Some(now()),
+        ..mine.clone()
+    };
+    assert!(store.update_waiting(&edited).await.unwrap());
+    assert_eq!(store.waiting().await.unwrap()[0].note, edited);
+    assert!(store.unqueue(&mine.id, "Ben").await.unwrap());
+    assert!(store.waiting().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_copy_of_the_team_notes_is_replaced_without_touching_local_or_sample_notes() {
+    let (_dir, store) = local().await;
+    let local_note = note("0190aaaa-0000-7000-8000-000000000010", "local", now());
+    let sample = ThankYou {
+        is_demo: true,
+        ..note("0190aaaa-0000-7000-8000-000000000011", "sample", now())
+    };
+    let team_a = note("0190aaaa-0000-7000-8000-000000000012", "team a", now());
+    let team_b = note("0190aaaa-0000-7000-8000-000000000013", "team b", now());
+    store.insert_thanks(&local_note).await.unwrap();
+    store
+        .replace_sample_notes(std::slice::from_ref(&sample))
+        .await
+        .unwrap();
+    store
+        .replace_team_notes(&[team_a.clone(), team_b.clone()])
+        .await
+        .unwrap();
+    let edited_b = ThankYou {
+        message: "team b, edited".into(),
+        ..team_b.clone()
+    };
+    store
+        .replace_team_notes(std::slice::from_ref(&edited_b))
+        .await
+        .unwrap();
+    let mut ids: Vec<String> = store
+        .list_thanks(10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.message)
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["local", "sample", "team b, edited"]);
+    store.uncache_team_note(&team_b.id).await.unwrap();
+    store.uncache_team_note(&local_note.id).await.unwrap();
+    assert_eq!(
+        store.list_thanks(10).await.unwrap().len(),
+        2,
+        "a local note is not a copy"
+    );
+    // Sample notes cannot be edited or deleted as if they were someone's.
+    assert!(!store.delete_thanks(&sample.id, "Ben").await.unwrap());
+}
+
+#[tokio::test]
+async fn settings_are_kept_and_cleared() {
+    let (_dir, store) = local().await;
+    assert_eq!(store.setting("team_db").await.unwrap(), None);
+    store
+        .set_setting("team_db", Some("postgres://ana@db/unsung"))
+        .await
+        .unwrap();
+    store
+        .set_setting("team_db", Some("postgres://ben@db/unsung"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.setting("team_db").await.unwrap().as_deref(),
+        Some("postgres://ben@db/unsung")
+    );
+    store.set_setting("team_db", None).await.unwrap();
+    assert_eq!(store.setting("team_db").await.unwrap(), None);
+    assert_eq!(store.integrity_check().await.unwrap(), ["ok"]);
 }

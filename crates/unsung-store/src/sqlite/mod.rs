@@ -1,14 +1,24 @@
 //! The SQLite store: the local default, one file in the platform data directory, WAL mode.
+//! With a team database it is also the offline cache and the outbox (see `local.rs`).
 
-use crate::{Result, SourceRecord, Store, StoreError};
+mod local;
+mod rows;
+
+pub use local::Waiting;
+
+use crate::{Result, SourceRecord, Store, StoreError, refuse_notes_in};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use rows::{
+    ChangeRow, IncidentRow, IntervalRow, PersonRow, ServiceRow, SourceRow, THANKS_COLUMNS,
+    ThanksRow, instant, seconds, to_json,
+};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{FromRow, SqlitePool};
+use sqlx::{SqliteConnection, SqlitePool};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
-use unsung_core::{Dataset, Disposition, Incident, Interval, Service, Severity, Status, ThankYou};
+use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
@@ -16,21 +26,10 @@ pub struct SqliteStore {
     pool: SqlitePool,
 }
 
-fn seconds(at: DateTime<Utc>) -> i64 {
-    at.timestamp()
-}
-
-fn instant(seconds: i64) -> Result<DateTime<Utc>> {
-    DateTime::from_timestamp(seconds, 0)
-        .ok_or_else(|| StoreError::Corrupt(format!("time {seconds} is out of range")))
-}
-
-fn json_list(text: &str) -> Result<Vec<String>> {
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("list {text:?}: {e}")))
-}
-
-fn to_json(list: &[String]) -> String {
-    serde_json::to_string(list).expect("a list of strings always serialises")
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").finish_non_exhaustive()
+    }
 }
 
 impl SqliteStore {
@@ -56,7 +55,7 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(30));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
@@ -67,116 +66,14 @@ impl SqliteStore {
     }
 }
 
-#[derive(FromRow)]
-struct SourceRow {
-    name: String,
-    kind: String,
-    url: Option<String>,
-    created_at: i64,
-}
-
-#[derive(FromRow)]
-struct ServiceRow {
-    id: String,
-    source: String,
-    external_id: String,
-    name: String,
-    friendly_name: Option<String>,
-}
-
-#[derive(FromRow)]
-struct IntervalRow {
-    service_id: String,
-    start_at: i64,
-    end_at: i64,
-    status: String,
-}
-
-#[derive(FromRow)]
-struct IncidentRow {
-    id: String,
-    source: String,
-    external_id: String,
-    service_id: Option<String>,
-    title: String,
-    severity: String,
-    opened_at: i64,
-    acknowledged_at: Option<i64>,
-    resolved_at: Option<i64>,
-    resolved_by: Option<String>,
-    responders: String,
-    notes: String,
-    disposition: String,
-    link: Option<String>,
-}
-
-#[derive(FromRow)]
-struct ThanksRow {
-    id: String,
-    author: String,
-    recipients: String,
-    message: String,
-    incident_id: Option<String>,
-    period_from: Option<i64>,
-    period_to: Option<i64>,
-    created_at: i64,
-    is_demo: bool,
-}
-
-impl IncidentRow {
-    fn into_incident(self) -> Result<Incident> {
-        Ok(Incident {
-            severity: Severity::parse(&self.severity)
-                .ok_or_else(|| StoreError::Corrupt(format!("severity {:?}", self.severity)))?,
-            disposition: Disposition::parse(&self.disposition).ok_or_else(|| {
-                StoreError::Corrupt(format!("disposition {:?}", self.disposition))
-            })?,
-            opened_at: instant(self.opened_at)?,
-            acknowledged_at: self.acknowledged_at.map(instant).transpose()?,
-            resolved_at: self.resolved_at.map(instant).transpose()?,
-            responders: json_list(&self.responders)?,
-            notes: json_list(&self.notes)?,
-            id: self.id,
-            source: self.source,
-            external_id: self.external_id,
-            service_id: self.service_id,
-            title: self.title,
-            resolved_by: self.resolved_by,
-            link: self.link,
-        })
-    }
-}
-
-impl ThanksRow {
-    fn into_thanks(self) -> Result<ThankYou> {
-        Ok(ThankYou {
-            recipients: json_list(&self.recipients)?,
-            period_from: self.period_from.map(instant).transpose()?,
-            period_to: self.period_to.map(instant).transpose()?,
-            created_at: instant(self.created_at)?,
-            id: self.id,
-            author: self.author,
-            message: self.message,
-            incident_id: self.incident_id,
-            is_demo: self.is_demo,
-        })
-    }
-}
-
-const THANKS_COLUMNS: &str =
-    "id, author, recipients, message, incident_id, period_from, period_to, created_at, is_demo";
-
 #[async_trait]
 impl Store for SqliteStore {
     async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()> {
+        refuse_notes_in(data)?;
         let mut tx = self.pool.begin().await?;
         // Services cascade to availability; incidents and changes are removed with the source.
         sqlx::query("DELETE FROM sources WHERE name = ?")
             .bind(&source.name)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM thanks WHERE is_demo = 1 AND ? = 'demo'")
-            .bind(&source.kind)
             .execute(&mut *tx)
             .await?;
         sqlx::query("INSERT INTO sources (name, kind, url, created_at) VALUES (?, ?, ?, ?)")
@@ -249,11 +146,67 @@ impl Store for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        for note in &data.thanks {
-            insert_thanks(&mut tx, note).await?;
-        }
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn source_data(&self, source: &str) -> Result<Dataset> {
+        let services: Vec<ServiceRow> = sqlx::query_as(
+            "SELECT id, source, external_id, name, friendly_name FROM services WHERE source = ? ORDER BY rowid",
+        )
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        let intervals: Vec<IntervalRow> = sqlx::query_as(
+            "SELECT a.service_id, a.start_at, a.end_at, a.status FROM availability a \
+             JOIN services s ON s.id = a.service_id WHERE s.source = ? ORDER BY a.service_id, a.start_at",
+        )
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        let incidents: Vec<IncidentRow> = sqlx::query_as(&format!(
+            "SELECT {} FROM incidents WHERE source = ? ORDER BY opened_at, id",
+            rows::INCIDENT_COLUMNS
+        ))
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        let changes: Vec<ChangeRow> = sqlx::query_as(
+            "SELECT id, source, service_id, at, summary FROM changes WHERE source = ? ORDER BY at, id",
+        )
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        let people: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM people WHERE source = ? ORDER BY name")
+                .bind(source)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(Dataset {
+            services: services.into_iter().map(ServiceRow::into_service).collect(),
+            intervals: intervals
+                .into_iter()
+                .map(IntervalRow::into_interval)
+                .collect::<Result<_>>()?,
+            incidents: incidents
+                .into_iter()
+                .map(IncidentRow::into_incident)
+                .collect::<Result<_>>()?,
+            changes: changes
+                .into_iter()
+                .map(ChangeRow::into_change)
+                .collect::<Result<_>>()?,
+            thanks: Vec::new(),
+            people,
+        })
+    }
+
+    async fn remove_source(&self, source: &str) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM sources WHERE name = ?")
+            .bind(source)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 
     async fn sources(&self) -> Result<Vec<SourceRecord>> {
@@ -261,16 +214,7 @@ impl Store for SqliteStore {
             sqlx::query_as("SELECT name, kind, url, created_at FROM sources ORDER BY name")
                 .fetch_all(&self.pool)
                 .await?;
-        rows.into_iter()
-            .map(|row| {
-                Ok(SourceRecord {
-                    created_at: instant(row.created_at)?,
-                    name: row.name,
-                    kind: row.kind,
-                    url: row.url,
-                })
-            })
-            .collect()
+        rows.into_iter().map(SourceRow::into_source).collect()
     }
 
     async fn services(&self) -> Result<Vec<Service>> {
@@ -279,16 +223,7 @@ impl Store for SqliteStore {
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| Service {
-                id: row.id,
-                source: row.source,
-                external_id: row.external_id,
-                name: row.name,
-                friendly_name: row.friendly_name,
-            })
-            .collect())
+        Ok(rows.into_iter().map(ServiceRow::into_service).collect())
     }
 
     async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>> {
@@ -300,17 +235,7 @@ impl Store for SqliteStore {
         .bind(seconds(to))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|row| {
-                Ok(Interval {
-                    status: Status::parse(&row.status)
-                        .ok_or_else(|| StoreError::Corrupt(format!("status {:?}", row.status)))?,
-                    start: instant(row.start_at)?,
-                    end: instant(row.end_at)?,
-                    service_id: row.service_id,
-                })
-            })
-            .collect()
+        rows.into_iter().map(IntervalRow::into_interval).collect()
     }
 
     async fn incidents_opened(
@@ -318,16 +243,26 @@ impl Store for SqliteStore {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Incident>> {
-        let rows: Vec<IncidentRow> = sqlx::query_as(
-            "SELECT id, source, external_id, service_id, title, severity, opened_at, acknowledged_at, \
-             resolved_at, resolved_by, responders, notes, disposition, link FROM incidents \
-             WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id",
-        )
+        let rows: Vec<IncidentRow> = sqlx::query_as(&format!(
+            "SELECT {} FROM incidents WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id",
+            rows::INCIDENT_COLUMNS
+        ))
         .bind(seconds(from))
         .bind(seconds(to))
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(IncidentRow::into_incident).collect()
+    }
+
+    async fn incident(&self, id: &str) -> Result<Option<Incident>> {
+        let row: Option<IncidentRow> = sqlx::query_as(&format!(
+            "SELECT {} FROM incidents WHERE id = ?",
+            rows::INCIDENT_COLUMNS
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(IncidentRow::into_incident).transpose()
     }
 
     async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
@@ -351,15 +286,76 @@ impl Store for SqliteStore {
         Ok(count.max(0) as u64)
     }
 
-    async fn people(&self) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar("SELECT name FROM people ORDER BY name")
+    async fn people(&self) -> Result<Vec<Person>> {
+        let rows: Vec<PersonRow> = sqlx::query_as("SELECT name, aliases FROM people ORDER BY name")
             .fetch_all(&self.pool)
-            .await?)
+            .await?;
+        rows.into_iter().map(PersonRow::into_person).collect()
+    }
+
+    async fn save_person(&self, person: &Person) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO people (name, aliases) VALUES (?, ?) \
+             ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases",
+        )
+        .bind(&person.name)
+        .bind(to_json(&person.aliases))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn remove_person(&self, name: &str) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM people WHERE name = ?")
+            .bind(name)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn author_name(&self) -> Result<Option<String>> {
+        Ok(None)
     }
 
     async fn insert_thanks(&self, note: &ThankYou) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
-        insert_thanks(&mut conn, note).await
+        insert_thanks(&mut conn, note, false).await
+    }
+
+    async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
+        let row: Option<ThanksRow> =
+            sqlx::query_as(&format!("SELECT {THANKS_COLUMNS} FROM thanks WHERE id = ?"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(ThanksRow::into_thanks).transpose()
+    }
+
+    async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE thanks SET recipients = ?, message = ?, incident_id = ?, period_from = ?, \
+             period_to = ?, edited_at = ? WHERE id = ? AND author = ? AND is_demo = 0",
+        )
+        .bind(to_json(&note.recipients))
+        .bind(&note.message)
+        .bind(&note.incident_id)
+        .bind(note.period_from.map(seconds))
+        .bind(note.period_to.map(seconds))
+        .bind(note.edited_at.map(seconds))
+        .bind(&note.id)
+        .bind(&note.author)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn delete_thanks(&self, id: &str, author: &str) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM thanks WHERE id = ? AND author = ? AND is_demo = 0")
+            .bind(id)
+            .bind(author)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 
     async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {
@@ -389,9 +385,14 @@ impl Store for SqliteStore {
     }
 }
 
-async fn insert_thanks(conn: &mut sqlx::SqliteConnection, note: &ThankYou) -> Result<()> {
+/// Inserts a note unless one with its id exists; `from_team` marks a cached team note.
+async fn insert_thanks(
+    conn: &mut SqliteConnection,
+    note: &ThankYou,
+    from_team: bool,
+) -> Result<()> {
     sqlx::query(&format!(
-        "INSERT INTO thanks ({THANKS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+        "INSERT INTO thanks ({THANKS_COLUMNS}, from_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (id) DO NOTHING"
     ))
     .bind(&note.id)
@@ -402,7 +403,9 @@ async fn insert_thanks(conn: &mut sqlx::SqliteConnection, note: &ThankYou) -> Re
     .bind(note.period_from.map(seconds))
     .bind(note.period_to.map(seconds))
     .bind(seconds(note.created_at))
+    .bind(note.edited_at.map(seconds))
     .bind(note.is_demo)
+    .bind(from_team)
     .execute(conn)
     .await?;
     Ok(())

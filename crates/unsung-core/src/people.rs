@@ -1,0 +1,102 @@
+//! The team's people, and the other names sources know them by ("ana.garcia", "Ana G."), so
+//! that an incident fixed by "ana.garcia" is thanked, counted and told as Ana's.
+
+use serde::{Deserialize, Serialize};
+
+/// A teammate as Settings keeps them: the name people use, and the names sources use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// Names compare without regard to case or surrounding blanks.
+fn same(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The person `name` refers to: the person whose name or one of whose aliases it is, or
+/// `name` itself (trimmed) when nobody matches.
+pub fn canonical(name: &str, people: &[Person]) -> String {
+    people
+        .iter()
+        .find(|p| same(&p.name, name) || p.aliases.iter().any(|a| same(a, name)))
+        .map_or_else(|| name.trim().to_string(), |p| p.name.clone())
+}
+
+/// `names` mapped to the people they refer to, in order, each person once.
+pub fn canonical_all<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    people: &[Person],
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let name = canonical(name, people);
+        if !name.is_empty() && !out.iter().any(|n| same(n, &name)) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The first name or alias that two different people share, if any: such a list would make
+/// a source's name ambiguous, so Settings refuses it.
+pub fn clash(people: &[Person]) -> Option<String> {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for person in people {
+        for label in std::iter::once(&person.name).chain(&person.aliases) {
+            if let Some((_, owner)) = seen.iter().find(|(l, _)| same(l, label)) {
+                if !same(owner, &person.name) {
+                    return Some(label.trim().to_string());
+                }
+            } else {
+                seen.push((label, &person.name));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team() -> Vec<Person> {
+        vec![
+            Person {
+                name: "Ana".into(),
+                aliases: vec!["ana.garcia".into(), "Ana G.".into()],
+            },
+            Person {
+                name: "Ben".into(),
+                aliases: vec![],
+            },
+        ]
+    }
+
+    #[test]
+    fn an_alias_from_a_source_becomes_the_persons_name() {
+        assert_eq!(canonical("ana.garcia", &team()), "Ana");
+        assert_eq!(canonical("  ANA G. ", &team()), "Ana");
+        assert_eq!(canonical("ben", &team()), "Ben");
+        assert_eq!(
+            canonical(" Zoe ", &team()),
+            "Zoe",
+            "unknown names stay as they are"
+        );
+    }
+
+    #[test]
+    fn several_names_for_one_person_count_once() {
+        let names = canonical_all(["ana.garcia", "Ben", "Ana", "zoe", "Zoe"], &team());
+        assert_eq!(names, ["Ana", "Ben", "zoe"]);
+    }
+
+    #[test]
+    fn two_people_cannot_share_a_name_or_alias() {
+        assert_eq!(clash(&team()), None);
+        let mut people = team();
+        people[1].aliases.push("ANA.GARCIA".into());
+        assert_eq!(clash(&people), Some("ANA.GARCIA".into()));
+    }
+}

@@ -1,0 +1,448 @@
+//! The PostgreSQL store: the team database. Each teammate connects as their own role; the
+//! schema (migrations/postgres, applied by `team.rs` as the admin) enforces who wrote what with
+//! row-level security, so this code never has to be trusted to check authorship.
+
+mod rows;
+mod team;
+
+pub use team::{Member, TeamInit};
+
+use crate::{Result, SourceRecord, Store, StoreError, redact_url, refuse_notes_in};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use rows::{
+    ChangeRow, INCIDENT_COLUMNS, IncidentRow, IntervalRow, PersonRow, ServiceRow, SourceRow,
+    THANKS_COLUMNS, ThanksRow, note_id,
+};
+use sqlx::PgPool;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use std::str::FromStr;
+use std::time::Duration;
+use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
+
+/// The schema version this build reads and writes (`unsung.meta.schema_version`).
+pub const SCHEMA_VERSION: i32 = 1;
+
+/// How long to wait for the team database before treating it as unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore").finish_non_exhaustive()
+    }
+}
+
+/// Connects a small pool; the password may come from the URL, `PGPASSWORD` or `~/.pgpass`.
+pub(crate) async fn connect(url: &str, max_connections: u32) -> Result<PgPool> {
+    let open_error = |reason: String| StoreError::Open {
+        location: redact_url(url),
+        reason,
+    };
+    let options = PgConnectOptions::from_str(url).map_err(|e| open_error(e.to_string()))?;
+    PgPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect_with(options)
+        .await
+        .map_err(|error| match StoreError::from(error) {
+            StoreError::Query(error) => open_error(error.to_string()),
+            other => other,
+        })
+}
+
+impl PgStore {
+    /// Connects to a team database that `unsung team init` has set up, as the role in `url`.
+    pub async fn open(url: &str) -> Result<PgStore> {
+        let pool = connect(url, 4).await?;
+        let version: Option<i32> =
+            match sqlx::query_scalar("SELECT schema_version FROM unsung.meta")
+                .fetch_optional(&pool)
+                .await
+            {
+                Ok(version) => version,
+                Err(sqlx::Error::Database(e))
+                    if matches!(e.code().as_deref(), Some("42P01" | "3F000" | "42501")) =>
+                {
+                    return Err(StoreError::NotSetUp(format!(
+                        "the team database at {} is not set up for this role ({}); ask its admin \
+                         to run `unsung team init --admin-url URL --member ROLE`",
+                        redact_url(url),
+                        e.message()
+                    )));
+                }
+                Err(e) => return Err(e.into()),
+            };
+        match version {
+            Some(SCHEMA_VERSION) => Ok(PgStore { pool }),
+            Some(newer) if newer > SCHEMA_VERSION => Err(StoreError::Unsupported(format!(
+                "the team database was set up by a newer Unsung (schema {newer}); update Unsung"
+            ))),
+            _ => Err(StoreError::NotSetUp(
+                "the team database's schema is out of date; ask its admin to run `unsung team init` again"
+                    .into(),
+            )),
+        }
+    }
+}
+
+#[async_trait]
+impl Store for PgStore {
+    async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()> {
+        refuse_notes_in(data)?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM unsung.sources WHERE name = $1")
+            .bind(&source.name)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO unsung.sources (name, kind, url, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&source.name)
+        .bind(&source.kind)
+        .bind(&source.url)
+        .bind(source.created_at)
+        .execute(&mut *tx)
+        .await?;
+        for service in &data.services {
+            sqlx::query(
+                "INSERT INTO unsung.services (id, source, external_id, name, friendly_name) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(&service.id)
+            .bind(&source.name)
+            .bind(&service.external_id)
+            .bind(&service.name)
+            .bind(&service.friendly_name)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for interval in &data.intervals {
+            sqlx::query(
+                "INSERT INTO unsung.availability (service_id, start_at, end_at, status) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&interval.service_id)
+            .bind(interval.start)
+            .bind(interval.end)
+            .bind(interval.status.as_str())
+            .execute(&mut *tx)
+            .await?;
+        }
+        for incident in &data.incidents {
+            sqlx::query(&format!(
+                "INSERT INTO unsung.incidents ({INCIDENT_COLUMNS}) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+            ))
+            .bind(&incident.id)
+            .bind(&source.name)
+            .bind(&incident.external_id)
+            .bind(&incident.service_id)
+            .bind(&incident.title)
+            .bind(incident.severity.as_str())
+            .bind(incident.opened_at)
+            .bind(incident.acknowledged_at)
+            .bind(incident.resolved_at)
+            .bind(&incident.resolved_by)
+            .bind(&incident.responders)
+            .bind(&incident.notes)
+            .bind(incident.disposition.as_str())
+            .bind(&incident.link)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for change in &data.changes {
+            sqlx::query(
+                "INSERT INTO unsung.changes (id, source, service_id, at, summary) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(&change.id)
+            .bind(&source.name)
+            .bind(&change.service_id)
+            .bind(change.at)
+            .bind(&change.summary)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for person in &data.people {
+            sqlx::query(
+                "INSERT INTO unsung.people (name, source) VALUES ($1, $2) \
+                 ON CONFLICT (name) DO UPDATE SET source = excluded.source",
+            )
+            .bind(person)
+            .bind(&source.name)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn source_data(&self, source: &str) -> Result<Dataset> {
+        let services: Vec<ServiceRow> = sqlx::query_as(
+            "SELECT id, source, external_id, name, friendly_name FROM unsung.services \
+             WHERE source = $1 ORDER BY position",
+        )
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        let intervals: Vec<IntervalRow> = sqlx::query_as(
+            "SELECT a.service_id, a.start_at, a.end_at, a.status FROM unsung.availability a \
+             JOIN unsung.services s ON s.id = a.service_id WHERE s.source = $1 \
+             ORDER BY a.service_id COLLATE \"C\", a.start_at",
+        )
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        let incidents: Vec<IncidentRow> = sqlx::query_as(&format!(
+            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE source = $1 ORDER BY opened_at, id COLLATE \"C\""
+        ))
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        let changes: Vec<ChangeRow> = sqlx::query_as(
+            "SELECT id, source, service_id, at, summary FROM unsung.changes WHERE source = $1 \
+             ORDER BY at, id COLLATE \"C\"",
+        )
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        let people: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM unsung.people WHERE source = $1 ORDER BY name COLLATE \"C\"",
+        )
+        .bind(source)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Dataset {
+            services: services.into_iter().map(ServiceRow::into_service).collect(),
+            intervals: intervals
+                .into_iter()
+                .map(IntervalRow::into_interval)
+                .collect::<Result<_>>()?,
+            incidents: incidents
+                .into_iter()
+                .map(IncidentRow::into_incident)
+                .collect::<Result<_>>()?,
+            changes: changes.into_iter().map(ChangeRow::into_change).collect(),
+            thanks: Vec::new(),
+            people,
+        })
+    }
+
+    async fn remove_source(&self, source: &str) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM unsung.sources WHERE name = $1")
+            .bind(source)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn sources(&self) -> Result<Vec<SourceRecord>> {
+        let rows: Vec<SourceRow> = sqlx::query_as(
+            "SELECT name, kind, url, created_at FROM unsung.sources ORDER BY name COLLATE \"C\"",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(SourceRow::into_source).collect())
+    }
+
+    async fn services(&self) -> Result<Vec<Service>> {
+        let rows: Vec<ServiceRow> = sqlx::query_as(
+            "SELECT id, source, external_id, name, friendly_name FROM unsung.services ORDER BY position",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(ServiceRow::into_service).collect())
+    }
+
+    async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>> {
+        let rows: Vec<IntervalRow> = sqlx::query_as(
+            "SELECT service_id, start_at, end_at, status FROM unsung.availability \
+             WHERE end_at > $1 AND start_at < $2 ORDER BY service_id COLLATE \"C\", start_at",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(IntervalRow::into_interval).collect()
+    }
+
+    async fn incidents_opened(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Incident>> {
+        let rows: Vec<IncidentRow> = sqlx::query_as(&format!(
+            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE opened_at >= $1 AND opened_at < $2 \
+             ORDER BY opened_at, id COLLATE \"C\""
+        ))
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(IncidentRow::into_incident).collect()
+    }
+
+    async fn incident(&self, id: &str) -> Result<Option<Incident>> {
+        let row: Option<IncidentRow> = sqlx::query_as(&format!(
+            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(IncidentRow::into_incident).transpose()
+    }
+
+    async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
+        Ok(sqlx::query_scalar(
+            "SELECT MAX(opened_at) FROM unsung.incidents \
+             WHERE severity = 'major' AND disposition = 'counted' AND opened_at < $1",
+        )
+        .bind(before)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    async fn changes_count(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u64> {
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM unsung.changes WHERE at >= $1 AND at < $2")
+                .bind(from)
+                .bind(to)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(count.max(0) as u64)
+    }
+
+    async fn people(&self) -> Result<Vec<Person>> {
+        let rows: Vec<PersonRow> =
+            sqlx::query_as("SELECT name, aliases FROM unsung.people ORDER BY name COLLATE \"C\"")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(PersonRow::into_person).collect())
+    }
+
+    async fn save_person(&self, person: &Person) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO unsung.people (name, aliases) VALUES ($1, $2) \
+             ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases",
+        )
+        .bind(&person.name)
+        .bind(&person.aliases)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn remove_person(&self, name: &str) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM unsung.people WHERE name = $1")
+            .bind(name)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn author_name(&self) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT unsung.my_name()")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    async fn insert_thanks(&self, note: &ThankYou) -> Result<()> {
+        if note.is_demo {
+            return Err(StoreError::Unsupported(
+                "sample notes stay in the local database".into(),
+            ));
+        }
+        sqlx::query(&format!(
+            "INSERT INTO unsung.thanks ({THANKS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (id) DO NOTHING"
+        ))
+        .bind(note_id(&note.id)?)
+        .bind(&note.author)
+        .bind(&note.recipients)
+        .bind(&note.message)
+        .bind(&note.incident_id)
+        .bind(note.period_from)
+        .bind(note.period_to)
+        .bind(note.created_at)
+        .bind(note.edited_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
+        let Ok(id) = note_id(id) else {
+            return Ok(None);
+        };
+        let row: Option<ThanksRow> = sqlx::query_as(&format!(
+            "SELECT {THANKS_COLUMNS} FROM unsung.thanks WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(ThanksRow::into_thanks))
+    }
+
+    async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
+        let Ok(id) = note_id(&note.id) else {
+            return Ok(false);
+        };
+        let done = sqlx::query(
+            "UPDATE unsung.thanks SET recipients = $1, message = $2, incident_id = $3, \
+             period_from = $4, period_to = $5, edited_at = $6 WHERE id = $7 AND author = $8",
+        )
+        .bind(&note.recipients)
+        .bind(&note.message)
+        .bind(&note.incident_id)
+        .bind(note.period_from)
+        .bind(note.period_to)
+        .bind(note.edited_at)
+        .bind(id)
+        .bind(&note.author)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn delete_thanks(&self, id: &str, author: &str) -> Result<bool> {
+        let Ok(id) = note_id(id) else {
+            return Ok(false);
+        };
+        let done = sqlx::query("DELETE FROM unsung.thanks WHERE id = $1 AND author = $2")
+            .bind(id)
+            .bind(author)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {
+        let rows: Vec<ThanksRow> = sqlx::query_as(&format!(
+            "SELECT {THANKS_COLUMNS} FROM unsung.thanks ORDER BY created_at DESC, id DESC LIMIT $1"
+        ))
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(ThanksRow::into_thanks).collect())
+    }
+
+    async fn thanks_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<ThankYou>> {
+        let rows: Vec<ThanksRow> = sqlx::query_as(&format!(
+            "SELECT {THANKS_COLUMNS} FROM unsung.thanks WHERE created_at >= $1 AND created_at < $2 \
+             ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(ThanksRow::into_thanks).collect())
+    }
+}
