@@ -57,6 +57,9 @@ pub struct IncidentView {
     pub outside_working_hours: bool,
     /// One plain sentence about what happened.
     pub summary: String,
+    /// Who to thank for it: the person who resolved it, else its responders (names as
+    /// Settings → People knows them).
+    pub fixed_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -67,17 +70,83 @@ pub struct ThankYouView {
     pub recipients: Vec<String>,
     pub message: String,
     pub incident_id: Option<String>,
+    pub period_from: Option<String>,
+    pub period_to: Option<String>,
+    /// What the note thanks for, in plain words: an incident's title and day, or a period's
+    /// dates. `null` for a note about nothing in particular.
+    pub about: Option<String>,
     pub created_at: String,
+    /// When its author last changed it.
+    pub edited_at: Option<String>,
     pub is_demo: bool,
+    /// Written for the team database and not delivered yet (it could not be reached): shown
+    /// as "waiting to send"; it is sent, once, when the database is back.
+    pub waiting_to_send: bool,
+    /// Why the team database refused it, if it did (it will not be sent).
+    pub send_error: Option<String>,
 }
 
-/// A note as the user writes it; the app adds the id and the time.
+/// A note as the user writes it; the app adds the id and the time. A note may be about an
+/// incident, or about a period (`period_from` and `period_to`, RFC 3339, both or neither).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct NewThankYou {
     pub author: String,
     pub recipients: Vec<String>,
     pub incident_id: Option<String>,
+    #[serde(default)]
+    pub period_from: Option<String>,
+    #[serde(default)]
+    pub period_to: Option<String>,
     pub message: String,
+}
+
+/// New words or recipients for a note, from its author; `null` keeps what the note has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ThankYouEdit {
+    pub id: String,
+    pub author: String,
+    pub recipients: Option<Vec<String>>,
+    pub message: Option<String>,
+}
+
+/// A teammate as Settings → People shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PersonEntry {
+    pub name: String,
+    /// Other names sources use for them, such as "ana.garcia".
+    pub aliases: Vec<String>,
+}
+
+/// Where the team database stands, for Settings and the `unsung team status` command.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TeamStatus {
+    /// A team database is set.
+    pub configured: bool,
+    /// Its URL without any password.
+    pub url: Option<String>,
+    /// "settings", or "start" when given at start (--team-db or UNSUNG_TEAM_DB), which
+    /// Settings cannot change.
+    pub set_by: Option<String>,
+    pub reachable: bool,
+    /// The name notes from this computer are signed with there.
+    pub me: Option<String>,
+    /// Notes waiting to be sent.
+    pub waiting: u32,
+    /// Notes it refused.
+    pub refused: u32,
+    /// Why it cannot be used right now, in words to show.
+    pub problem: Option<String>,
+}
+
+/// What sending the waiting notes did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SendReport {
+    pub sent: u32,
+    /// Still waiting (the database could not be reached).
+    pub waiting: u32,
+    pub refused: u32,
+    /// Why the database could not be reached, if it could not.
+    pub problem: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -101,4 +170,7 @@ pub struct Overview {
     pub thanks: Vec<ThankYouView>,
     /// Team members, for the thank-you form.
     pub people: Vec<String>,
+    /// With a team database, the name this computer's notes are signed with (the form's
+    /// "From"); `null` without one, or before it was ever reached.
+    pub me: Option<String>,
 }

@@ -10,6 +10,12 @@ pub enum ErrorCode {
     /// What the user typed or passed cannot be used; the message says what would work.
     InvalidInput,
     NotFound,
+    /// Not the user's to do: changing someone else's note, or posting as someone else (the
+    /// team database itself refuses these).
+    Forbidden,
+    /// The team database cannot be reached now; try again later. Posting still works: notes
+    /// wait in the outbox.
+    Offline,
     /// The database could not be opened, read or written.
     Storage,
     Internal,
@@ -31,6 +37,20 @@ impl AppError {
         }
     }
 
+    pub fn not_found(message: impl Into<String>) -> AppError {
+        AppError {
+            code: ErrorCode::NotFound,
+            message: message.into(),
+        }
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> AppError {
+        AppError {
+            code: ErrorCode::Forbidden,
+            message: message.into(),
+        }
+    }
+
     pub fn internal(message: impl Into<String>) -> AppError {
         AppError {
             code: ErrorCode::Internal,
@@ -43,6 +63,8 @@ impl From<StoreError> for AppError {
     fn from(error: StoreError) -> AppError {
         let code = match error {
             StoreError::Unsupported(_) => ErrorCode::InvalidInput,
+            StoreError::Unreachable(_) => ErrorCode::Offline,
+            StoreError::Refused(_) => ErrorCode::Forbidden,
             _ => ErrorCode::Storage,
         };
         AppError {

@@ -1,37 +1,79 @@
 //! The use cases of Unsung, written once and called by both faces (the desktop shell and the
-//! `unsung` command): load the demo team, count a period, tell its story, thank a teammate.
+//! `unsung` command): load the demo team, count a period, tell its story, thank a teammate,
+//! keep the team's people, and work with a team database (online or not).
 //!
 //! Faces never reach the store directly; they call [`App`] and get plain data or an
-//! [`AppError`] with a stable code.
+//! [`AppError`] with a stable code. The local SQLite store is always there; a team database,
+//! when set, holds the team's notes and synced data, and the local store keeps a copy of them
+//! and an outbox of notes waiting to be sent.
 
 pub mod dto;
 mod error;
 mod inputs;
+mod outbox;
 mod overview;
+mod people;
 mod period_data;
+mod sync;
+mod team;
 mod thanks;
 
 pub use chrono_tz::Tz;
 pub use error::{AppError, ErrorCode};
 pub use inputs::{Clock, default_db_location, parse_instant, resolve_tz};
+pub use sync::SyncReport;
+pub use team::{TeamSetup, init_team_database};
 pub use unsung_core::locale::Lang;
 pub use unsung_core::period::{PeriodKind, PeriodUnit, TimeRange};
-pub use unsung_core::stats::StatsReport;
+pub use unsung_core::stats::{StatsReport, rfc3339};
 pub use unsung_core::story::{Audience, Story};
 pub use unsung_core::working_hours::WorkingHours;
 
-use chrono::{DateTime, Utc};
-use std::sync::Arc;
+use chrono::{DateTime, SubsecRound, Utc};
+use std::sync::{Arc, RwLock};
+use team::{SetBy, TEAM_DB_SETTING, TeamLink};
 use unsung_core::demo;
 use unsung_core::story::{self, StoryRequest};
-use unsung_store::{SourceRecord, Store};
+use unsung_store::{SourceRecord, SqliteStore, Store, is_postgres_url};
 
 pub type Result<T> = std::result::Result<T, AppError>;
 
 pub struct App {
-    store: Arc<dyn Store>,
+    /// The local database: the default store, the copy of the team's data and the outbox.
+    local: Arc<SqliteStore>,
+    /// The team database, when one is set.
+    team: RwLock<Option<Arc<TeamLink>>>,
     clock: Clock,
+    /// The zone dates are shown in where no reader's zone is given (the wall's "about").
+    tz: Tz,
     working_hours: WorkingHours,
+}
+
+/// How to open the app.
+#[derive(Clone)]
+pub struct Config {
+    /// The local SQLite database: a `sqlite:` URL or a file path.
+    pub db: String,
+    /// The team database given at start (`--team-db` or `UNSUNG_TEAM_DB`); without it, the
+    /// one set in Settings, if any.
+    pub team_db: Option<String>,
+    pub clock: Clock,
+    /// The zone to show dates in; this machine's if `None`.
+    pub tz: Option<Tz>,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("db", &self.db)
+            .field(
+                "team_db",
+                &self.team_db.as_deref().map(unsung_store::redact_url),
+            )
+            .field("clock", &self.clock)
+            .field("tz", &self.tz)
+            .finish()
+    }
 }
 
 /// What loading the demo team put in the store.
@@ -43,12 +85,43 @@ pub struct DemoSummary {
 }
 
 impl App {
-    /// Opens the store at `location` (a `sqlite:` URL or a file path), creating and migrating it.
+    /// Opens the local store at `location` (a `sqlite:` URL or a file path), creating and
+    /// migrating it; the team database is the one in Settings, if any.
     pub async fn open(location: &str, clock: Clock) -> Result<App> {
-        let store = unsung_store::open(location).await?;
-        Ok(App {
-            store,
+        App::start(Config {
+            db: location.to_string(),
+            team_db: None,
             clock,
+            tz: None,
+        })
+        .await
+    }
+
+    /// Opens the app as `config` says. The team database is not contacted yet: the app works
+    /// without it, and reaches it when there is something to send or read.
+    pub async fn start(config: Config) -> Result<App> {
+        if is_postgres_url(&config.db) {
+            return Err(AppError::invalid(
+                "--db (UNSUNG_DB) is the local SQLite database; give a PostgreSQL team database \
+                 with --team-db (UNSUNG_TEAM_DB) instead",
+            ));
+        }
+        let local = Arc::new(SqliteStore::open(&config.db).await?);
+        let team = match config.team_db.filter(|url| !url.trim().is_empty()) {
+            Some(url) => Some(TeamLink::new(url.trim().to_string(), SetBy::Start)),
+            None => local
+                .setting(TEAM_DB_SETTING)
+                .await?
+                .map(|url| TeamLink::new(url, SetBy::Settings)),
+        };
+        Ok(App {
+            local,
+            team: RwLock::new(team.map(Arc::new)),
+            clock: config.clock,
+            tz: match config.tz {
+                Some(tz) => tz,
+                None => resolve_tz(None)?,
+            },
             working_hours: WorkingHours::default(),
         })
     }
@@ -57,27 +130,45 @@ impl App {
         self.clock.now()
     }
 
-    /// Loads (or refreshes) the demo team so its 90 days end now. The user's own notes stay.
+    /// Now, to the second: both databases keep times to the second alike.
+    pub(crate) fn now_to_the_second(&self) -> DateTime<Utc> {
+        self.now().trunc_subsecs(0)
+    }
+
+    /// SQLite's check of the local database file: `["ok"]` when it is sound.
+    pub async fn check_local_database(&self) -> Result<Vec<String>> {
+        Ok(self.local.integrity_check().await?)
+    }
+
+    /// Loads (or refreshes) the demo team so its 90 days end now, in the local database only.
+    /// The user's own notes stay.
     pub async fn load_demo(&self) -> Result<DemoSummary> {
-        let data = demo::dataset(self.now());
+        let mut data = demo::dataset(self.now());
+        let samples = std::mem::take(&mut data.thanks);
         let source = SourceRecord {
             name: demo::SOURCE.into(),
             kind: demo::SOURCE.into(),
             url: None,
             created_at: self.now(),
         };
-        self.store.replace_source(&source, &data).await?;
+        self.local.replace_source(&source, &data).await?;
+        self.local.replace_sample_notes(&samples).await?;
         Ok(DemoSummary {
             services: data.services.len(),
             incidents: data.incidents.len(),
-            thanks: data.thanks.len(),
+            thanks: samples.len(),
         })
     }
 
-    /// What the desktop app does on start: with no real source connected, show the demo team,
-    /// brought up to date so its history ends today.
+    /// What the desktop app does on start: with a team database, send what waits and bring
+    /// the local copy up to date (if it can be reached); then, with no real source connected,
+    /// show the demo team, brought up to date so its history ends today.
     pub async fn prepare_first_view(&self) -> Result<()> {
-        let sources = self.store.sources().await?;
+        if self.team().is_some() {
+            // Offline is fine: the app shows the local copy and sends notes later.
+            let _ = self.sync_team().await;
+        }
+        let sources = self.local.sources().await?;
         if sources.iter().all(|s| s.kind == demo::SOURCE) {
             self.load_demo().await?;
         }
@@ -85,7 +176,7 @@ impl App {
     }
 
     pub async fn is_demo(&self) -> Result<bool> {
-        let sources = self.store.sources().await?;
+        let sources = self.local.sources().await?;
         Ok(!sources.is_empty() && sources.iter().all(|s| s.kind == demo::SOURCE))
     }
 

@@ -1,7 +1,8 @@
 //! The "This week" view in one call: the period, its story and figures, 90 daily bars per
 //! service, the period's incidents and the thank-you wall.
 
-use crate::dto::{IncidentView, Overview, Period, ServiceTimeline, ThankYouView, WorkingHoursView};
+use crate::dto::{IncidentView, Overview, Period, ServiceTimeline, WorkingHoursView};
+use crate::team::ME_SETTING;
 use crate::{App, Lang, PeriodKind, Result, TimeRange};
 use chrono::Duration;
 use chrono_tz::Tz;
@@ -11,6 +12,7 @@ use unsung_core::period::{local_date, start_of_day};
 use unsung_core::stats::{self, rfc3339};
 use unsung_core::story::{self, Audience};
 use unsung_core::timeline::daily_bars;
+use unsung_store::Store;
 
 /// How many days of bars each service shows.
 pub const BAR_DAYS: u32 = 90;
@@ -43,7 +45,7 @@ impl App {
             tz,
         );
         let bar_intervals = self
-            .store
+            .local
             .intervals(bars_from, now.max(bars_from + Duration::seconds(1)))
             .await?;
         let grouped = stats::intervals_by_service(&bar_intervals);
@@ -94,6 +96,11 @@ impl App {
                     resolved_by: incident.resolved_by.clone(),
                     seconds_to_resolve: incident.seconds_to_resolve(),
                     outside_working_hours: self.working_hours.is_outside(incident.opened_at, tz),
+                    // Names are already the people's (see `period_data`).
+                    fixed_by: match &incident.resolved_by {
+                        Some(who) => vec![who.clone()],
+                        None => incident.responders.clone(),
+                    },
                 }
             })
             .collect();
@@ -132,27 +139,23 @@ impl App {
             stats: report,
             services,
             incidents,
-            thanks: self.list_thanks(WALL_SIZE).await?,
-            people: self.store.people().await?,
+            thanks: self.wall(WALL_SIZE).await?,
+            people: self
+                .local
+                .people()
+                .await?
+                .into_iter()
+                .map(|p| p.name)
+                .collect(),
+            me: match self.team() {
+                Some(_) => self.local.setting(ME_SETTING).await?,
+                None => None,
+            },
         })
     }
 
     /// Used by [`App::overview`] callers that want the exact range a period kind covers now.
     pub fn period_range(&self, kind: PeriodKind, tz: Tz) -> TimeRange {
         kind.range(self.now(), tz)
-    }
-}
-
-impl From<unsung_core::ThankYou> for ThankYouView {
-    fn from(note: unsung_core::ThankYou) -> ThankYouView {
-        ThankYouView {
-            id: note.id,
-            author: note.author,
-            recipients: note.recipients,
-            message: note.message,
-            incident_id: note.incident_id,
-            created_at: rfc3339(note.created_at),
-            is_demo: note.is_demo,
-        }
     }
 }

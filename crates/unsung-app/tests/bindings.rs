@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
-use unsung_app::dto::{NewThankYou, Overview, ThankYouView};
+use unsung_app::dto::{
+    NewThankYou, Overview, PersonEntry, SendReport, TeamStatus, ThankYouEdit, ThankYouView,
+};
 use unsung_app::{AppError, ErrorCode};
 
 fn committed_dir() -> PathBuf {
@@ -16,6 +18,10 @@ fn generate(into: &Path) -> BTreeMap<String, String> {
     Overview::export_all_to(into).unwrap();
     NewThankYou::export_all_to(into).unwrap();
     ThankYouView::export_all_to(into).unwrap();
+    ThankYouEdit::export_all_to(into).unwrap();
+    PersonEntry::export_all_to(into).unwrap();
+    TeamStatus::export_all_to(into).unwrap();
+    SendReport::export_all_to(into).unwrap();
     AppError::export_all_to(into).unwrap();
     ErrorCode::export_all_to(into).unwrap();
     let mut files = BTreeMap::new();

@@ -29,6 +29,8 @@ fn note(author: &str, to: &[&str], message: &str) -> NewThankYou {
         author: author.into(),
         recipients: to.iter().map(|s| s.to_string()).collect(),
         incident_id: None,
+        period_from: None,
+        period_to: None,
         message: message.into(),
     }
 }

@@ -2,12 +2,13 @@
 //! output are a stable interface (DESIGN.md, "The `unsung` command").
 
 mod output;
+mod team;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
-use unsung_app::dto::NewThankYou;
+use unsung_app::dto::{NewThankYou, ThankYouEdit};
 use unsung_app::{
-    App, AppError, Audience, Clock, ErrorCode, Lang, TimeRange, parse_instant, resolve_tz,
+    App, AppError, Audience, Clock, Config, ErrorCode, Lang, TimeRange, parse_instant, resolve_tz,
 };
 
 #[derive(Parser)]
@@ -20,6 +21,9 @@ struct Cli {
     /// The local database: a sqlite: URL or a file path [default: unsung.db in the platform data dir]
     #[arg(long, env = "UNSUNG_DB", global = true)]
     db: Option<String>,
+    /// The team database, a PostgreSQL URL [default: the one in Settings, if any]
+    #[arg(long, env = "UNSUNG_TEAM_DB", global = true, hide_env_values = true)]
+    team_db: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -56,6 +60,12 @@ enum Command {
     /// Thank teammates, or list the notes
     #[command(subcommand)]
     Thanks(ThanksCommand),
+    /// Send the thank-you notes waiting for the team database, and refresh the local copy
+    /// of the team's notes and data
+    Sync,
+    /// Set up or check the team database
+    #[command(subcommand)]
+    Team(team::TeamCommand),
 }
 
 #[derive(Args)]
@@ -83,8 +93,35 @@ enum ThanksCommand {
         /// The incident this note is about
         #[arg(long)]
         incident: Option<String>,
+        /// The start of the period this note is about (YYYY-MM-DD or RFC 3339)
+        #[arg(long, requires = "period_to", conflicts_with = "incident")]
+        period_from: Option<String>,
+        /// The end of that period, exclusive
+        #[arg(long, requires = "period_from")]
+        period_to: Option<String>,
         #[arg(long)]
         message: String,
+    },
+    /// Change one of your notes
+    Edit {
+        /// The note's id (as `thanks list --json` shows it)
+        id: String,
+        /// Who you are: only a note's author can change it
+        #[arg(long)]
+        from: String,
+        /// New recipients, separated by commas [default: unchanged]
+        #[arg(long, value_delimiter = ',')]
+        to: Option<Vec<String>>,
+        /// New words [default: unchanged]
+        #[arg(long)]
+        message: Option<String>,
+    },
+    /// Delete one of your notes
+    Delete {
+        id: String,
+        /// Who you are: only a note's author can delete it
+        #[arg(long)]
+        from: String,
     },
     /// List notes, newest first
     List {
@@ -117,11 +154,11 @@ enum Format {
 }
 
 /// Exit code 2 is for what the user can fix by changing the command (DESIGN.md keeps 1 for
-/// failed work such as a source that would not sync).
+/// failed work such as a source that would not sync, or a team database out of reach).
 fn exit_code(error: &AppError) -> u8 {
     match error.code {
-        ErrorCode::InvalidInput | ErrorCode::NotFound => 2,
-        ErrorCode::Storage | ErrorCode::Internal => 1,
+        ErrorCode::InvalidInput | ErrorCode::NotFound | ErrorCode::Forbidden => 2,
+        ErrorCode::Offline | ErrorCode::Storage | ErrorCode::Internal => 1,
     }
 }
 
@@ -145,11 +182,21 @@ async fn run(cli: Cli) -> Result<(), AppError> {
     {
         return Err(not_supported_yet("This --format"));
     }
+    // Setting a team database up needs no local database.
+    if let Command::Team(team::TeamCommand::Init { admin_url, member }) = &cli.command {
+        return team::init(admin_url, member).await;
+    }
     let location = match cli.db {
         Some(db) if !db.trim().is_empty() => db,
         _ => unsung_app::default_db_location()?,
     };
-    let app = App::open(&location, Clock::from_env()?).await?;
+    let app = App::start(Config {
+        db: location,
+        team_db: cli.team_db,
+        clock: Clock::from_env()?,
+        tz: None,
+    })
+    .await?;
     match cli.command {
         Command::Demo => {
             let summary = app.load_demo().await?;
@@ -202,22 +249,50 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             from,
             to,
             incident,
+            period_from,
+            period_to,
             message,
         }) => {
+            let tz = resolve_tz(None)?;
+            let instant = |text: Option<String>| {
+                text.map(|t| parse_instant(&t, tz).map(unsung_app::rfc3339))
+                    .transpose()
+            };
             let note = app
                 .post_thanks(NewThankYou {
                     author: from,
                     recipients: to,
                     incident_id: incident,
+                    period_from: instant(period_from)?,
+                    period_to: instant(period_to)?,
                     message,
                 })
                 .await?;
-            println!(
-                "Thank-you sent to {} ({}).",
-                note.recipients.join(", "),
-                note.id
-            );
+            output::posted(&note)?;
         }
+        Command::Thanks(ThanksCommand::Edit {
+            id,
+            from,
+            to,
+            message,
+        }) => {
+            let note = app
+                .edit_thanks(ThankYouEdit {
+                    id,
+                    author: from,
+                    recipients: to,
+                    message,
+                })
+                .await?;
+            println!("Changed your thank-you to {} ({}).", note.recipients.join(", "), note.id);
+        }
+        Command::Thanks(ThanksCommand::Delete { id, from }) => {
+            app.delete_thanks(&id, &from).await?;
+            println!("Deleted your thank-you ({id}).");
+        }
+        Command::Sync => team::sync(&app).await?,
+        Command::Team(team::TeamCommand::Status { json }) => team::status(&app, json).await?,
+        Command::Team(team::TeamCommand::Init { .. }) => unreachable!("handled above"),
         Command::Thanks(ThanksCommand::List { json, limit }) => {
             let notes = app.list_thanks(limit).await?;
             if json {

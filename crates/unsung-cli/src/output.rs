@@ -1,7 +1,7 @@
 //! Human-readable output for a terminal; `--json` gives the machine-readable form.
 
-use unsung_app::StatsReport;
 use unsung_app::dto::ThankYouView;
+use unsung_app::{AppError, StatsReport};
 
 fn ratio(ratio: Option<f64>) -> String {
     ratio.map_or_else(|| "no data".to_string(), |r| format!("{:.3}%", r * 100.0))
@@ -38,8 +38,18 @@ pub fn thanks_lines(notes: &[ThankYouView]) -> String {
     notes
         .iter()
         .map(|n| {
+            let about = n
+                .about
+                .as_deref()
+                .map(|a| format!(" (for: {a})"))
+                .unwrap_or_default();
+            let state = match (n.waiting_to_send, &n.send_error) {
+                (true, Some(error)) => format!("  [not sent: {error}]"),
+                (true, None) => "  [waiting to send]".to_string(),
+                _ => String::new(),
+            };
             format!(
-                "{}  {} → {}: {}\n",
+                "{}  {} → {}{about}: {}{state}\n",
                 n.created_at,
                 n.author,
                 n.recipients.join(", "),
@@ -47,4 +57,27 @@ pub fn thanks_lines(notes: &[ThankYouView]) -> String {
             )
         })
         .collect()
+}
+
+/// The line that acknowledges a posted note (its id included), or why it was refused.
+pub fn posted(note: &ThankYouView) -> Result<(), AppError> {
+    let to = note.recipients.join(", ");
+    match (note.waiting_to_send, &note.send_error) {
+        (true, Some(error)) => Err(AppError::forbidden(format!(
+            "the team database refused this note ({error}); it stays here unsent ({})",
+            note.id
+        ))),
+        (true, None) => {
+            println!(
+                "Thank-you to {to} saved ({}); it waits to be sent: the team database cannot be \
+                 reached now. `unsung sync` sends it.",
+                note.id
+            );
+            Ok(())
+        }
+        _ => {
+            println!("Thank-you sent to {to} ({}).", note.id);
+            Ok(())
+        }
+    }
 }

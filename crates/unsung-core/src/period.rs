@@ -103,17 +103,9 @@ impl PeriodKind {
 
     /// An absolute label such as "Mon 23 Nov – Sun 29 Nov 2026".
     pub fn label(self, range: TimeRange, tz: Tz) -> String {
-        let first = local_date(range.from, tz);
-        // `to` is exclusive: the last day shown is the day of the last second.
-        let last = local_date(range.to - chrono::Duration::seconds(1), tz);
         match self {
-            PeriodKind::ThisMonth => first.format("%B %Y").to_string(),
-            _ if first == last => first.format("%a %-d %b %Y").to_string(),
-            _ => format!(
-                "{} – {}",
-                first.format("%a %-d %b"),
-                last.format("%a %-d %b %Y")
-            ),
+            PeriodKind::ThisMonth => local_date(range.from, tz).format("%B %Y").to_string(),
+            _ => days_label(range, tz),
         }
     }
 }
@@ -221,6 +213,19 @@ impl TimeRange {
             from,
             to: from + chrono::Duration::seconds(1),
         })
+/// The days a range covers, as "Mon 23 Nov – Sun 29 Nov 2026" or "Tue 24 Nov 2026".
+pub fn days_label(range: TimeRange, tz: Tz) -> String {
+    let first = local_date(range.from, tz);
+    // `to` is exclusive: the last day shown is the day of the last second.
+    let last = local_date(range.to - chrono::Duration::seconds(1), tz);
+    if first == last {
+        first.format("%a %-d %b %Y").to_string()
+    } else {
+        format!(
+            "{} – {}",
+            first.format("%a %-d %b"),
+            last.format("%a %-d %b %Y")
+        )
     }
 }
 

@@ -8,4 +8,9 @@ severity: string, opened_at: string, resolved_at: string | null, resolved_by: st
 /**
  * One plain sentence about what happened.
  */
-summary: string, };
+summary: string, 
+/**
+ * Who to thank for it: the person who resolved it, else its responders (names as
+ * Settings → People knows them).
+ */
+fixed_by: Array<string>, };

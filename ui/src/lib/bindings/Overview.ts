@@ -29,4 +29,9 @@ thanks: Array<ThankYou>,
 /**
  * Team members, for the thank-you form.
  */
-people: Array<string>, };
+people: Array<string>, 
+/**
+ * With a team database, the name this computer's notes are signed with (the form's
+ * "From"); `null` without one, or before it was ever reached.
+ */
+me: string | null, };
