@@ -82,7 +82,9 @@ pub struct ThankYouView {
     /// Written for the team database and not delivered yet (it could not be reached): shown
     /// as "waiting to send"; it is sent, once, when the database is back.
     pub waiting_to_send: bool,
-    /// Why the team database refused it, if it did (it will not be sent).
+    /// The team database refused it (not this teammate's to post): it will not be sent.
+    pub send_refused: bool,
+    /// Why the last try to send it failed, if one did.
     pub send_error: Option<String>,
 }
 

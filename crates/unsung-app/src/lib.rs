@@ -28,13 +28,14 @@ pub use unsung_core::period::{PeriodKind, PeriodUnit, TimeRange};
 pub use unsung_core::stats::{StatsReport, rfc3339};
 pub use unsung_core::story::{Audience, Story};
 pub use unsung_core::working_hours::WorkingHours;
+pub use unsung_store::SourceRecord;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use std::sync::{Arc, RwLock};
 use team::{SetBy, TEAM_DB_SETTING, TeamLink};
 use unsung_core::demo;
 use unsung_core::story::{self, StoryRequest};
-use unsung_store::{SourceRecord, SqliteStore, Store, is_postgres_url};
+use unsung_store::{SqliteStore, Store, is_postgres_url};
 
 pub type Result<T> = std::result::Result<T, AppError>;
 

@@ -8,7 +8,6 @@
 use crate::dto::SendReport;
 use crate::team::TeamLink;
 use crate::{App, Result};
-use unsung_store::StoreError;
 
 impl App {
     /// Sends every note waiting for the team database now. Without a team database there is
@@ -45,8 +44,14 @@ impl App {
         let store = match team.connect(now).await {
             Ok(store) => store,
             Err(error) => {
+                let problem = error.to_string();
+                for waiting in &pending {
+                    self.local
+                        .note_failed_delivery(&waiting.note.id, &problem, false)
+                        .await?;
+                }
                 report.waiting = pending.len() as u32;
-                report.problem = Some(error.to_string());
+                report.problem = Some(problem);
                 return Ok(report);
             }
         };
@@ -56,22 +61,23 @@ impl App {
                     self.local.mark_delivered(&waiting.note).await?;
                     report.sent += 1;
                 }
-                Err(StoreError::Unreachable(reason)) => {
-                    team.saw(&StoreError::Unreachable(reason.clone()));
-                    self.local
-                        .note_failed_delivery(&waiting.note.id, &reason, false)
-                        .await?;
-                    report.waiting = (pending.len() - done) as u32;
-                    report.problem = Some(format!("the team database cannot be reached: {reason}"));
-                    break;
-                }
                 // Refused (not this teammate's to post) or invalid there: retrying will not
                 // help. The note stays here, marked, until its author edits or deletes it.
-                Err(error) => {
+                Err(error) if error.is_permanent() => {
                     self.local
                         .note_failed_delivery(&waiting.note.id, &error.to_string(), true)
                         .await?;
                     report.refused += 1;
+                }
+                // Unreachable, or something that may pass: stop here, try again later.
+                Err(error) => {
+                    team.saw(&error);
+                    self.local
+                        .note_failed_delivery(&waiting.note.id, &error.to_string(), false)
+                        .await?;
+                    report.waiting = (pending.len() - done) as u32;
+                    report.problem = Some(error.to_string());
+                    break;
                 }
             }
         }

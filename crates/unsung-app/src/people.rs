@@ -47,7 +47,9 @@ impl App {
             }
             let alias = clean(alias, "Another name")?;
             if alias.to_lowercase() != name.to_lowercase()
-                && !aliases.iter().any(|a| a.to_lowercase() == alias.to_lowercase())
+                && !aliases
+                    .iter()
+                    .any(|a| a.to_lowercase() == alias.to_lowercase())
             {
                 aliases.push(alias);
             }

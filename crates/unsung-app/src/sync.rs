@@ -38,14 +38,14 @@ impl App {
             return Ok(Some(report));
         };
         let sources = store.sources().await?;
-        for source in &sources {
-            let data = store.source_data(&source.name).await?;
-            self.local.replace_source(source, &data).await?;
-        }
         if sources.iter().any(|s| s.kind != demo::SOURCE) {
             // The team's real data replaces the demo team.
             self.local.remove_source(demo::SOURCE).await?;
             self.local.replace_sample_notes(&[]).await?;
+        }
+        for source in &sources {
+            let data = store.source_data(&source.name).await?;
+            self.local.replace_source(source, &data).await?;
         }
         report.sources = sources.len();
         self.team_me(&team, false).await?;

@@ -128,11 +128,7 @@ pub async fn init_team_database(admin_url: &str, members: &[String]) -> Result<T
     Ok(TeamSetup {
         url: redact_url(admin_url),
         schema_version: done.schema_version,
-        members: done
-            .members
-            .into_iter()
-            .map(|m| (m.role, m.name))
-            .collect(),
+        members: done.members.into_iter().map(|m| (m.role, m.name)).collect(),
     })
 }
 
@@ -163,9 +159,7 @@ impl App {
         match team.connect(now).await {
             Ok(store) => match store.author_name().await {
                 Ok(me) => {
-                    self.local
-                        .set_setting(ME_SETTING, me.as_deref())
-                        .await?;
+                    self.local.set_setting(ME_SETTING, me.as_deref()).await?;
                     Ok(me)
                 }
                 Err(error) => {

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use unsung_core::ThankYou;
 use unsung_core::period::{TimeRange, days_label, local_date};
 use unsung_core::stats::rfc3339;
-use unsung_store::{Store, StoreError};
+use unsung_store::{Store, StoreError, Waiting};
 
 pub const MAX_MESSAGE_CHARS: usize = 10_000;
 pub const MAX_NAME_CHARS: usize = 100;
@@ -93,9 +93,7 @@ fn clean_period(from: Option<&str>, to: Option<&str>) -> Result<Period> {
                 .ok_or_else(|| AppError::invalid("The period's end must come after its start"))?;
             Ok((Some(range.from), Some(range.to)))
         }
-        _ => Err(AppError::invalid(
-            "A period needs both a start and an end",
-        )),
+        _ => Err(AppError::invalid("A period needs both a start and an end")),
     }
 }
 
@@ -134,7 +132,7 @@ impl App {
         };
         let Some(team) = self.team() else {
             self.local.insert_thanks(&note).await?;
-            return Ok(self.view(note, false, None).await);
+            return Ok(self.view(note, None).await);
         };
         if let Some(me) = self.team_me(&team, false).await?
             && me != note.author
@@ -147,11 +145,8 @@ impl App {
         // Sends this note and any older ones; failures are kept with each note.
         self.send_waiting_with(&team, false).await?;
         match self.local.waiting_note(&note.id).await? {
-            Some(waiting) => {
-                let error = waiting.refused.then_some(waiting.last_error).flatten();
-                Ok(self.view(waiting.note, true, error).await)
-            }
-            None => Ok(self.view(note, false, None).await),
+            Some(waiting) => Ok(self.waiting_view(waiting).await),
+            None => Ok(self.view(note, None).await),
         }
     }
 
@@ -177,7 +172,13 @@ impl App {
             self.check_author(&waiting.note, &author)?;
             let changed = change(waiting.note);
             self.local.update_waiting(&changed).await?;
-            return Ok(self.view(changed, true, None).await);
+            let waiting = self.local.waiting_note(&changed.id).await?;
+            return match waiting {
+                Some(waiting) => Ok(self.waiting_view(waiting).await),
+                None => Err(AppError::not_found(
+                    "That note was sent meanwhile; try again",
+                )),
+            };
         }
         match self.where_is(&edit.id).await? {
             Place::Local(note) => {
@@ -186,10 +187,12 @@ impl App {
                 if !self.local.update_thanks(&changed).await? {
                     return Err(AppError::not_found("That note is gone"));
                 }
-                Ok(self.view(changed, false, None).await)
+                Ok(self.view(changed, None).await)
             }
             Place::Team => {
-                let team = self.team().ok_or_else(|| AppError::not_found("No such note"))?;
+                let team = self
+                    .team()
+                    .ok_or_else(|| AppError::not_found("No such note"))?;
                 let store = team.connect(true).await.map_err(|e| team_unreachable(&e))?;
                 let note = self.team_note(&*store, &edit.id, &author).await?;
                 let changed = change(note);
@@ -199,7 +202,7 @@ impl App {
                     ));
                 }
                 self.local.cache_team_note(&changed).await?;
-                Ok(self.view(changed, false, None).await)
+                Ok(self.view(changed, None).await)
             }
         }
     }
@@ -219,7 +222,9 @@ impl App {
                 Ok(())
             }
             Place::Team => {
-                let team = self.team().ok_or_else(|| AppError::not_found("No such note"))?;
+                let team = self
+                    .team()
+                    .ok_or_else(|| AppError::not_found("No such note"))?;
                 let store = team.connect(true).await.map_err(|e| team_unreachable(&e))?;
                 self.team_note(&*store, id, &author).await?;
                 if !store.delete_thanks(id, &author).await? {
@@ -246,24 +251,19 @@ impl App {
     pub(crate) async fn wall(&self, limit: u32) -> Result<Vec<ThankYouView>> {
         let limit = limit.clamp(1, 10_000);
         let waiting = self.local.waiting().await?;
-        let waiting_ids: HashSet<&str> = waiting.iter().map(|w| w.note.id.as_str()).collect();
-        let mut notes: Vec<(ThankYou, bool, Option<String>)> = waiting
-            .iter()
-            .map(|w| {
-                let error = w.refused.then(|| w.last_error.clone()).flatten();
-                (w.note.clone(), true, error)
-            })
-            .collect();
+        let waiting_ids: HashSet<String> = waiting.iter().map(|w| w.note.id.clone()).collect();
+        let mut notes: Vec<(ThankYou, Option<Waiting>)> = Vec::new();
         for note in self.local.list_thanks(limit).await? {
             if !waiting_ids.contains(note.id.as_str()) {
-                notes.push((note, false, None));
+                notes.push((note, None));
             }
         }
-        notes.sort_by(|(a, ..), (b, ..)| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
+        notes.extend(waiting.into_iter().map(|w| (w.note.clone(), Some(w))));
+        notes.sort_by(|(a, _), (b, _)| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
         notes.truncate(limit as usize);
         let mut views = Vec::with_capacity(notes.len());
-        for (note, waiting, error) in notes {
-            views.push(self.view(note, waiting, error).await);
+        for (note, waiting) in notes {
+            views.push(self.view(note, waiting.as_ref()).await);
         }
         Ok(views)
     }
@@ -315,20 +315,22 @@ impl App {
     }
 
     async fn team_note(&self, store: &dyn Store, id: &str, author: &str) -> Result<ThankYou> {
-        let note = store.thanks_by_id(id).await?.ok_or_else(|| {
-            AppError::not_found("There is no such note on the team database")
-        })?;
+        let note = store
+            .thanks_by_id(id)
+            .await?
+            .ok_or_else(|| AppError::not_found("There is no such note on the team database"))?;
         self.check_author(&note, author)?;
         Ok(note)
     }
 
-    /// A note as the wall shows it, with what it thanks for.
-    pub(crate) async fn view(
-        &self,
-        note: ThankYou,
-        waiting: bool,
-        send_error: Option<String>,
-    ) -> ThankYouView {
+    async fn waiting_view(&self, waiting: Waiting) -> ThankYouView {
+        let note = waiting.note.clone();
+        self.view(note, Some(&waiting)).await
+    }
+
+    /// A note as the wall shows it, with what it thanks for and, if it waits in the outbox,
+    /// how sending it went.
+    pub(crate) async fn view(&self, note: ThankYou, waiting: Option<&Waiting>) -> ThankYouView {
         let about = self.about(&note).await;
         ThankYouView {
             about,
@@ -336,8 +338,9 @@ impl App {
             period_to: note.period_to.map(rfc3339),
             created_at: rfc3339(note.created_at),
             edited_at: note.edited_at.map(rfc3339),
-            waiting_to_send: waiting,
-            send_error,
+            waiting_to_send: waiting.is_some(),
+            send_refused: waiting.is_some_and(|w| w.refused),
+            send_error: waiting.and_then(|w| w.last_error.clone()),
             id: note.id,
             author: note.author,
             recipients: note.recipients,

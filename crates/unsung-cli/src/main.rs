@@ -284,7 +284,11 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                     message,
                 })
                 .await?;
-            println!("Changed your thank-you to {} ({}).", note.recipients.join(", "), note.id);
+            println!(
+                "Changed your thank-you to {} ({}).",
+                note.recipients.join(", "),
+                note.id
+            );
         }
         Command::Thanks(ThanksCommand::Delete { id, from }) => {
             app.delete_thanks(&id, &from).await?;

@@ -43,9 +43,14 @@ pub fn thanks_lines(notes: &[ThankYouView]) -> String {
                 .as_deref()
                 .map(|a| format!(" (for: {a})"))
                 .unwrap_or_default();
-            let state = match (n.waiting_to_send, &n.send_error) {
-                (true, Some(error)) => format!("  [not sent: {error}]"),
-                (true, None) => "  [waiting to send]".to_string(),
+            let state = match (n.waiting_to_send, n.send_refused) {
+                (true, true) => format!(
+                    "  [not sent: {}]",
+                    n.send_error
+                        .as_deref()
+                        .unwrap_or("refused by the team database")
+                ),
+                (true, false) => "  [waiting to send]".to_string(),
                 _ => String::new(),
             };
             format!(
@@ -62,15 +67,16 @@ pub fn thanks_lines(notes: &[ThankYouView]) -> String {
 /// The line that acknowledges a posted note (its id included), or why it was refused.
 pub fn posted(note: &ThankYouView) -> Result<(), AppError> {
     let to = note.recipients.join(", ");
-    match (note.waiting_to_send, &note.send_error) {
-        (true, Some(error)) => Err(AppError::forbidden(format!(
-            "the team database refused this note ({error}); it stays here unsent ({})",
+    let why = note.send_error.as_deref().unwrap_or("not tried yet");
+    match (note.waiting_to_send, note.send_refused) {
+        (true, true) => Err(AppError::forbidden(format!(
+            "the team database refused this note ({why}); it stays here unsent ({})",
             note.id
         ))),
-        (true, None) => {
+        (true, false) => {
             println!(
-                "Thank-you to {to} saved ({}); it waits to be sent: the team database cannot be \
-                 reached now. `unsung sync` sends it.",
+                "Thank-you to {to} saved ({}); it waits to be sent to the team database \
+                 ({why}). `unsung sync` sends it.",
                 note.id
             );
             Ok(())

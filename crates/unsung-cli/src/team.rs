@@ -92,8 +92,8 @@ pub async fn sync(app: &App) -> Result<(), AppError> {
 pub async fn status(app: &App, json: bool) -> Result<(), AppError> {
     let status = app.team_status().await?;
     if json {
-        let text = serde_json::to_string_pretty(&status)
-            .map_err(|e| AppError::internal(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(&status).map_err(|e| AppError::internal(e.to_string()))?;
         println!("{text}");
         return Ok(());
     }

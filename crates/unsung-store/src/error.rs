@@ -30,6 +30,22 @@ pub enum StoreError {
     Unsupported(String),
 }
 
+impl StoreError {
+    /// True when trying the same thing again cannot work: the database refused it, or the data
+    /// breaks one of its rules. False for what may pass later (the database was unreachable,
+    /// or an unexpected error).
+    pub fn is_permanent(&self) -> bool {
+        match self {
+            StoreError::Refused(_) | StoreError::Unsupported(_) | StoreError::Corrupt(_) => true,
+            // 22: data exception; 23: integrity constraint violation.
+            StoreError::Query(sqlx::Error::Database(db)) => db
+                .code()
+                .is_some_and(|code| code.starts_with("22") || code.starts_with("23")),
+            _ => false,
+        }
+    }
+}
+
 /// SQLSTATE classes and codes that mean "not reachable now" rather than "wrong".
 fn is_unavailable(code: &str) -> bool {
     // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now;

@@ -14,8 +14,8 @@ use rows::{
     ChangeRow, INCIDENT_COLUMNS, IncidentRow, IntervalRow, PersonRow, ServiceRow, SourceRow,
     THANKS_COLUMNS, ThanksRow, note_id,
 };
-use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{Connection, PgConnection, PgPool};
 use std::str::FromStr;
 use std::time::Duration;
 use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
@@ -43,15 +43,23 @@ pub(crate) async fn connect(url: &str, max_connections: u32) -> Result<PgPool> {
         reason,
     };
     let options = PgConnectOptions::from_str(url).map_err(|e| open_error(e.to_string()))?;
+    let classify = |error: sqlx::Error| match StoreError::from(error) {
+        StoreError::Query(error) => open_error(error.to_string()),
+        other => other,
+    };
+    // One plain connection first: unlike the pool, it does not retry a refused connection
+    // until its timeout, so an offline database is known at once.
+    let probe = tokio::time::timeout(CONNECT_TIMEOUT, PgConnection::connect_with(&options))
+        .await
+        .map_err(|_| StoreError::Unreachable(format!("no answer within {CONNECT_TIMEOUT:?}")))?
+        .map_err(classify)?;
+    let _ = probe.close().await;
     PgPoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(CONNECT_TIMEOUT)
         .connect_with(options)
         .await
-        .map_err(|error| match StoreError::from(error) {
-            StoreError::Query(error) => open_error(error.to_string()),
-            other => other,
-        })
+        .map_err(classify)
 }
 
 impl PgStore {

@@ -16,6 +16,10 @@ edited_at: string | null, is_demo: boolean,
  */
 waiting_to_send: boolean, 
 /**
- * Why the team database refused it, if it did (it will not be sent).
+ * The team database refused it (not this teammate's to post): it will not be sent.
+ */
+send_refused: boolean, 
+/**
+ * Why the last try to send it failed, if one did.
  */
 send_error: string | null, };
