@@ -62,7 +62,8 @@ pub async fn sync(app: &App) -> Result<(), AppError> {
     let send = &report.send;
     match send.sent {
         0 if send.problem.is_none() => println!("No thank-you notes were waiting to be sent."),
-        n => println!("Sent {} that were waiting for the team database.", notes(n)),
+        1 => println!("Sent 1 thank-you note that was waiting for the team database."),
+        n => println!("Sent {n} thank-you notes that were waiting for the team database."),
     }
     if send.refused > 0 {
         eprintln!(

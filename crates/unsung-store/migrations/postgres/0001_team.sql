@@ -13,7 +13,7 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'unsung_member') THEN
         CREATE ROLE unsung_member NOLOGIN;
     END IF;
-EXCEPTION WHEN duplicate_object THEN
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
     NULL;  -- created meanwhile, by a team init of another database on this server
 END
 $$;
@@ -167,7 +167,7 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = member_role) THEN
         BEGIN
             EXECUTE format('CREATE ROLE %I LOGIN', member_role);
-        EXCEPTION WHEN duplicate_object THEN
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
             NULL;  -- created meanwhile
         END;
     END IF;
