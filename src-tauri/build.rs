@@ -2,7 +2,19 @@ fn main() {
     // Listing the app's commands makes Tauri generate one permission per command, so the
     // capability file can grant exactly these and nothing else.
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["get_overview", "post_thanks", "list_thanks"]),
+        tauri_build::AppManifest::new().commands(&[
+            "get_overview",
+            "post_thanks",
+            "list_thanks",
+            "edit_thanks",
+            "delete_thanks",
+            "list_people",
+            "save_person",
+            "remove_person",
+            "team_status",
+            "set_team_db",
+            "send_waiting",
+        ]),
     ))
     .expect("failed to run the Tauri build script");
 }

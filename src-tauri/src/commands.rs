@@ -3,7 +3,9 @@
 
 use crate::Shell;
 use tauri::State;
-use unsung_app::dto::{NewThankYou, Overview, ThankYouView};
+use unsung_app::dto::{
+    NewThankYou, Overview, PersonEntry, SendReport, TeamStatus, ThankYouEdit, ThankYouView,
+};
 use unsung_app::{App, AppError, Audience, Lang, PeriodKind, resolve_tz};
 
 fn app<'a>(shell: &'a State<'_, Shell>) -> Result<&'a App, AppError> {
@@ -43,4 +45,60 @@ pub async fn list_thanks(
     limit: Option<u32>,
 ) -> Result<Vec<ThankYouView>, AppError> {
     app(&shell)?.list_thanks(limit.unwrap_or(50)).await
+}
+
+#[tauri::command]
+pub async fn edit_thanks(
+    shell: State<'_, Shell>,
+    edit: ThankYouEdit,
+) -> Result<ThankYouView, AppError> {
+    app(&shell)?.edit_thanks(edit).await
+}
+
+#[tauri::command]
+pub async fn delete_thanks(
+    shell: State<'_, Shell>,
+    id: String,
+    author: String,
+) -> Result<(), AppError> {
+    app(&shell)?.delete_thanks(&id, &author).await
+}
+
+#[tauri::command]
+pub async fn list_people(shell: State<'_, Shell>) -> Result<Vec<PersonEntry>, AppError> {
+    app(&shell)?.people().await
+}
+
+#[tauri::command]
+pub async fn save_person(
+    shell: State<'_, Shell>,
+    person: PersonEntry,
+) -> Result<Vec<PersonEntry>, AppError> {
+    app(&shell)?.save_person(person).await
+}
+
+#[tauri::command]
+pub async fn remove_person(
+    shell: State<'_, Shell>,
+    name: String,
+) -> Result<Vec<PersonEntry>, AppError> {
+    app(&shell)?.remove_person(&name).await
+}
+
+#[tauri::command]
+pub async fn team_status(shell: State<'_, Shell>) -> Result<TeamStatus, AppError> {
+    app(&shell)?.team_status().await
+}
+
+#[tauri::command]
+pub async fn set_team_db(
+    shell: State<'_, Shell>,
+    url: Option<String>,
+) -> Result<TeamStatus, AppError> {
+    app(&shell)?.set_team_db(url).await
+}
+
+#[tauri::command]
+pub async fn send_waiting(shell: State<'_, Shell>) -> Result<SendReport, AppError> {
+    app(&shell)?.send_waiting().await
 }

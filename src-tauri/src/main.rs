@@ -4,7 +4,7 @@
 mod commands;
 
 use tauri::Manager;
-use unsung_app::{App, AppError, Clock};
+use unsung_app::{App, AppError, Clock, Config};
 
 /// The app's state: the use cases, or why they could not start (shown in the window rather
 /// than crashing, so the user can read what went wrong).
@@ -17,7 +17,16 @@ async fn open_app() -> Result<App, AppError> {
         Ok(db) if !db.trim().is_empty() => db,
         _ => unsung_app::default_db_location()?,
     };
-    let app = App::open(&location, Clock::from_env()?).await?;
+    let team_db = std::env::var("UNSUNG_TEAM_DB")
+        .ok()
+        .filter(|url| !url.trim().is_empty());
+    let app = App::start(Config {
+        db: location,
+        team_db,
+        clock: Clock::from_env()?,
+        tz: None,
+    })
+    .await?;
     app.prepare_first_view().await?;
     Ok(app)
 }
@@ -52,7 +61,15 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::get_overview,
             commands::post_thanks,
-            commands::list_thanks
+            commands::list_thanks,
+            commands::edit_thanks,
+            commands::delete_thanks,
+            commands::list_people,
+            commands::save_person,
+            commands::remove_person,
+            commands::team_status,
+            commands::set_team_db,
+            commands::send_waiting
         ])
         .run(tauri::generate_context!())
         .expect("error while running Unsung");

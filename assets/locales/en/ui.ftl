@@ -166,3 +166,78 @@ ui-wall-to = to
 ## The Glossary view.
 ui-glossary-title = Glossary
 ui-glossary-intro = Every word Unsung may use that is not an everyday word, with what it means.
+
+## Changing notes, what they are for, and notes waiting for the team database.
+ui-nav-settings = Settings
+ui-thanks-edit-title = Change your thank-you
+ui-known-as = The team database knows you as { $name }.
+ui-what-for = What for
+ui-about-clear = Not about this
+ui-about-hint = Optional. Tie it to the period you were looking at, or start from an incident in This week with “Thank whoever fixed this”.
+ui-save-changes = Save changes
+ui-cancel = Cancel
+ui-thanks-changed = Your changes are saved.
+ui-sent-waiting = Your thank-you to { $names } is saved. The team database cannot be reached now, so it is waiting to send; it goes out once, as soon as it can.
+ui-thanks-deleted = Your thank-you is deleted.
+ui-still-waiting = Still waiting: { $problem }
+ui-waiting-sent = { $count ->
+    [one] 1 waiting note was sent.
+   *[other] { $count } waiting notes were sent.
+}
+ui-waiting-summary = { $count ->
+    [one] 1 note is waiting to send: the team database cannot be reached. It goes out once, as soon as it can.
+   *[other] { $count } notes are waiting to send: the team database cannot be reached. Each goes out once, as soon as it can.
+}
+ui-try-now = Try again now
+ui-for = For:
+ui-edited = (edited)
+ui-sample = Sample
+ui-not-sent = Not sent: the team database refused it
+ui-waiting = Waiting to send
+ui-edit = Edit
+ui-delete = Delete
+ui-delete-confirm = Really delete?
+ui-keep = Keep it
+ui-your-note-to = your note to { $names }
+ui-thank-fixer = Thank whoever fixed this
+
+## Settings: people and the team database.
+ui-settings-title = Settings
+ui-people-title = People
+ui-people-lead = Your team, and the other names tools use for each person (such as “ana.lopez” in your paging tool), so the story and the thank-yous call everyone by the name you know.
+ui-people-none = Nobody yet. Add your teammates below.
+ui-aliases-for = Other names for { $name }
+ui-aliases-placeholder = Other names, separated by commas
+ui-save = Save
+ui-remove = Remove
+ui-add-someone = Add someone
+ui-name = Name
+ui-aliases-optional = Other names (optional)
+ui-aliases-example = ana.lopez, Ana L.
+ui-add = Add
+ui-need-name = Write the person's name first.
+ui-person-added = { $name } is on the team.
+ui-aliases-saved = Saved the other names of { $name }.
+ui-person-removed = { $name } is no longer on the list.
+ui-team-title = Team database
+ui-team-lead = With a team database (PostgreSQL), thank-yous and the team's synced data are shared by everyone. Without one, they stay on this computer. Unsung works offline either way: notes written while the team database cannot be reached wait here and are sent once it can.
+ui-team-checking = Checking…
+ui-team-none = No team database is set.
+ui-team-connected = Connected to { $url }.
+ui-team-signed = Your notes are signed { $name }.
+ui-team-not-member = This role is not on the team yet: ask your admin.
+ui-team-unreachable = { $url } cannot be reached now.
+ui-team-unreachable-why = { $url } cannot be reached now: { $problem }.
+ui-team-waiting = { $count ->
+    [one] 1 note is waiting to send.
+   *[other] { $count } notes are waiting to send.
+}
+ui-team-send-now = Send waiting notes now
+ui-team-fixed = This run was started with --team-db or UNSUNG_TEAM_DB, which Settings cannot change.
+ui-team-url = Address (URL)
+ui-team-url-placeholder = postgres://your-role@db.example.org/unsung
+ui-team-url-hint = Leave the password out: Unsung keeps no passwords. Put it in ~/.pgpass, PostgreSQL's own password file, as your admin explains.
+ui-team-stop = Stop using it
+ui-team-cleared = No team database: notes stay on this computer.
+ui-team-saved = The team database is saved.
+ui-team-all-sent = Every waiting note was sent.

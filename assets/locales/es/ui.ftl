@@ -167,3 +167,78 @@ ui-wall-to = para
 ## La vista del glosario.
 ui-glossary-title = Glosario
 ui-glossary-intro = Cada palabra que Unsung puede usar y que no es de todos los días, con lo que quiere decir.
+
+## Cambiar notas, por qué se dan las gracias y notas que esperan a la base de datos del equipo.
+ui-nav-settings = Ajustes
+ui-thanks-edit-title = Cambia tu agradecimiento
+ui-known-as = La base de datos del equipo te conoce como { $name }.
+ui-what-for = Por qué
+ui-about-clear = No es por esto
+ui-about-hint = Opcional. Vincúlalo al periodo que estabas viendo, o empieza desde un incidente en Esta semana con «Dar las gracias a quien lo arregló».
+ui-save-changes = Guardar los cambios
+ui-cancel = Cancelar
+ui-thanks-changed = Tus cambios están guardados.
+ui-sent-waiting = Tu agradecimiento para { $names } está guardado. Ahora no se puede llegar a la base de datos del equipo, así que espera para enviarse; saldrá una sola vez, en cuanto se pueda.
+ui-thanks-deleted = Tu agradecimiento está borrado.
+ui-still-waiting = Sigue esperando: { $problem }
+ui-waiting-sent = { $count ->
+    [one] Se envió 1 nota que esperaba.
+   *[other] Se enviaron { $count } notas que esperaban.
+}
+ui-waiting-summary = { $count ->
+    [one] 1 nota espera para enviarse: no se puede llegar a la base de datos del equipo. Saldrá una sola vez, en cuanto se pueda.
+   *[other] { $count } notas esperan para enviarse: no se puede llegar a la base de datos del equipo. Cada una saldrá una sola vez, en cuanto se pueda.
+}
+ui-try-now = Intentarlo ahora
+ui-for = Por:
+ui-edited = (editado)
+ui-sample = Ejemplo
+ui-not-sent = No enviado: la base de datos del equipo lo rechazó
+ui-waiting = Esperando para enviarse
+ui-edit = Editar
+ui-delete = Borrar
+ui-delete-confirm = ¿Seguro que lo borras?
+ui-keep = Mantenerlo
+ui-your-note-to = tu nota para { $names }
+ui-thank-fixer = Dar las gracias a quien lo arregló
+
+## Ajustes: las personas y la base de datos del equipo.
+ui-settings-title = Ajustes
+ui-people-title = Personas
+ui-people-lead = Tu equipo, y los otros nombres que usan las herramientas para cada persona (como «ana.lopez» en tu herramienta de avisos), para que la historia y los agradecimientos llamen a cada uno por el nombre que conoces.
+ui-people-none = Todavía no hay nadie. Añade a tus compañeros aquí abajo.
+ui-aliases-for = Otros nombres de { $name }
+ui-aliases-placeholder = Otros nombres, separados por comas
+ui-save = Guardar
+ui-remove = Quitar
+ui-add-someone = Añadir a alguien
+ui-name = Nombre
+ui-aliases-optional = Otros nombres (opcional)
+ui-aliases-example = ana.lopez, Ana L.
+ui-add = Añadir
+ui-need-name = Escribe primero el nombre de la persona.
+ui-person-added = { $name } ya está en el equipo.
+ui-aliases-saved = Guardados los otros nombres de { $name }.
+ui-person-removed = { $name } ya no está en la lista.
+ui-team-title = Base de datos del equipo
+ui-team-lead = Con una base de datos del equipo (PostgreSQL), los agradecimientos y los datos sincronizados del equipo son de todos. Sin ella, se quedan en este ordenador. Unsung funciona sin conexión en los dos casos: las notas escritas cuando no se puede llegar a la base de datos del equipo esperan aquí y se envían en cuanto se puede.
+ui-team-checking = Comprobando…
+ui-team-none = No hay ninguna base de datos del equipo.
+ui-team-connected = Conectado a { $url }.
+ui-team-signed = Tus notas van firmadas como { $name }.
+ui-team-not-member = Este rol todavía no está en el equipo: pregunta a quien administra la base de datos.
+ui-team-unreachable = Ahora no se puede llegar a { $url }.
+ui-team-unreachable-why = Ahora no se puede llegar a { $url }: { $problem }.
+ui-team-waiting = { $count ->
+    [one] 1 nota espera para enviarse.
+   *[other] { $count } notas esperan para enviarse.
+}
+ui-team-send-now = Enviar ahora las notas que esperan
+ui-team-fixed = Unsung se abrió con --team-db o UNSUNG_TEAM_DB, que los ajustes no pueden cambiar.
+ui-team-url = Dirección (URL)
+ui-team-url-placeholder = postgres://tu-rol@db.example.org/unsung
+ui-team-url-hint = No pongas la contraseña: Unsung no guarda contraseñas. Ponla en ~/.pgpass, el archivo de contraseñas del propio PostgreSQL, como te explique quien administra la base de datos.
+ui-team-stop = Dejar de usarla
+ui-team-cleared = Sin base de datos del equipo: las notas se quedan en este ordenador.
+ui-team-saved = La base de datos del equipo está guardada.
+ui-team-all-sent = Se enviaron todas las notas que esperaban.

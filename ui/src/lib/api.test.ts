@@ -17,7 +17,7 @@ describe("commands", () => {
     await getOverview("this_week", "es", "team");
     await listThanks();
     await listThanks(10);
-    const note = { author: "Ana", recipients: ["Ben"], incident_id: null, message: "Thanks" };
+    const note = { author: "Ana", recipients: ["Ben"], incident_id: null, period_from: null, period_to: null, message: "Thanks" };
     await postThanks(note);
     expect(calls).toEqual([
       ["get_overview", { period: "last_week", lang: "en", audience: "family" }],
@@ -47,7 +47,7 @@ describe("errors", () => {
 
   test("an unknown code becomes internal, the message stays", async () => {
     rejectWith({ code: "teapot", message: "I am a teapot." });
-    await expect(postThanks({ author: "a", recipients: ["b"], incident_id: null, message: "m" })).rejects.toMatchObject({
+    await expect(postThanks({ author: "a", recipients: ["b"], incident_id: null, period_from: null, period_to: null, message: "m" })).rejects.toMatchObject({
       code: "internal",
       message: "I am a teapot.",
     });

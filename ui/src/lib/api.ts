@@ -2,9 +2,22 @@
 // so the UI also runs in a plain browser with `mockIPC` installed (tests, mock build).
 import { invoke } from "@tauri-apps/api/core";
 import { t } from "./i18n.svelte";
-import type { AppError, Audience, ErrorCode, Lang, NewThankYou, Overview, PeriodKind, ThankYou } from "./bindings";
+import type {
+  AppError,
+  Audience,
+  ErrorCode,
+  Lang,
+  NewThankYou,
+  Overview,
+  PeriodKind,
+  PersonEntry,
+  SendReport,
+  TeamStatus,
+  ThankYou,
+  ThankYouEdit,
+} from "./bindings";
 
-const ERROR_CODES: readonly ErrorCode[] = ["invalid_input", "not_found", "storage", "internal"];
+const ERROR_CODES: readonly ErrorCode[] = ["invalid_input", "not_found", "forbidden", "offline", "storage", "internal"];
 
 /** Said when a failure comes without a message of its own, in the reader's language. */
 const fallbackMessage = (): string => t("ui-something-wrong");
@@ -66,4 +79,44 @@ export function postThanks(note: NewThankYou): Promise<ThankYou> {
 /** The wall, newest first. `null` lets the backend pick its default limit. */
 export function listThanks(limit: number | null = null): Promise<ThankYou[]> {
   return call<ThankYou[]>("list_thanks", { limit });
+}
+
+/** Changes the words or recipients of one of `edit.author`'s notes. */
+export function editThanks(edit: ThankYouEdit): Promise<ThankYou> {
+  return call<ThankYou>("edit_thanks", { edit });
+}
+
+/** Deletes one of `author`'s notes (or withdraws it if it is still waiting to be sent). */
+export function deleteThanks(id: string, author: string): Promise<void> {
+  return call<void>("delete_thanks", { id, author });
+}
+
+/** Settings → People: the team, by name. */
+export function listPeople(): Promise<PersonEntry[]> {
+  return call<PersonEntry[]>("list_people", {});
+}
+
+/** Adds a person or changes their other names; returns the team as it is now. */
+export function savePerson(person: PersonEntry): Promise<PersonEntry[]> {
+  return call<PersonEntry[]>("save_person", { person });
+}
+
+/** Takes a person off the list; returns the team as it is now. */
+export function removePerson(name: string): Promise<PersonEntry[]> {
+  return call<PersonEntry[]>("remove_person", { name });
+}
+
+/** Where the team database stands (it is contacted to find out). */
+export function teamStatus(): Promise<TeamStatus> {
+  return call<TeamStatus>("team_status", {});
+}
+
+/** Sets the team database in Settings (`null` clears it). The URL carries no password. */
+export function setTeamDb(url: string | null): Promise<TeamStatus> {
+  return call<TeamStatus>("set_team_db", { url });
+}
+
+/** Sends the notes waiting for the team database now. */
+export function sendWaiting(): Promise<SendReport> {
+  return call<SendReport>("send_waiting", {});
 }

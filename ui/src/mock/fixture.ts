@@ -69,7 +69,7 @@ const EVENTS: Record<string, Record<string, DayEvent>> = {
   },
 };
 
-const INCIDENTS: IncidentView[] = [
+export const INCIDENTS: IncidentView[] = [
   {
     id: "inc-search-1127",
     title: "The search is slow for some people",
@@ -80,6 +80,7 @@ const INCIDENTS: IncidentView[] = [
     resolved_by: null,
     seconds_to_resolve: null,
     outside_working_hours: false,
+    fixed_by: ["Dev"],
     summary: "Searching the shop takes a few seconds longer than usual; Dev is looking into it.",
   },
   {
@@ -92,6 +93,7 @@ const INCIDENTS: IncidentView[] = [
     resolved_by: "Ana",
     seconds_to_resolve: 42 * 60,
     outside_working_hours: true,
+    fixed_by: ["Ana"],
     summary: "For 42 minutes in the night some people could not pay; Ana found a full disk and made room.",
   },
   {
@@ -104,6 +106,7 @@ const INCIDENTS: IncidentView[] = [
     resolved_by: "Ben",
     seconds_to_resolve: 18 * 60,
     outside_working_hours: false,
+    fixed_by: ["Ben"],
     summary: "A few pages showed an error for 18 minutes after an update; Ben rolled the update back.",
   },
   {
@@ -116,6 +119,7 @@ const INCIDENTS: IncidentView[] = [
     resolved_by: "Dev",
     seconds_to_resolve: 30 * 60,
     outside_working_hours: false,
+    fixed_by: ["Dev"],
     summary: "Searches came back empty for half an hour; Dev rebuilt the search index.",
   },
   {
@@ -128,6 +132,7 @@ const INCIDENTS: IncidentView[] = [
     resolved_by: "Chloé",
     seconds_to_resolve: 95 * 60,
     outside_working_hours: true,
+    fixed_by: ["Chloé"],
     summary: "For about an hour and a half in the evening the app said the password was wrong; Chloé renewed an expired certificate.",
   },
   {
@@ -140,6 +145,7 @@ const INCIDENTS: IncidentView[] = [
     resolved_by: "Marta",
     seconds_to_resolve: 12 * 60,
     outside_working_hours: true,
+    fixed_by: ["Marta"],
     summary: "The shop did not open for 12 minutes early in the morning; Marta restarted a stuck server.",
   },
 ];
@@ -152,8 +158,15 @@ export const DEMO_THANKS: ThankYou[] = [
     recipients: ["Ana"],
     message: "Thank you for Tuesday night.\nYou fixed checkout before 3:30 in the morning and still came to stand-up with a smile.",
     incident_id: "inc-checkout-1124",
+    period_from: null,
+    period_to: null,
+    about: "Some payments did not go through, Tue 24 Nov",
     created_at: `2026-11-24T09:12:00${OFFSET}`,
+    edited_at: null,
     is_demo: true,
+    waiting_to_send: false,
+    send_refused: false,
+    send_error: null,
   },
   {
     id: "thx-3",
@@ -161,8 +174,15 @@ export const DEMO_THANKS: ThankYou[] = [
     recipients: ["Dev", "Chloé"],
     message: "The new search servers went in without a single complaint. That was weeks of careful work.",
     incident_id: null,
+    period_from: null,
+    period_to: null,
+    about: null,
     created_at: `2026-11-20T17:40:00${OFFSET}`,
+    edited_at: null,
     is_demo: true,
+    waiting_to_send: false,
+    send_refused: false,
+    send_error: null,
   },
   {
     id: "thx-2",
@@ -170,8 +190,15 @@ export const DEMO_THANKS: ThankYou[] = [
     recipients: ["Marta"],
     message: "Thanks for moving the email monitor. Nobody noticed, which is the whole point.",
     incident_id: null,
+    period_from: null,
+    period_to: null,
+    about: null,
     created_at: `2026-10-12T10:03:00${OFFSET}`,
+    edited_at: null,
     is_demo: true,
+    waiting_to_send: false,
+    send_refused: false,
+    send_error: null,
   },
   {
     id: "thx-1",
@@ -179,8 +206,15 @@ export const DEMO_THANKS: ThankYou[] = [
     recipients: ["Ben", "Ana", "Dev"],
     message: "You all stayed late for the mobile login problem. I owe each of you a coffee.",
     incident_id: "inc-mobile-1021",
+    period_from: null,
+    period_to: null,
+    about: "Nobody could log in to the mobile app, Wed 21 Oct",
     created_at: `2026-10-22T09:30:00${OFFSET}`,
+    edited_at: null,
     is_demo: true,
+    waiting_to_send: false,
+    send_refused: false,
+    send_error: null,
   },
 ];
 
@@ -445,5 +479,6 @@ export function buildOverview(
     incidents,
     thanks: thanks.slice(0, 50),
     people: [...PEOPLE],
+    me: null,
   };
 }

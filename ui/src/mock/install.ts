@@ -1,31 +1,89 @@
 // Stands in for the Rust backend when the UI runs in a plain browser (`vite build --mode mock`)
-// or in Vitest. Answers the three commands from the fixture and keeps posted notes in memory.
+// or in Vitest. Answers every command from the fixture and keeps notes, people and the team
+// database setting in memory, with the backend's rules (only a note's author changes it;
+// Settings keeps no password).
 //
 // Query parameters (mock build only) to exercise the unhappy paths:
 //   ?mock-fail=get_overview   the first call of that command rejects with a storage error
 //   ?mock-delay=800           every answer waits that many milliseconds
+//   ?mock-offline             a team database is set but cannot be reached: notes wait
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { AppError, Audience, Lang, NewThankYou, PeriodKind, ThankYou } from "../lib/bindings";
+import type {
+  AppError,
+  Audience,
+  Lang,
+  NewThankYou,
+  PeriodKind,
+  PersonEntry,
+  SendReport,
+  TeamStatus,
+  ThankYou,
+  ThankYouEdit,
+} from "../lib/bindings";
 import { PERIODS } from "../lib/periods";
-import { buildOverview, DEMO_THANKS } from "./fixture";
+import { buildOverview, DEMO_THANKS, INCIDENTS, PEOPLE } from "./fixture";
 
 export type MockOptions = {
   /** Commands whose first call fails. */
   failOnce?: string[];
   /** Milliseconds to wait before each answer. */
   delayMs?: number;
+  /** A team database is set (as Ana) but cannot be reached. */
+  teamOffline?: boolean;
+};
+
+export type MockStore = {
+  thanks: ThankYou[];
+  people: PersonEntry[];
+  teamUrl: string | null;
+  offline: boolean;
+  calls: OverviewCall[];
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
   Promise.reject({ code, message } satisfies AppError);
 
-/** Installs the mock; returns the in-memory wall and the overview requests (for tests). */
+function cleanNames(names: readonly string[] | null | undefined): string[] {
+  return [...new Set((names ?? []).map((r) => r.trim()).filter((r) => r !== ""))];
+}
+
+/** One overview request, as the backend got it (for tests). */
 export type OverviewCall = { period: PeriodKind; lang: Lang; audience: Audience };
 
-export function installMock(options: MockOptions = {}): { thanks: ThankYou[]; calls: OverviewCall[] } {
-  const store = { thanks: [...DEMO_THANKS], calls: [] as OverviewCall[] };
+/** Installs the mock; returns its in-memory state and the overview requests (for tests). */
+export function installMock(options: MockOptions = {}): MockStore {
+  const store: MockStore = {
+    thanks: [...DEMO_THANKS],
+    people: PEOPLE.map((name) => ({ name, aliases: [] })),
+    teamUrl: options.teamOffline ? "postgres://ana@team-db.example.org/unsung" : null,
+    offline: options.teamOffline ?? false,
+    calls: [],
+  };
   const failOnce = new Set(options.failOnce ?? []);
   let next = 1;
+
+  const teamStatus = (): TeamStatus => {
+    const waiting = store.thanks.filter((t) => t.waiting_to_send).length;
+    return {
+      configured: store.teamUrl !== null,
+      url: store.teamUrl,
+      set_by: store.teamUrl === null ? null : "settings",
+      reachable: store.teamUrl !== null && !store.offline,
+      me: store.teamUrl === null ? null : "Ana",
+      waiting,
+      refused: 0,
+      problem: store.teamUrl !== null && store.offline ? "the database cannot be reached: connection refused" : null,
+    };
+  };
+
+  const find = (id: unknown, author: unknown): ThankYou | Promise<never> => {
+    const note = store.thanks.find((t) => t.id === id);
+    if (!note) return reject("not_found", "There is no such note");
+    if (note.is_demo) return reject("forbidden", "This is a sample note of the demo team; it cannot be changed");
+    if (note.author !== String(author ?? "").trim())
+      return reject("forbidden", `This note is ${note.author}'s: only the person who wrote a note can change or delete it`);
+    return note;
+  };
 
   const answer = (cmd: string, args: Record<string, unknown>): unknown => {
     if (failOnce.delete(cmd)) return reject("storage", "The team database could not be read. Please try again.");
@@ -39,7 +97,8 @@ export function installMock(options: MockOptions = {}): { thanks: ThankYou[]; ca
         if (audience !== "family" && audience !== "team")
           return reject("invalid_input", `Unknown audience "${String(audience)}".`);
         store.calls.push({ period, lang, audience });
-        return buildOverview(period, store.thanks, lang, audience);
+        const overview = buildOverview(period, store.thanks, lang, audience);
+        return { ...overview, people: store.people.map((p) => p.name), me: teamStatus().me };
       }
       case "list_thanks": {
         const limit = args.limit;
@@ -47,21 +106,88 @@ export function installMock(options: MockOptions = {}): { thanks: ThankYou[]; ca
       }
       case "post_thanks": {
         const note = args.note as NewThankYou;
-        const recipients = (note.recipients ?? []).map((r) => r.trim()).filter((r) => r !== "");
+        const recipients = cleanNames(note.recipients);
         if ((note.author ?? "").trim() === "") return reject("invalid_input", "Please say who the thank-you is from.");
         if (recipients.length === 0) return reject("invalid_input", "Please add at least one person to thank.");
         if ((note.message ?? "").trim() === "") return reject("invalid_input", "The message is empty.");
+        const incident = INCIDENTS.find((i) => i.id === note.incident_id);
         const saved: ThankYou = {
           id: `thx-new-${next++}`,
           author: note.author.trim(),
           recipients,
           message: note.message,
           incident_id: note.incident_id,
+          period_from: note.period_from ?? null,
+          period_to: note.period_to ?? null,
+          about: incident ? incident.title : note.period_from ? "The period you were looking at" : null,
           created_at: new Date().toISOString(),
+          edited_at: null,
           is_demo: false,
+          waiting_to_send: store.offline,
+          send_refused: false,
+          send_error: store.offline ? "the database cannot be reached: connection refused" : null,
         };
         store.thanks.unshift(saved);
         return saved;
+      }
+      case "edit_thanks": {
+        const edit = args.edit as ThankYouEdit;
+        const found = find(edit.id, edit.author);
+        if (found instanceof Promise) return found;
+        if (edit.message !== null && edit.message.trim() === "") return reject("invalid_input", "The message is empty.");
+        const changed: ThankYou = {
+          ...found,
+          message: edit.message ?? found.message,
+          recipients: edit.recipients === null ? found.recipients : cleanNames(edit.recipients),
+          edited_at: new Date().toISOString(),
+        };
+        store.thanks = store.thanks.map((t) => (t.id === changed.id ? changed : t));
+        return changed;
+      }
+      case "delete_thanks": {
+        const found = find(args.id, args.author);
+        if (found instanceof Promise) return found;
+        store.thanks = store.thanks.filter((t) => t.id !== found.id);
+        return null;
+      }
+      case "list_people":
+        return [...store.people];
+      case "save_person": {
+        const person = args.person as PersonEntry;
+        const name = person.name.trim();
+        if (name === "") return reject("invalid_input", "The name is empty");
+        const aliases = cleanNames(person.aliases).filter((a) => a.toLowerCase() !== name.toLowerCase());
+        const others = store.people.filter((p) => p.name !== name);
+        const taken = aliases.find((a) =>
+          others.some((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase() === a.toLowerCase())),
+        );
+        if (taken) return reject("invalid_input", `"${taken}" already means someone else; each name can point to one person only`);
+        store.people = [...others, { name, aliases }].sort((a, b) => (a.name < b.name ? -1 : 1));
+        return [...store.people];
+      }
+      case "remove_person": {
+        const before = store.people.length;
+        store.people = store.people.filter((p) => p.name !== args.name);
+        if (store.people.length === before) return reject("not_found", `There is nobody called "${String(args.name)}" in People`);
+        return [...store.people];
+      }
+      case "team_status":
+        return teamStatus();
+      case "set_team_db": {
+        const url = typeof args.url === "string" && args.url.trim() !== "" ? args.url.trim() : null;
+        if (url !== null && !/^postgres(ql)?:\/\//.test(url))
+          return reject("invalid_input", "The team database is a PostgreSQL URL, such as postgres://ana@db.example.org/unsung");
+        if (url !== null && /:\/\/[^/@]*:[^/@]*@/.test(url))
+          return reject("invalid_input", "Leave the password out of the URL: Unsung keeps no passwords in its settings.");
+        store.teamUrl = url;
+        return teamStatus();
+      }
+      case "send_waiting": {
+        const waiting = store.thanks.filter((t) => t.waiting_to_send).length;
+        if (store.offline)
+          return { sent: 0, waiting, refused: 0, problem: "the database cannot be reached: connection refused" } satisfies SendReport;
+        store.thanks = store.thanks.map((t) => ({ ...t, waiting_to_send: false, send_error: null }));
+        return { sent: waiting, waiting: 0, refused: 0, problem: null } satisfies SendReport;
       }
       default:
         return reject("internal", `Unknown command "${cmd}".`);
@@ -77,12 +203,13 @@ export function installMock(options: MockOptions = {}): { thanks: ThankYou[]; ca
   return store;
 }
 
-/** Reads `?mock-fail=` and `?mock-delay=` from the page address. */
+/** Reads `?mock-fail=`, `?mock-delay=` and `?mock-offline` from the page address. */
 export function optionsFromLocation(search: string): MockOptions {
   const params = new URLSearchParams(search);
   const delay = Number(params.get("mock-delay") ?? "");
   return {
     failOnce: params.getAll("mock-fail"),
     delayMs: Number.isFinite(delay) && delay > 0 ? Math.min(delay, 10_000) : 0,
+    teamOffline: params.has("mock-offline"),
   };
 }

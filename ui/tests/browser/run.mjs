@@ -411,10 +411,48 @@ async function main() {
       assert(duration.split(",").every((d) => parseFloat(d) < 0.01), `transition-duration ${duration}`);
     });
 
+    await check("axe: Settings, light and dark", async () => {
+      await page.getByTestId("nav-settings").click();
+      await page.getByTestId("person-row").first().waitFor({ state: "visible" });
+      await page.getByTestId("team-status").waitFor({ state: "visible" });
+      await scheme(page, "light");
+      await page.screenshot({ path: join(OUT, "settings-light.png"), fullPage: true });
+      const light = await axe(page);
+      await scheme(page, "dark");
+      try {
+        await page.screenshot({ path: join(OUT, "settings-dark.png"), fullPage: true });
+        await axe(page);
+      } finally {
+        await scheme(page, "light");
+      }
+      await page.setViewportSize({ width: 320, height: 800 });
+      await noHorizontalScroll(page);
+      await page.setViewportSize({ width: 1100, height: 800 });
+      return light;
+    });
+
     await check("no CSP violations, page errors or console errors", async () => {
       const csp = await page.evaluate(() => window.__csp ?? []);
       const all = [...csp.map((c) => `CSP: ${c}`), ...problems];
       assert(all.length === 0, all.join("\n"));
+    });
+
+    await check("offline: a note waits to send, says so, and passes axe", async () => {
+      const offline = await context.newPage();
+      offline.setDefaultTimeout(STEP_MS);
+      await offline.emulateMedia({ colorScheme: "light" });
+      await offline.goto(`${base}/?mock-offline`, { waitUntil: "load" });
+      await offline.getByTestId("story-headline").waitFor({ state: "visible" });
+      await offline.getByTestId("thank-fixer").first().click();
+      await offline.getByTestId("thanks-about").waitFor({ state: "visible" });
+      await offline.getByTestId("thanks-recipients").fill("Ben");
+      await offline.getByTestId("thanks-message").fill("Thank you for the night you gave up.");
+      await offline.getByTestId("thanks-submit").click();
+      await offline.getByTestId("thanks-waiting").first().waitFor({ state: "visible" });
+      await offline.getByTestId("thanks-waiting-summary").waitFor({ state: "visible" });
+      await offline.screenshot({ path: join(OUT, "thanks-waiting-light.png"), fullPage: true });
+      await axe(offline);
+      await offline.close();
     });
 
     await check("a failed load shows the error and Retry recovers", async () => {
