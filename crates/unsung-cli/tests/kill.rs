@@ -34,7 +34,16 @@ fn unsung(db: &Path, team_db: Option<&str>) -> Command {
 
 fn post(db: &Path, team_db: Option<&str>, author: &str, message: &str) -> Command {
     let mut cmd = unsung(db, team_db);
-    cmd.args(["thanks", "post", "--from", author, "--to", "Chloe", "--message", message]);
+    cmd.args([
+        "thanks",
+        "post",
+        "--from",
+        author,
+        "--to",
+        "Chloe",
+        "--message",
+        message,
+    ]);
     cmd
 }
 
@@ -59,8 +68,14 @@ fn post_and_kill(db: &Path, team_db: Option<&str>, author: &str) -> Loop {
         if n == 1 {
             started = Instant::now();
         }
-        let out = post(db, team_db, author, &format!("warm-up {n}")).output().unwrap();
-        assert!(acknowledged(&out), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = post(db, team_db, author, &format!("warm-up {n}"))
+            .output()
+            .unwrap();
+        assert!(
+            acknowledged(&out),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let one_post = started.elapsed() / 3;
     let mut result = Loop {
@@ -151,14 +166,21 @@ async fn killing_the_command_while_posting_loses_no_acknowledged_note_on_sqlite(
     let run = tokio::task::spawn_blocking(move || post_and_kill(&db_for_loop, None, "Ana"))
         .await
         .unwrap();
-    assert!(run.killed > 0 && run.killed_before_answering > 0, "no kill landed");
+    assert!(
+        run.killed > 0 && run.killed_before_answering > 0,
+        "no kill landed"
+    );
 
     // "Restart": a new process opens the file, which SQLite finds sound.
     let listed = unsung(&db, None)
         .args(["thanks", "list", "--json", "--limit", "1000"])
         .output()
         .unwrap();
-    assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
     let notes: Vec<serde_json::Value> = serde_json::from_slice(&listed.stdout).unwrap();
     let found = count(
         notes
@@ -189,11 +211,18 @@ async fn killing_the_command_while_posting_loses_no_acknowledged_note_on_postgre
     let run = tokio::task::spawn_blocking(move || post_and_kill(&db_for_loop, Some(&url), "Ben"))
         .await
         .unwrap();
-    assert!(run.killed > 0 && run.killed_before_answering > 0, "no kill landed");
+    assert!(
+        run.killed > 0 && run.killed_before_answering > 0,
+        "no kill landed"
+    );
 
     // Restart: `unsung sync` delivers whatever a killed command left in the outbox.
     let synced = unsung(&db, Some(&team_db)).arg("sync").output().unwrap();
-    assert!(synced.status.success(), "{}", String::from_utf8_lossy(&synced.stderr));
+    assert!(
+        synced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&synced.stderr)
+    );
     let app = local_app(&db, Some(team_db.clone())).await;
     assert_eq!(app.check_local_database().await.unwrap(), ["ok"]);
     assert_eq!(app.team_status().await.unwrap().waiting, 0);
@@ -216,7 +245,9 @@ async fn killing_the_command_while_posting_loses_no_acknowledged_note_on_postgre
     );
     let wall = app.list_thanks(1000).await.unwrap();
     assert_eq!(
-        wall.iter().filter(|n| n.message.starts_with("kill loop")).count(),
+        wall.iter()
+            .filter(|n| n.message.starts_with("kill loop"))
+            .count(),
         found.len()
     );
 }

@@ -26,7 +26,11 @@ impl Team {
             dir: tempfile::tempdir().unwrap(),
         };
         let out = team.init(&["ana=Ana", "ben=Ben"]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         for role in ["ana", "ben"] {
             cluster.set_password(role, &format!("{role}-cli-password"));
         }
@@ -120,11 +124,21 @@ fn a_set_up_team_posts_reads_and_only_authors_change_their_notes() {
     let again = team.init(&[]);
     let said = String::from_utf8_lossy(&again.stdout);
     assert!(again.status.success());
-    assert!(said.contains("ana: Ana") && said.contains("ben: Ben"), "{said}");
+    assert!(
+        said.contains("ana: Ana") && said.contains("ben: Ben"),
+        "{said}"
+    );
     assert!(!said.contains("password@"), "{said}");
 
     let posted = ok(team.unsung("ben").args([
-        "thanks", "post", "--from", "Ben", "--to", "Ana", "--message", "Thanks for the night shift.",
+        "thanks",
+        "post",
+        "--from",
+        "Ben",
+        "--to",
+        "Ana",
+        "--message",
+        "Thanks for the night shift.",
     ]));
     assert!(posted.starts_with("Thank-you sent to Ana ("), "{posted}");
     let id = id_in(&posted);
@@ -137,30 +151,56 @@ fn a_set_up_team_posts_reads_and_only_authors_change_their_notes() {
 
     for claimed in ["Ana", "Ben"] {
         let (code, _, stderr) = run(team.unsung("ana").args([
-            "thanks", "edit", &id, "--from", claimed, "--message", "Ana's words",
+            "thanks",
+            "edit",
+            &id,
+            "--from",
+            claimed,
+            "--message",
+            "Ana's words",
         ]));
         assert_eq!(code, 2, "{claimed}: {stderr}");
-        let (code, _, stderr) = run(team.unsung("ana").args(["thanks", "delete", &id, "--from", claimed]));
+        let (code, _, stderr) = run(team
+            .unsung("ana")
+            .args(["thanks", "delete", &id, "--from", claimed]));
         assert_eq!(code, 2, "{claimed}: {stderr}");
     }
     let (code, _, stderr) = run(team.unsung("ana").args([
-        "thanks", "post", "--from", "Ben", "--to", "Ana", "--message", "forged",
+        "thanks",
+        "post",
+        "--from",
+        "Ben",
+        "--to",
+        "Ana",
+        "--message",
+        "forged",
     ]));
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("signed Ana"), "{stderr}");
 
     ok(team.unsung("ben").args([
-        "thanks", "edit", &id, "--from", "Ben", "--message", "Thanks for the long night shift.",
+        "thanks",
+        "edit",
+        &id,
+        "--from",
+        "Ben",
+        "--message",
+        "Thanks for the long night shift.",
     ]));
     let seen_by_ana = notes(&mut team.unsung("ana"));
-    assert_eq!(seen_by_ana[0]["message"], "Thanks for the long night shift.");
+    assert_eq!(
+        seen_by_ana[0]["message"],
+        "Thanks for the long night shift."
+    );
     assert_eq!(seen_by_ana[0]["recipients"], serde_json::json!(["Ana"]));
 
     let status = ok(team.unsung("ben").args(["team", "status"]));
     assert!(status.contains("signed Ben"), "{status}");
     assert!(!status.contains("cli-password"), "{status}");
 
-    ok(team.unsung("ben").args(["thanks", "delete", &id, "--from", "Ben"]));
+    ok(team
+        .unsung("ben")
+        .args(["thanks", "delete", &id, "--from", "Ben"]));
     assert!(notes(&mut team.unsung("ana")).is_empty());
     assert_eq!(team.admin_count(), "0");
 }
@@ -173,26 +213,48 @@ fn a_note_written_offline_waits_and_sync_sends_it_exactly_once() {
         .local_addr()
         .unwrap()
         .port();
-    let offline = format!("postgres://ben:ben-cli-password@127.0.0.1:{closed}/{}", team.database);
+    let offline = format!(
+        "postgres://ben:ben-cli-password@127.0.0.1:{closed}/{}",
+        team.database
+    );
     let laptop = team.laptop_db("ben");
 
     let saved = ok(unsung_with(&laptop, Some(&offline)).args([
-        "thanks", "post", "--from", "Ben", "--to", "Ana", "--message", "Written on a plane.",
+        "thanks",
+        "post",
+        "--from",
+        "Ben",
+        "--to",
+        "Ana",
+        "--message",
+        "Written on a plane.",
     ]));
     assert!(saved.contains("waits to be sent"), "{saved}");
     let listed = ok(unsung_with(&laptop, Some(&offline)).args(["thanks", "list"]));
-    assert!(listed.contains("Written on a plane.") && listed.contains("[waiting to send]"), "{listed}");
+    assert!(
+        listed.contains("Written on a plane.") && listed.contains("[waiting to send]"),
+        "{listed}"
+    );
 
     let (code, _, stderr) = run(unsung_with(&laptop, Some(&offline)).arg("sync"));
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("1 thank-you note still waiting"), "{stderr}");
+    assert!(
+        stderr.contains("1 thank-you note still waiting"),
+        "{stderr}"
+    );
     assert_eq!(team.admin_count(), "0");
 
     let synced = ok(team.unsung("ben").arg("sync"));
-    assert!(synced.contains("Sent 1 thank-you note that was waiting"), "{synced}");
+    assert!(
+        synced.contains("Sent 1 thank-you note that was waiting"),
+        "{synced}"
+    );
     assert!(synced.contains("Refreshed the local copy"), "{synced}");
     let synced = ok(team.unsung("ben").arg("sync"));
-    assert!(synced.contains("No thank-you notes were waiting"), "{synced}");
+    assert!(
+        synced.contains("No thank-you notes were waiting"),
+        "{synced}"
+    );
     assert_eq!(team.admin_count(), "1");
     let seen_by_ana = notes(&mut team.unsung("ana"));
     assert_eq!(seen_by_ana[0]["message"], "Written on a plane.");

@@ -190,3 +190,165 @@ async fn offered_names(client: &Client, field: &Element, is_select: bool) -> Vec
     }
     names
 }
+
+/// Vectors from the OWASP XSS Filter Evasion Cheat Sheet (and a few of the same families),
+/// as a teammate could paste them into a note. Each must be shown as the exact text it is.
+const XSS_VECTORS: &[&str] = &[
+    r#"javascript:/*--></title></style></textarea></script></xmp><svg/onload='+/"/+/onmouseover=1/+/[*/[]/+alert(1)//'>"#,
+    r#"<SCRIPT SRC=https://cdn.jsdelivr.net/gh/Moksh45/host-xss.rocks/index.js></SCRIPT>"#,
+    r#"<IMG SRC="javascript:alert('XSS');">"#,
+    r#"<IMG SRC=JaVaScRiPt:alert('XSS')>"#,
+    r#"<IMG SRC=`javascript:alert("RSnake says, 'XSS'")`>"#,
+    r#"\<a onmouseover="alert(document.cookie)"\>xxs link\</a\>"#,
+    r#"<IMG """><SCRIPT>alert("XSS")</SCRIPT>"\>"#,
+    r#"<IMG SRC=javascript:alert(String.fromCharCode(88,83,83))>"#,
+    r#"<IMG SRC=/ onerror="alert(String.fromCharCode(88,83,83))"></img>"#,
+    r#"<img src=x onerror="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041">"#,
+    "<IMG SRC=\"jav\tascript:alert('XSS');\">",
+    r#"<SCRIPT/XSS SRC="http://xss.rocks/xss.js"></SCRIPT>"#,
+    r#"<BODY onload!#$%&()*~+-_.,:;?@[/|\]^`=alert("XSS")>"#,
+    r#"<<SCRIPT>alert("XSS");//\<</SCRIPT>"#,
+    r#"</TITLE><SCRIPT>alert("XSS");</SCRIPT>"#,
+    r#"<INPUT TYPE="IMAGE" SRC="javascript:alert('XSS');">"#,
+    r#"<svg/onload=alert('XSS')>"#,
+    r#"<IFRAME SRC="javascript:alert('XSS');"></IFRAME>"#,
+    r#"<DIV STYLE="background-image: url(javascript:alert('XSS'))">"#,
+    r#"<STYLE>@im\port'\ja\vasc\ript:alert("XSS")';</STYLE>"#,
+    r#"<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert('XSS');">"#,
+    r#"<a href="jav&#x09;ascript:alert('XSS');">Click Me</a>"#,
+    r#"<OBJECT TYPE="text/x-scriptlet" DATA="http://xss.rocks/scriptlet.html"></OBJECT>"#,
+    r#"<details open ontoggle=alert(1)>"#,
+    r#"<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"#,
+    r#"{{constructor.constructor('alert(1)')()}} ${alert(1)} {@html '<img src=x onerror=alert(1)>'}"#,
+    // Right-to-left and invisible marks: shown as they are, never reordering the page around.
+    "Thanks for the fix \u{202E}gnp.exe\u{202C} and \u{200F}תודה\u{200E} \u{2067}isolated\u{2069} \u{200B}zero\u{FEFF}width",
+];
+
+/// The elements a note's text could become if it were parsed as markup.
+const MARKUP: &str = "script, img, svg, iframe, object, embed, a, style, link, meta, math, input, \
+                      form, details, body, table, marquee, video, audio, base";
+
+#[tokio::test]
+#[ignore = "end to end: run by scripts/test under Xvfb"]
+async fn hostile_notes_are_shown_as_text_and_no_script_runs() {
+    let data = tempfile::Builder::new()
+        .prefix("unsung-e2e-hostile-")
+        .tempdir()
+        .expect("create a temp dir");
+    // A 10,000-character note (the longest allowed), with line breaks and markup inside.
+    let long: String = "Thank you <b>for</b> the night shift.\n"
+        .chars()
+        .cycle()
+        .take(10_000)
+        .collect();
+    let mut messages: Vec<String> = XSS_VECTORS.iter().map(|v| v.to_string()).collect();
+    messages.push(long);
+
+    // The notes are written through the use cases into the app's database before it starts,
+    // as a teammate's notes arrive from the team database.
+    {
+        let db = data.path().join("unsung.db");
+        let app =
+            unsung_app::App::open(db.to_str().expect("utf-8 path"), unsung_app::Clock::System)
+                .await
+                .expect("open the app's database");
+        for message in &messages {
+            app.post_thanks(unsung_app::dto::NewThankYou {
+                author: "Mallory \u{202E}<b>".into(),
+                recipients: vec!["Ana".into(), "<img src=x onerror=alert(2)>".into()],
+                incident_id: None,
+                period_from: None,
+                period_to: None,
+                message: message.clone(),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("post {message:?}: {}", e.message));
+        }
+    }
+
+    let driver = Driver::spawn(data.path());
+    let client = driver.connect().await;
+    with_text(&client, &testid("story"), "", "the story to show some text").await;
+    // Anything a note could make run would call one of these.
+    client
+        .execute(
+            "window.__ran = []; \
+             for (const f of ['alert', 'confirm', 'prompt', 'print', 'open']) \
+               window[f] = (...a) => { window.__ran.push(f + ':' + a.join(',')); };",
+            vec![],
+        )
+        .await
+        .expect("install the watchers");
+
+    click(&client, "nav-thanks").await;
+    support::wait_for(
+        &client,
+        "every hostile note on the wall",
+        support::UI_WAIT,
+        || async {
+            let shown = client
+                .find_all(Locator::Css(&testid("thanks-item")))
+                .await?;
+            Ok((shown.len() >= messages.len()).then_some(()))
+        },
+    )
+    .await;
+    // Let any image error or load handler fire, were there one.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+
+    // Each message is on the wall as exactly the text written: nothing parsed, nothing lost.
+    let shown = client
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=\"thanks-item\"] .message')]\
+               .map((m) => m.textContent);",
+            vec![],
+        )
+        .await
+        .expect("read the wall");
+    let shown: Vec<String> = serde_json::from_value(shown).expect("a list of texts");
+    for message in &messages {
+        assert!(
+            shown.iter().any(|s| s == message),
+            "not shown verbatim: {:?}",
+            message.chars().take(80).collect::<String>()
+        );
+    }
+    let names = client
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=\"thanks-item\"] .who')]\
+               .map((m) => m.textContent);",
+            vec![],
+        )
+        .await
+        .expect("read the names");
+    let names: Vec<String> = serde_json::from_value(names).expect("a list of texts");
+    assert!(
+        names
+            .iter()
+            .filter(
+                |n| n.contains("Mallory \u{202E}<b>") && n.contains("<img src=x onerror=alert(2)>")
+            )
+            .count()
+            >= messages.len(),
+        "names shown as text: {:?}",
+        names.first()
+    );
+
+    let made = client
+        .find_all(Locator::Css(&format!(
+            "[data-testid=\"thanks-item\"] :is({MARKUP})"
+        )))
+        .await
+        .expect("look for markup in the wall");
+    assert!(
+        made.is_empty(),
+        "{} elements were made from notes' text",
+        made.len()
+    );
+    let ran = client
+        .execute("return window.__ran;", vec![])
+        .await
+        .expect("read the watchers");
+    assert_eq!(ran, serde_json::json!([]), "a script in a note ran");
+    client.close().await.expect("end the WebDriver session");
+}
