@@ -2,7 +2,7 @@
 //! cached copy of the team's notes, the demo's sample notes, settings, and an integrity check.
 //! None of this belongs on a team database, so it is not part of the `Store` trait.
 
-use super::rows::{THANKS_COLUMNS, ThanksRow, seconds, to_json};
+use super::rows::{THANKS_COLUMNS, ThanksRow, bind_edit, bind_note};
 use super::{SqliteStore, insert_thanks};
 use crate::Result;
 use sqlx::FromRow;
@@ -45,20 +45,14 @@ const OUTBOX_COLUMNS: &str = "id, author, recipients, message, incident_id, peri
 impl SqliteStore {
     /// Puts a note in the outbox. Queuing the same id again keeps the first.
     pub async fn queue_note(&self, note: &ThankYou) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO outbox (id, author, recipients, message, incident_id, period_from, \
+        bind_note(
+            sqlx::query(
+                "INSERT INTO outbox (id, author, recipients, message, incident_id, period_from, \
              period_to, created_at, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
              ON CONFLICT (id) DO NOTHING",
+            ),
+            note,
         )
-        .bind(&note.id)
-        .bind(&note.author)
-        .bind(to_json(&note.recipients))
-        .bind(&note.message)
-        .bind(&note.incident_id)
-        .bind(note.period_from.map(seconds))
-        .bind(note.period_to.map(seconds))
-        .bind(seconds(note.created_at))
-        .bind(note.edited_at.map(seconds))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -98,18 +92,13 @@ impl SqliteStore {
 
     /// Changes a waiting note of `note.author` (as `Store::update_thanks` does for stored ones).
     pub async fn update_waiting(&self, note: &ThankYou) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE outbox SET recipients = ?, message = ?, incident_id = ?, period_from = ?, \
+        let done = bind_edit(
+            sqlx::query(
+                "UPDATE outbox SET recipients = ?, message = ?, incident_id = ?, period_from = ?, \
              period_to = ?, edited_at = ?, refused = 0 WHERE id = ? AND author = ?",
+            ),
+            note,
         )
-        .bind(to_json(&note.recipients))
-        .bind(&note.message)
-        .bind(&note.incident_id)
-        .bind(note.period_from.map(seconds))
-        .bind(note.period_to.map(seconds))
-        .bind(note.edited_at.map(seconds))
-        .bind(&note.id)
-        .bind(&note.author)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -233,22 +222,13 @@ impl SqliteStore {
 }
 
 async fn upsert_team_note(conn: &mut sqlx::SqliteConnection, note: &ThankYou) -> Result<()> {
-    sqlx::query(&format!(
+    bind_note(sqlx::query(&format!(
         "INSERT INTO thanks ({THANKS_COLUMNS}, from_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1) \
          ON CONFLICT (id) DO UPDATE SET author = excluded.author, recipients = excluded.recipients, \
          message = excluded.message, incident_id = excluded.incident_id, \
          period_from = excluded.period_from, period_to = excluded.period_to, \
          created_at = excluded.created_at, edited_at = excluded.edited_at, from_team = 1"
-    ))
-    .bind(&note.id)
-    .bind(&note.author)
-    .bind(to_json(&note.recipients))
-    .bind(&note.message)
-    .bind(&note.incident_id)
-    .bind(note.period_from.map(seconds))
-    .bind(note.period_to.map(seconds))
-    .bind(seconds(note.created_at))
-    .bind(note.edited_at.map(seconds))
+    )), note)
     .execute(conn)
     .await?;
     Ok(())

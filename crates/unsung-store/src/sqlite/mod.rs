@@ -11,7 +11,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rows::{
     ChangeRow, IncidentRow, IntervalRow, PersonRow, ServiceRow, SourceRow, THANKS_COLUMNS,
-    ThanksRow, instant, seconds, to_json,
+    ThanksRow, bind_edit, bind_note, instant, seconds, to_json,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -332,18 +332,13 @@ impl Store for SqliteStore {
     }
 
     async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE thanks SET recipients = ?, message = ?, incident_id = ?, period_from = ?, \
+        let done = bind_edit(
+            sqlx::query(
+                "UPDATE thanks SET recipients = ?, message = ?, incident_id = ?, period_from = ?, \
              period_to = ?, edited_at = ? WHERE id = ? AND author = ? AND is_demo = 0",
+            ),
+            note,
         )
-        .bind(to_json(&note.recipients))
-        .bind(&note.message)
-        .bind(&note.incident_id)
-        .bind(note.period_from.map(seconds))
-        .bind(note.period_to.map(seconds))
-        .bind(note.edited_at.map(seconds))
-        .bind(&note.id)
-        .bind(&note.author)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -391,19 +386,10 @@ async fn insert_thanks(
     note: &ThankYou,
     from_team: bool,
 ) -> Result<()> {
-    sqlx::query(&format!(
+    bind_note(sqlx::query(&format!(
         "INSERT INTO thanks ({THANKS_COLUMNS}, from_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (id) DO NOTHING"
-    ))
-    .bind(&note.id)
-    .bind(&note.author)
-    .bind(to_json(&note.recipients))
-    .bind(&note.message)
-    .bind(&note.incident_id)
-    .bind(note.period_from.map(seconds))
-    .bind(note.period_to.map(seconds))
-    .bind(seconds(note.created_at))
-    .bind(note.edited_at.map(seconds))
+    )), note)
     .bind(note.is_demo)
     .bind(from_team)
     .execute(conn)

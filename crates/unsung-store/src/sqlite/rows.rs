@@ -25,6 +25,38 @@ pub(super) fn to_json(list: &[String]) -> String {
     serde_json::to_string(list).expect("a list of strings always serialises")
 }
 
+/// A SQLite query on its way to being bound.
+pub(super) type SqliteQuery<'q> =
+    sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds a note's columns in `THANKS_COLUMNS` order, from `id` to `edited_at`.
+pub(super) fn bind_note<'q>(query: SqliteQuery<'q>, note: &'q ThankYou) -> SqliteQuery<'q> {
+    query
+        .bind(&note.id)
+        .bind(&note.author)
+        .bind(to_json(&note.recipients))
+        .bind(&note.message)
+        .bind(&note.incident_id)
+        .bind(note.period_from.map(seconds))
+        .bind(note.period_to.map(seconds))
+        .bind(seconds(note.created_at))
+        .bind(note.edited_at.map(seconds))
+}
+
+/// Binds what an edit changes (`recipients, message, incident_id, period_from, period_to,
+/// edited_at`), then the note's `id` and `author` for its WHERE clause.
+pub(super) fn bind_edit<'q>(query: SqliteQuery<'q>, note: &'q ThankYou) -> SqliteQuery<'q> {
+    query
+        .bind(to_json(&note.recipients))
+        .bind(&note.message)
+        .bind(&note.incident_id)
+        .bind(note.period_from.map(seconds))
+        .bind(note.period_to.map(seconds))
+        .bind(note.edited_at.map(seconds))
+        .bind(&note.id)
+        .bind(&note.author)
+}
+
 pub(super) const THANKS_COLUMNS: &str = "id, author, recipients, message, incident_id, period_from, period_to, created_at, edited_at, is_demo";
 
 pub(super) const INCIDENT_COLUMNS: &str = "id, source, external_id, service_id, title, severity, opened_at, acknowledged_at, \
