@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use unsung_app::dto::{NewThankYou, PersonEntry, ThankYouEdit};
-use unsung_app::{App, Clock, Config, ErrorCode, PeriodKind, TimeRange};
+use unsung_app::{App, Audience, Clock, Config, ErrorCode, Lang, PeriodKind, TimeRange};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
@@ -199,7 +199,7 @@ async fn people_are_kept_with_the_names_sources_use_for_them() {
 
     // Incidents the demo says "Ana" fixed are now Ana López's, and thanked as hers.
     let overview = app
-        .overview(PeriodKind::Last90Days, chrono_tz::UTC)
+        .overview(PeriodKind::Last90Days, chrono_tz::UTC, Lang::En, Audience::Team)
         .await
         .unwrap();
     let fixers: Vec<&String> = overview

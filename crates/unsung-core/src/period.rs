@@ -213,6 +213,9 @@ impl TimeRange {
             from,
             to: from + chrono::Duration::seconds(1),
         })
+    }
+}
+
 /// The days a range covers, as "Mon 23 Nov – Sun 29 Nov 2026" or "Tue 24 Nov 2026".
 pub fn days_label(range: TimeRange, tz: Tz) -> String {
     let first = local_date(range.from, tz);

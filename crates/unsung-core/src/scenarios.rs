@@ -142,6 +142,7 @@ impl Builder {
             period_from: None,
             period_to: None,
             created_at: self.at(hours_ago),
+            edited_at: None,
             is_demo: false,
         });
         self
