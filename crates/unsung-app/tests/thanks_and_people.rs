@@ -199,7 +199,12 @@ async fn people_are_kept_with_the_names_sources_use_for_them() {
 
     // Incidents the demo says "Ana" fixed are now Ana López's, and thanked as hers.
     let overview = app
-        .overview(PeriodKind::Last90Days, chrono_tz::UTC, Lang::En, Audience::Team)
+        .overview(
+            PeriodKind::Last90Days,
+            chrono_tz::UTC,
+            Lang::En,
+            Audience::Team,
+        )
         .await
         .unwrap();
     let fixers: Vec<&String> = overview
