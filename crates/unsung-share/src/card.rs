@@ -1,0 +1,415 @@
+//! The share card: one picture that tells the period's story at a glance, in two sizes
+//! (1200×630 for link previews and chats, 1080×1350 for phones). Calm and warm: the result
+//! in large type, what it means in time, the 90-day bar, each problem in one plain line, a
+//! thank-you, and the dates.
+//!
+//! The pieces are measured first; the room left over is shared out as breathing space, and
+//! problems that do not fit are summed up in one line.
+
+use crate::CardSize;
+use crate::bars::{self, BarBox};
+use crate::doc::{IncidentLine, ShareDoc, day_colour};
+use crate::fonts::{Weight, width};
+use crate::palette::{self, ACCENT, FAINT, INK, MUTED};
+use crate::svg::{Svg, TextStyle};
+use crate::wrap::{Measure, wrap, wrap_balanced};
+use unsung_core::timeline::DayState;
+
+/// Sizes and spacing for one card shape, in pixels.
+struct Layout {
+    width: f32,
+    height: f32,
+    margin: f32,
+    header: f32,
+    headline: f32,
+    headline_lines: usize,
+    subline: f32,
+    bar_height: f32,
+    small: f32,
+    line: f32,
+    /// How many lines one problem's sentence may take.
+    incident_lines: usize,
+    thanks: f32,
+}
+
+impl Layout {
+    fn of(size: CardSize) -> Layout {
+        match size {
+            CardSize::Landscape => Layout {
+                width: 1200.0,
+                height: 630.0,
+                margin: 64.0,
+                header: 22.0,
+                headline: 54.0,
+                headline_lines: 2,
+                subline: 27.0,
+                bar_height: 54.0,
+                small: 17.0,
+                line: 21.0,
+                incident_lines: 1,
+                thanks: 23.0,
+            },
+            CardSize::Portrait => Layout {
+                width: 1080.0,
+                height: 1350.0,
+                margin: 84.0,
+                header: 27.0,
+                headline: 78.0,
+                headline_lines: 4,
+                subline: 36.0,
+                bar_height: 120.0,
+                small: 22.0,
+                line: 27.0,
+                incident_lines: 2,
+                thanks: 30.0,
+            },
+        }
+    }
+
+    fn content(&self) -> f32 {
+        self.width - 2.0 * self.margin
+    }
+
+    /// Distance between baselines inside one problem's sentence.
+    fn line_step(&self) -> f32 {
+        self.line * 1.5
+    }
+
+    /// Extra space between two problems.
+    fn row_gap(&self) -> f32 {
+        if self.incident_lines > 1 {
+            self.line * 0.75
+        } else {
+            self.line * 0.12
+        }
+    }
+
+    fn dot(&self) -> f32 {
+        self.line * 0.3
+    }
+
+    fn text_x(&self) -> f32 {
+        self.margin + self.dot() * 2.0 + self.line * 0.6
+    }
+}
+
+/// The problems as they will be drawn: the rows shown (oldest first), and how many earlier
+/// ones are summed up in a last line.
+struct Problems<'a> {
+    rows: Vec<(&'a IncidentLine, Vec<String>)>,
+    summary: Option<String>,
+    /// Whether every problem the summary stands for is fixed.
+    summary_fixed: bool,
+    /// Where each sentence starts, after the dates.
+    text_x: f32,
+}
+
+impl Problems<'_> {
+    fn height(&self, l: &Layout) -> f32 {
+        let lines: usize = self
+            .rows
+            .iter()
+            .map(|(_, lines)| lines.len())
+            .sum::<usize>()
+            + usize::from(self.summary.is_some());
+        let rows = self.rows.len() + usize::from(self.summary.is_some());
+        if lines == 0 {
+            return 0.0;
+        }
+        l.line_step() * (lines - 1) as f32 + l.row_gap() * (rows - 1) as f32 + l.line * 0.76
+    }
+}
+
+/// The newest problems that fit in `room` pixels; the rest summed up in one line.
+fn problems<'a>(doc: &'a ShareDoc, l: &Layout, room: f32) -> Problems<'a> {
+    let when_width = doc
+        .incidents
+        .iter()
+        .map(|i| width(&i.when, l.line, Weight::SemiBold))
+        .fold(0.0, f32::max);
+    let text_x = l.text_x() + when_width + l.line * 0.8;
+    let total = doc.incidents.len();
+    let open = doc.incidents.iter().filter(|i| !i.fixed).count();
+    let everything = |total: usize, open: usize| match (total, open) {
+        (0, _) => "Nothing broke in this period.".to_string(),
+        (1, 0) => "One problem came up, and it was fixed.".to_string(),
+        (1, _) => "One problem came up; it is still being worked on.".to_string(),
+        (n, 0) => format!("{n} problems came up, and all were fixed."),
+        (n, 1) => format!("{n} problems came up; one is still being worked on."),
+        (n, o) => format!("{n} problems came up; {o} are still being worked on."),
+    };
+    let mut shown = Problems {
+        rows: Vec::new(),
+        summary: None,
+        summary_fixed: true,
+        text_x,
+    };
+    if total == 0 {
+        shown.summary = Some(everything(0, 0));
+        return shown;
+    }
+    for (index, incident) in doc.incidents.iter().enumerate().rev() {
+        let measure = Measure {
+            size: l.line,
+            weight: Weight::Regular,
+            max_width: l.width - l.margin - text_x,
+            max_lines: l.incident_lines,
+        };
+        let lines = if l.incident_lines > 1 {
+            wrap_balanced(&incident.text, measure)
+        } else {
+            wrap(&incident.text, measure)
+        };
+        let mut candidate = Problems {
+            rows: std::iter::once((incident, lines))
+                .chain(shown.rows.iter().cloned())
+                .collect(),
+            summary: None,
+            summary_fixed: true,
+            text_x,
+        };
+        if index > 0 {
+            let earlier = &doc.incidents[..index];
+            let open = earlier.iter().filter(|i| !i.fixed).count();
+            candidate.summary = Some(match (index, open) {
+                (1, 0) => "And one earlier problem, fixed.".to_string(),
+                (1, _) => "And one earlier problem, still being worked on.".to_string(),
+                (n, 0) => format!("And {n} earlier problems, all fixed."),
+                (n, _) => format!("And {n} earlier problems."),
+            });
+        }
+        if candidate.height(l) > room {
+            break;
+        }
+        shown = candidate;
+    }
+    if shown.rows.is_empty() {
+        shown.summary = Some(everything(total, open));
+        shown.summary_fixed = open == 0;
+    }
+    shown
+}
+
+/// The card as SVG, `size` pixels big.
+pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
+    let l = Layout::of(size);
+    let content = l.content();
+    let mut svg = Svg::new(l.width, l.height, &doc.headline);
+    svg.raw(&palette::background(l.width, l.height));
+
+    // Header: the mark and whose work this is; the dates on the right.
+    let mark = l.header * 1.55;
+    let header_baseline = l.margin + mark * 0.5 + l.header * 0.36;
+    svg.raw(&palette::mark(l.margin, l.margin, mark));
+    let period_width = width(&doc.period, l.header, Weight::Regular);
+    let team_room = content - mark - l.header * 0.6 - period_width - l.header * 1.5;
+    let team = wrap(
+        &doc.team,
+        Measure {
+            size: l.header,
+            weight: Weight::SemiBold,
+            max_width: team_room.max(l.header * 4.0),
+            max_lines: 1,
+        },
+    );
+    if let Some(team) = team.first() {
+        svg.text(
+            l.margin + mark + l.header * 0.6,
+            header_baseline,
+            TextStyle::new(l.header, Weight::SemiBold, INK),
+            team,
+        );
+    }
+    svg.text(
+        l.width - l.margin,
+        header_baseline,
+        TextStyle::new(l.header, Weight::Regular, MUTED).end(),
+        &doc.period,
+    );
+
+    // Measure everything between the header and the thank-you line.
+    let headline = wrap_balanced(
+        &doc.headline,
+        Measure {
+            size: l.headline,
+            weight: Weight::Bold,
+            max_width: content,
+            max_lines: l.headline_lines,
+        },
+    );
+    let subline = wrap(
+        &doc.uptime_in_time,
+        Measure {
+            size: l.subline,
+            weight: Weight::Regular,
+            max_width: content,
+            max_lines: 2,
+        },
+    );
+    let headline_step = l.headline * 1.1;
+    let subline_step = l.subline * 1.35;
+    let top = l.margin + mark;
+    let thanks_baseline = l.height - l.margin;
+    let bottom = thanks_baseline - l.thanks;
+    let headline_height = headline_step * (headline.len().max(1) - 1) as f32 + l.headline * 0.76;
+    let subline_height = subline_step * (subline.len().max(1) - 1) as f32 + l.subline * 0.76;
+    let axis_height = l.bar_height + l.small * 1.75;
+    // The smallest gaps: above the headline, above the subline, above the bars, above the
+    // problems, above the thank-you; and the share of the spare room each one gets.
+    let gaps = [
+        l.headline * 0.62,
+        l.subline * 0.95,
+        l.bar_height * 0.5,
+        l.line * 1.5,
+        l.thanks * 1.4,
+    ];
+    let shares = [0.28, 0.12, 0.22, 0.18, 0.2];
+    let fixed = headline_height + subline_height + axis_height + gaps.iter().sum::<f32>();
+    let problems = problems(doc, &l, bottom - top - fixed);
+    let slack = (bottom - top - fixed - problems.height(&l)).max(0.0);
+    let gap = |i: usize| gaps[i] + slack * shares[i];
+
+    // The result, large.
+    let mut y = top + gap(0) + l.headline * 0.76;
+    for (i, line) in headline.iter().enumerate() {
+        let baseline = y + headline_step * i as f32;
+        svg.text(
+            l.margin,
+            baseline,
+            TextStyle::new(l.headline, Weight::Bold, INK),
+            line,
+        );
+    }
+    y += headline_height - l.headline * 0.76;
+
+    // What it means in time.
+    y += gap(1) + l.subline * 0.76;
+    for (i, line) in subline.iter().enumerate() {
+        let baseline = y + subline_step * i as f32;
+        svg.text(
+            l.margin,
+            baseline,
+            TextStyle::new(l.subline, Weight::Regular, MUTED),
+            line,
+        );
+    }
+    y += subline_height - l.subline * 0.76;
+
+    // The 90 days, with their meaning in words between the dates.
+    y += gap(2);
+    let area = BarBox {
+        x: l.margin,
+        y,
+        width: content,
+        height: l.bar_height,
+    };
+    bars::draw(&mut svg, &doc.days, &area, doc.days_in_period);
+    y += axis_height;
+    bars::axis(&mut svg, &area, y, l.small, &doc.days_first, &doc.days_last);
+    let summary = days_line(&doc.days);
+    let summary_width = width(&summary, l.small, Weight::Regular);
+    let axis_labels = width(&doc.days_first, l.small, Weight::Regular).max(width(
+        &doc.days_last,
+        l.small,
+        Weight::Regular,
+    ));
+    if summary_width < content - 2.0 * axis_labels - 2.0 * l.small {
+        svg.text(
+            l.margin + (content - summary_width) / 2.0,
+            y,
+            TextStyle::new(l.small, Weight::Regular, FAINT),
+            &summary,
+        );
+    }
+
+    // Each problem in one plain sentence.
+    draw_problems(&mut svg, &l, &problems, y + gap(3) + l.line * 0.76);
+
+    // The thank-you line, at the bottom.
+    let heart = l.thanks * 1.05;
+    svg.raw(&palette::heart(
+        l.margin,
+        thanks_baseline - heart * 0.86,
+        heart,
+    ));
+    let thanks = wrap(
+        &doc.thanks,
+        Measure {
+            size: l.thanks,
+            weight: Weight::SemiBold,
+            max_width: content - heart - l.thanks * 0.5,
+            max_lines: 1,
+        },
+    );
+    if let Some(thanks) = thanks.first() {
+        svg.text(
+            l.margin + heart + l.thanks * 0.5,
+            thanks_baseline,
+            TextStyle::new(l.thanks, Weight::SemiBold, ACCENT),
+            thanks,
+        );
+    }
+    svg.finish()
+}
+
+/// "Working on 86 of 90 days": the bar's meaning in words, in one short line.
+fn days_line(days: &[DayState]) -> String {
+    let up = days.iter().filter(|d| **d == DayState::Up).count();
+    format!("Working on {up} of {} days", days.len())
+}
+
+fn draw_problems(svg: &mut Svg, l: &Layout, problems: &Problems, first: f32) {
+    let dot = l.dot();
+    let mut y = first;
+    for (incident, lines) in &problems.rows {
+        let state = if incident.fixed {
+            DayState::Up
+        } else {
+            DayState::Partial
+        };
+        svg.circle(l.margin + dot, y - l.line * 0.35, dot, day_colour(state));
+        svg.text(
+            l.text_x(),
+            y,
+            TextStyle::new(l.line, Weight::SemiBold, INK),
+            &incident.when,
+        );
+        for (i, line) in lines.iter().enumerate() {
+            svg.text(
+                problems.text_x,
+                y + l.line_step() * i as f32,
+                TextStyle::new(l.line, Weight::Regular, MUTED),
+                line,
+            );
+        }
+        y += l.line_step() * lines.len() as f32 + l.row_gap();
+    }
+    if let Some(summary) = &problems.summary {
+        let style = if problems.rows.is_empty() {
+            let state = if problems.summary_fixed {
+                DayState::Up
+            } else {
+                DayState::Partial
+            };
+            svg.circle(l.margin + dot, y - l.line * 0.35, dot, day_colour(state));
+            TextStyle::new(l.line, Weight::Regular, MUTED)
+        } else {
+            TextStyle::new(l.line, Weight::Regular, FAINT)
+        };
+        let line = wrap(
+            summary,
+            Measure {
+                size: l.line,
+                weight: Weight::Regular,
+                max_width: l.width - l.margin - l.text_x(),
+                max_lines: 1,
+            },
+        );
+        svg.text(
+            l.text_x(),
+            y,
+            style,
+            line.first().map_or("", String::as_str),
+        );
+    }
+}
