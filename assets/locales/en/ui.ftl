@@ -241,3 +241,45 @@ ui-team-stop = Stop using it
 ui-team-cleared = No team database: notes stay on this computer.
 ui-team-saved = The team database is saved.
 ui-team-all-sent = Every waiting note was sent.
+
+## Share: the words around the story on shared cards, PDF pages, web pages and texts.
+share-team-ours = Our team
+share-trouble = { $duration } of trouble in { $span }.
+share-no-trouble = Not one minute of trouble in { $span }.
+share-no-data = There is no record yet of how things ran in { $span }.
+share-span = { $days ->
+    [0] less than a day
+    [one] one day
+   *[other] { $days } days
+}
+share-thanks-names = Thank you, { $names }, for the quiet work that keeps it all running.
+share-thanks-everyone = Thank you to everyone who kept things running.
+share-last-days = The last { $days } days
+share-what-happened = What happened
+share-nothing-broke = Nothing broke in this period.
+share-problems-fixed = { $count ->
+    [one] One problem came up, and it was fixed.
+   *[other] { $count } problems came up, and all were fixed.
+}
+share-problems-open = { $count ->
+    [one] One problem came up; it is still being worked on.
+   *[other] { $count } problems came up; { $open ->
+        [one] one is
+       *[other] { $open } are
+    } still being worked on.
+}
+share-earlier-fixed = { $count ->
+    [one] And one earlier problem, fixed.
+   *[other] And { $count } earlier problems, all fixed.
+}
+share-earlier-open = { $count ->
+    [one] And one earlier problem, still being worked on.
+   *[other] And { $count } earlier problems; { $open ->
+        [one] one is
+       *[other] { $open } are
+    } still being worked on.
+}
+share-made-with = Made with Unsung
+share-page = Page { $page } of { $pages }
+share-day = { DATETIME($date, day: "numeric", month: "long") }
+share-uptime-no-data = no data

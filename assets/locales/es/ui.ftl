@@ -242,3 +242,45 @@ ui-team-stop = Dejar de usarla
 ui-team-cleared = Sin base de datos del equipo: las notas se quedan en este ordenador.
 ui-team-saved = La base de datos del equipo está guardada.
 ui-team-all-sent = Se enviaron todas las notas que esperaban.
+
+## Compartir: las palabras alrededor de la historia en tarjetas, páginas PDF, páginas web y textos.
+share-team-ours = Nuestro equipo
+share-trouble = { $duration } con fallos en { $span }.
+share-no-trouble = Ni un minuto de fallos en { $span }.
+share-no-data = Todavía no hay registro de cómo funcionó todo en { $span }.
+share-span = { $days ->
+    [0] menos de un día
+    [one] un día
+   *[other] { $days } días
+}
+share-thanks-names = Gracias, { $names }, por el trabajo callado que lo mantiene todo en marcha.
+share-thanks-everyone = Gracias a todas las personas que lo mantuvieron todo en marcha.
+share-last-days = Los últimos { $days } días
+share-what-happened = Qué pasó
+share-nothing-broke = No se rompió nada en este periodo.
+share-problems-fixed = { $count ->
+    [one] Hubo un problema, y se arregló.
+   *[other] Hubo { $count } problemas, y se arreglaron todos.
+}
+share-problems-open = { $count ->
+    [one] Hubo un problema; todavía se está arreglando.
+   *[other] Hubo { $count } problemas; { $open ->
+        [one] uno todavía se está arreglando.
+       *[other] { $open } todavía se están arreglando.
+    }
+}
+share-earlier-fixed = { $count ->
+    [one] Y un problema anterior, ya arreglado.
+   *[other] Y { $count } problemas anteriores, todos arreglados.
+}
+share-earlier-open = { $count ->
+    [one] Y un problema anterior, que todavía se está arreglando.
+   *[other] Y { $count } problemas anteriores; { $open ->
+        [one] uno todavía se está arreglando.
+       *[other] { $open } todavía se están arreglando.
+    }
+}
+share-made-with = Hecho con Unsung
+share-page = Página { $page } de { $pages }
+share-day = { DATETIME($date, day: "numeric", month: "long") }
+share-uptime-no-data = sin datos

@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 use unsung_app::dto::{NewThankYou, ThankYouEdit};
 use unsung_app::{
-    App, AppError, Audience, Clock, Config, ErrorCode, Lang, TimeRange, parse_instant, resolve_tz,
+    App, AppError, Audience, CardSize, Clock, Config, ErrorCode, Lang, Reader, ShareFormat,
+    ShareOptions, TimeRange, parse_instant, resolve_tz,
 };
 
 #[derive(Parser)]
@@ -50,12 +51,23 @@ enum Command {
         /// family: plain words, no system names; team: names services, incidents and people
         #[arg(long, value_enum, default_value_t = AudienceArg::Family)]
         audience: AudienceArg,
-        /// json: the story in parts, with the glossary terms it uses and its readability scores
+        /// json: the story in parts, with the glossary terms it uses and its readability scores;
+        /// html, png and pdf: a file to share, after a privacy pass (no host names, addresses,
+        /// internal names, listed customers or, unless --show-names, teammates)
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (needed for png and pdf)
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+        /// The card's shape for --format png: landscape is 1200×630, portrait 1080×1350
+        #[arg(long, value_enum, default_value_t = SizeArg::Landscape)]
+        size: SizeArg,
+        /// A file of customer names to take out of shared files, one name per line
+        #[arg(long, value_name = "FILE")]
+        customers: Option<std::path::PathBuf>,
+        /// Keep teammates' names in shared files (they become "a teammate" otherwise)
+        #[arg(long)]
+        show_names: bool,
     },
     /// Thank teammates, or list the notes
     #[command(subcommand)]
@@ -144,6 +156,12 @@ enum AudienceArg {
     Team,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum SizeArg {
+    Landscape,
+    Portrait,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
     Text,
@@ -162,8 +180,14 @@ fn exit_code(error: &AppError) -> u8 {
     }
 }
 
-fn not_supported_yet(what: &str) -> AppError {
-    AppError::invalid(format!("{what} is not supported yet"))
+/// The share artifact a `--format` makes, if it is one (text and json print the story).
+fn share_format(format: Format) -> Option<ShareFormat> {
+    match format {
+        Format::Text | Format::Json => None,
+        Format::Html => Some(ShareFormat::Html),
+        Format::Png => Some(ShareFormat::Png),
+        Format::Pdf => Some(ShareFormat::Pdf),
+    }
 }
 
 fn range(args: &PeriodArgs) -> Result<(TimeRange, unsung_app::Tz), AppError> {
@@ -177,10 +201,15 @@ fn range(args: &PeriodArgs) -> Result<(TimeRange, unsung_app::Tz), AppError> {
 
 async fn run(cli: Cli) -> Result<(), AppError> {
     // Check what needs no database first, so a mistyped command never creates one.
-    if let Command::Story { format, .. } = &cli.command
-        && !matches!(format, Format::Text | Format::Json)
+    if let Command::Story { format, out, .. } = &cli.command
+        && out.is_none()
+        && let Some(kind) =
+            share_format(*format).filter(|f| matches!(f, ShareFormat::Png | ShareFormat::Pdf))
     {
-        return Err(not_supported_yet("This --format"));
+        let ext = kind.extension();
+        return Err(AppError::invalid(format!(
+            "--format {ext} makes a binary file: add --out FILE to say where to save it (for example --out story.{ext})"
+        )));
     }
     // Setting a team database up needs no local database.
     if let Command::Team(team::TeamCommand::Init { admin_url, member }) = &cli.command {
@@ -223,6 +252,9 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             audience,
             format,
             out,
+            size,
+            customers,
+            show_names,
         } => {
             let (range, tz) = range(&period)?;
             let audience = match audience {
@@ -233,16 +265,43 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 LangArg::En => Lang::En,
                 LangArg::Es => Lang::Es,
             };
-            let story = app.story(range, tz, audience, lang).await?;
-            let text = match format {
-                Format::Json => serde_json::to_string_pretty(&story).map_err(internal)? + "\n",
-                _ => story.to_text(),
+            let bytes = match share_format(format) {
+                Some(format) => {
+                    let options = ShareOptions {
+                        format,
+                        size: match size {
+                            SizeArg::Landscape => CardSize::Landscape,
+                            SizeArg::Portrait => CardSize::Portrait,
+                        },
+                        customer_names: match &customers {
+                            Some(path) => output::read_names(path)?,
+                            None => Vec::new(),
+                        },
+                        show_teammates: show_names,
+                    };
+                    app.share(range, Reader { tz, lang, audience }, &options)
+                        .await?
+                        .bytes
+                }
+                None => {
+                    let story = app.story(range, tz, audience, lang).await?;
+                    match format {
+                        Format::Json => {
+                            serde_json::to_string_pretty(&story).map_err(internal)? + "\n"
+                        }
+                        _ => story.to_text(),
+                    }
+                    .into_bytes()
+                }
             };
             match out {
-                Some(path) => std::fs::write(&path, text).map_err(|e| {
+                Some(path) => std::fs::write(&path, bytes).map_err(|e| {
                     AppError::invalid(format!("cannot write {}: {e}", path.display()))
                 })?,
-                None => print!("{text}"),
+                None => {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&bytes).map_err(internal)?;
+                }
             }
         }
         Command::Thanks(ThanksCommand::Post {

@@ -1,4 +1,5 @@
-//! Human-readable output for a terminal; `--json` gives the machine-readable form.
+//! Human-readable output for a terminal (`--json` gives the machine-readable form), and the
+//! one kind of list file the command reads.
 
 use unsung_app::dto::ThankYouView;
 use unsung_app::{AppError, StatsReport};
@@ -86,4 +87,20 @@ pub fn posted(note: &ThankYouView) -> Result<(), AppError> {
             Ok(())
         }
     }
+}
+
+/// The names in a list file: one per line; blank lines and lines starting with `#` are skipped.
+pub fn read_names(path: &std::path::Path) -> Result<Vec<String>, AppError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        AppError::invalid(format!(
+            "cannot read the customer list {}: {e}; give a text file with one name per line",
+            path.display()
+        ))
+    })?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .collect())
 }

@@ -274,26 +274,114 @@ fn story_as_json_and_to_a_file() {
     );
 }
 
+fn story_args(format: &str) -> Vec<&str> {
+    vec![
+        "story",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-30",
+        "--tz",
+        "UTC",
+        "--format",
+        format,
+    ]
+}
+
+/// The width and height a PNG file says it has (its IHDR chunk).
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let number = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (number(16), number(20))
+}
+
 #[test]
-fn formats_not_built_yet_answer_with_exit_code_2() {
+fn story_as_a_card_a_pdf_and_a_web_page() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    for format in ["html", "png", "pdf"] {
-        let err = stderr_of(
-            unsung(&db).args([
-                "story",
-                "--from",
-                "2026-11-23",
-                "--to",
-                "2026-11-30",
-                "--format",
-                format,
-            ]),
-            2,
-        );
-        assert!(err.contains("not supported yet"), "{err}");
+    unsung(&db).arg("demo").assert().success();
+
+    let card = dir.path().join("week.png");
+    unsung(&db)
+        .args(story_args("png"))
+        .arg("--out")
+        .arg(&card)
+        .assert()
+        .success();
+    assert_eq!(png_size(&std::fs::read(&card).unwrap()), (1200, 630));
+    let tall = dir.path().join("week-tall.png");
+    unsung(&db)
+        .args(story_args("png"))
+        .args(["--size", "portrait", "--out"])
+        .arg(&tall)
+        .assert()
+        .success();
+    assert_eq!(png_size(&std::fs::read(&tall).unwrap()), (1080, 1350));
+
+    let pdf = dir.path().join("week.pdf");
+    unsung(&db)
+        .args(story_args("pdf"))
+        .arg("--out")
+        .arg(&pdf)
+        .assert()
+        .success();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils; scripts/setup installs it)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Everything worked almost all the time (99.96%)."),
+        "{text}"
+    );
+    assert!(text.contains("Monday 23 to Sunday 29 November 2026"), "{text}");
+
+    // A web page can go to standard output; teammates stay unnamed unless allowed.
+    let output = unsung(&db).args(story_args("html")).output().unwrap();
+    assert!(output.status.success());
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(!page.contains("<script"));
+    assert!(page.contains("A teammate got up in the night"), "{page}");
+    let output = unsung(&db)
+        .args(story_args("html"))
+        .arg("--show-names")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("Ben got up in the night")
+    );
+}
+
+#[test]
+fn a_binary_format_without_out_says_how_to_fix_it_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    for format in ["png", "pdf"] {
+        let err = stderr_of(unsung(&db).args(story_args(format)), 2);
+        assert!(err.contains("--out FILE"), "{err}");
+        assert!(err.contains(&format!("story.{format}")), "{err}");
     }
     assert!(!db.exists(), "a refused command creates no database");
+}
+
+#[test]
+fn a_missing_customer_list_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    unsung(&db).arg("demo").assert().success();
+    let err = stderr_of(
+        unsung(&db)
+            .args(story_args("html"))
+            .args(["--customers", "/nonexistent/customers.txt"]),
+        2,
+    );
+    assert!(err.contains("one name per line"), "{err}");
 }
 
 #[test]

@@ -130,14 +130,6 @@ fn problems<'a>(doc: &'a ShareDoc, l: &Layout, room: f32) -> Problems<'a> {
     let text_x = l.text_x() + when_width + l.line * 0.8;
     let total = doc.incidents.len();
     let open = doc.incidents.iter().filter(|i| !i.fixed).count();
-    let everything = |total: usize, open: usize| match (total, open) {
-        (0, _) => "Nothing broke in this period.".to_string(),
-        (1, 0) => "One problem came up, and it was fixed.".to_string(),
-        (1, _) => "One problem came up; it is still being worked on.".to_string(),
-        (n, 0) => format!("{n} problems came up, and all were fixed."),
-        (n, 1) => format!("{n} problems came up; one is still being worked on."),
-        (n, o) => format!("{n} problems came up; {o} are still being worked on."),
-    };
     let mut shown = Problems {
         rows: Vec::new(),
         summary: None,
@@ -145,7 +137,7 @@ fn problems<'a>(doc: &'a ShareDoc, l: &Layout, room: f32) -> Problems<'a> {
         text_x,
     };
     if total == 0 {
-        shown.summary = Some(everything(0, 0));
+        shown.summary = Some(doc.labels.all_problems.clone());
         return shown;
     }
     for (index, incident) in doc.incidents.iter().enumerate().rev() {
@@ -168,23 +160,14 @@ fn problems<'a>(doc: &'a ShareDoc, l: &Layout, room: f32) -> Problems<'a> {
             summary_fixed: true,
             text_x,
         };
-        if index > 0 {
-            let earlier = &doc.incidents[..index];
-            let open = earlier.iter().filter(|i| !i.fixed).count();
-            candidate.summary = Some(match (index, open) {
-                (1, 0) => "And one earlier problem, fixed.".to_string(),
-                (1, _) => "And one earlier problem, still being worked on.".to_string(),
-                (n, 0) => format!("And {n} earlier problems, all fixed."),
-                (n, _) => format!("And {n} earlier problems."),
-            });
-        }
+        candidate.summary = doc.labels.earlier(index).map(str::to_string);
         if candidate.height(l) > room {
             break;
         }
         shown = candidate;
     }
     if shown.rows.is_empty() {
-        shown.summary = Some(everything(total, open));
+        shown.summary = Some(doc.labels.all_problems.clone());
         shown.summary_fixed = open == 0;
     }
     shown
@@ -306,7 +289,7 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
     bars::draw(&mut svg, &doc.days, &area, doc.days_in_period);
     y += axis_height;
     bars::axis(&mut svg, &area, y, l.small, &doc.days_first, &doc.days_last);
-    let summary = days_line(&doc.days);
+    let summary = &doc.labels.working_on;
     let summary_width = width(&summary, l.small, Weight::Regular);
     let axis_labels = width(&doc.days_first, l.small, Weight::Regular).max(width(
         &doc.days_last,
@@ -318,7 +301,7 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
             l.margin + (content - summary_width) / 2.0,
             y,
             TextStyle::new(l.small, Weight::Regular, FAINT),
-            &summary,
+            summary,
         );
     }
 
@@ -350,12 +333,6 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
         );
     }
     svg.finish()
-}
-
-/// "Working on 86 of 90 days": the bar's meaning in words, in one short line.
-fn days_line(days: &[DayState]) -> String {
-    let up = days.iter().filter(|d| **d == DayState::Up).count();
-    format!("Working on {up} of {} days", days.len())
 }
 
 fn draw_problems(svg: &mut Svg, l: &Layout, problems: &Problems, first: f32) {

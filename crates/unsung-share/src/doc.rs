@@ -35,6 +35,48 @@ pub struct ShareDoc {
     /// The period's last day: the date the PDF says it was made, so the same story always
     /// gives the same bytes.
     pub as_of: NaiveDate,
+    /// The words the formats put around the story, in the story's language.
+    pub labels: Labels,
+}
+
+/// The words every format adds around the story (headings, the legend, the bars in words,
+/// summaries of problems left out), already in the story's language: the app fills them from
+/// the locale files, so the renderers hold no words of their own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels {
+    /// The language's code, for the web page and the PDF: "en".
+    pub lang: String,
+    /// "The last 90 days".
+    pub last_days: String,
+    /// "What happened".
+    pub what_happened: String,
+    /// The word for each day's state, in [`DAY_STATES`] order: "Working", "Slow", …
+    pub day_words: [String; 6],
+    /// The overall bar in a few words: "Working on 70 of 90 days".
+    pub working_on: String,
+    /// The overall bar in a sentence: "Working on 70 of 90 days, trouble on 19, …".
+    pub days_summary: String,
+    /// Every problem in one line, for when none can be listed one by one ("4 problems came
+    /// up, and all were fixed.") or there were none ("Nothing broke in this period.").
+    pub all_problems: String,
+    /// `earlier[n - 1]` stands for the `n` oldest problems when they are left out for room:
+    /// "And 3 earlier problems, all fixed."
+    pub earlier: Vec<String>,
+    /// "Made with Unsung".
+    pub made_with: String,
+    /// "Page 1 of 2", "Page 2 of 2".
+    pub pages: [String; 2],
+    /// A service's uptime when there is no data: "no data".
+    pub no_data: String,
+}
+
+impl Labels {
+    /// The line standing for the `n` oldest problems, if `n > 0`.
+    pub fn earlier(&self, n: usize) -> Option<&str> {
+        n.checked_sub(1)
+            .and_then(|i| self.earlier.get(i))
+            .map(String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +94,8 @@ pub struct ServiceLine {
     pub name: String,
     pub uptime: Option<String>,
     pub days: Vec<DayState>,
+    /// Its bars in a sentence, for readers who cannot see colours.
+    pub summary: String,
 }
 
 impl ShareDoc {
@@ -86,23 +130,20 @@ impl ShareDoc {
                     name: f(&s.name),
                     uptime: s.uptime.as_deref().map(&f),
                     days: s.days.clone(),
+                    summary: s.summary.clone(),
                 })
                 .collect(),
             as_of: self.as_of,
+            // Our own words, not outside text: nothing in them to take out.
+            labels: self.labels.clone(),
         }
     }
 }
 
-/// The words for a day's colour, so colour is never the only signal.
-pub fn day_word(state: DayState) -> &'static str {
-    match state {
-        DayState::Up => "Working",
-        DayState::Degraded => "Slow",
-        DayState::Partial => "Partly down",
-        DayState::Down => "Down",
-        DayState::Maintenance => "Planned maintenance",
-        DayState::NoData => "No data",
-    }
+/// The word for a day's colour, so colour is never the only signal.
+pub fn day_word(labels: &Labels, state: DayState) -> &str {
+    let index = DAY_STATES.iter().position(|s| *s == state).unwrap_or(0);
+    &labels.day_words[index]
 }
 
 /// Status-page colours, the same as the app's (`ui/src/app.css`).
@@ -126,26 +167,3 @@ pub const DAY_STATES: [DayState; 6] = [
     DayState::Maintenance,
     DayState::NoData,
 ];
-
-/// "Working on 86 of 90 days, trouble on 3, 1 with planned maintenance, 1 with no data."
-pub fn days_summary(days: &[DayState]) -> String {
-    let count = |states: &[DayState]| days.iter().filter(|d| states.contains(d)).count();
-    let mut parts = vec![format!(
-        "Working on {} of {} days",
-        count(&[DayState::Up]),
-        days.len()
-    )];
-    let trouble = count(&[DayState::Degraded, DayState::Partial, DayState::Down]);
-    if trouble > 0 {
-        parts.push(format!("trouble on {trouble}"));
-    }
-    let planned = count(&[DayState::Maintenance]);
-    if planned > 0 {
-        parts.push(format!("{planned} with planned maintenance"));
-    }
-    let no_data = count(&[DayState::NoData]);
-    if no_data > 0 {
-        parts.push(format!("{no_data} with no data"));
-    }
-    parts.join(", ") + "."
-}

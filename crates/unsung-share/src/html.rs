@@ -2,7 +2,7 @@
 //! inline, charts are inline SVG, there are no scripts and no outside addresses, and a policy
 //! in the page itself forbids loading anything, should a future edit slip one in.
 
-use crate::doc::{DAY_STATES, ShareDoc, day_colour, day_word, days_summary};
+use crate::doc::{DAY_STATES, Labels, ShareDoc, day_colour, day_word};
 use crate::svg::escape;
 use std::fmt::Write;
 use unsung_core::timeline::DayState;
@@ -43,7 +43,13 @@ const MARK: &str = r##"<svg viewBox="0 0 32 32" aria-hidden="true"><circle cx="1
 const HEART: &str = r##"<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21.2s-7.6-4.7-9.7-9.4C.8 8.3 3 4.4 6.9 4.4c2.1 0 3.7 1.1 5.1 3 1.4-1.9 3-3 5.1-3 3.9 0 6.1 3.9 4.6 7.4-2.1 4.7-9.7 9.4-9.7 9.4z" fill="currentColor"/></svg>"##;
 
 /// The bars as an inline SVG with a text alternative.
-fn bars_svg(days: &[DayState], highlighted: usize, height: u32, label: &str) -> String {
+fn bars_svg(
+    labels: &Labels,
+    days: &[DayState],
+    highlighted: usize,
+    height: u32,
+    label: &str,
+) -> String {
     let slot = 10u32;
     let bar = 7u32;
     let width = slot * days.len() as u32;
@@ -68,7 +74,7 @@ fn bars_svg(days: &[DayState], highlighted: usize, height: u32, label: &str) -> 
             slot * i as u32 + (slot - bar) / 2,
             height - 2 * inset,
             day_colour(*state),
-            day_word(*state),
+            escape(day_word(labels, *state)),
         );
     }
     out.push_str("</svg>");
@@ -81,7 +87,7 @@ pub fn render(doc: &ShareDoc) -> String {
     let _ = write!(
         out,
         concat!(
-            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+            "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n",
             "<meta name=\"referrer\" content=\"no-referrer\">\n",
@@ -89,6 +95,7 @@ pub fn render(doc: &ShareDoc) -> String {
             "<header><strong>{mark}{team}</strong><span>{period}</span></header>\n",
             "<h1>{headline}</h1>\n<p class=\"time\">{time}</p>\n",
         ),
+        lang = e(&doc.labels.lang),
         title = e(&doc.headline),
         team = e(&doc.team),
         style = STYLE.trim(),
@@ -101,12 +108,12 @@ pub fn render(doc: &ShareDoc) -> String {
         let _ = writeln!(out, "<p>{}</p>", e(paragraph));
     }
 
-    let summary = days_summary(&doc.days);
+    let summary = &doc.labels.days_summary;
     let _ = write!(
         out,
-        "<h2>The last {} days</h2>\n{}\n<div class=\"axis\" aria-hidden=\"true\"><span>{}</span><span>{}</span></div>\n<ul class=\"legend\">",
-        doc.days.len(),
-        bars_svg(&doc.days, doc.days_in_period, 40, &summary),
+        "<h2>{}</h2>\n{}\n<div class=\"axis\" aria-hidden=\"true\"><span>{}</span><span>{}</span></div>\n<ul class=\"legend\">",
+        e(&doc.labels.last_days),
+        bars_svg(&doc.labels, &doc.days, doc.days_in_period, 40, summary),
         e(&doc.days_first),
         e(&doc.days_last),
     );
@@ -118,14 +125,14 @@ pub fn render(doc: &ShareDoc) -> String {
             out,
             r#"<li><svg width="11" height="11" viewBox="0 0 11 11" aria-hidden="true"><rect width="11" height="11" rx="2" fill="{}"/></svg> {}</li>"#,
             day_colour(state),
-            day_word(state)
+            e(day_word(&doc.labels, state))
         );
     }
-    let _ = writeln!(out, "</ul>\n<p class=\"summary\">{}</p>", e(&summary));
+    let _ = writeln!(out, "</ul>\n<p class=\"summary\">{}</p>", e(summary));
 
-    out.push_str("<h2>What happened</h2>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", e(&doc.labels.what_happened));
     if doc.incidents.is_empty() {
-        out.push_str("<p>Nothing broke in this period.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", e(&doc.labels.all_problems));
     } else {
         out.push_str("<ul class=\"incidents\">\n");
         for incident in &doc.incidents {
@@ -145,18 +152,21 @@ pub fn render(doc: &ShareDoc) -> String {
     );
 
     if !doc.services.is_empty() {
-        out.push_str("<h2>Each part, day by day</h2>\n");
         for service in &doc.services {
-            let uptime = service.uptime.as_deref().unwrap_or("no data");
+            let uptime = service.uptime.as_deref().unwrap_or(&doc.labels.no_data);
             let _ = writeln!(
                 out,
                 "<section class=\"service\"><div><span class=\"name\">{}</span><span>{}</span></div>{}</section>",
                 e(&service.name),
                 e(uptime),
-                bars_svg(&service.days, 0, 18, &days_summary(&service.days)),
+                bars_svg(&doc.labels, &service.days, 0, 18, &service.summary),
             );
         }
     }
-    out.push_str("<footer>Made with Unsung.</footer>\n</main>\n</body>\n</html>\n");
+    let _ = writeln!(
+        out,
+        "<footer>{}</footer>\n</main>\n</body>\n</html>",
+        e(&doc.labels.made_with)
+    );
     out
 }

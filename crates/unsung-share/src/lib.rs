@@ -20,7 +20,7 @@ mod svg;
 mod text;
 pub mod wrap;
 
-pub use doc::{IncidentLine, ServiceLine, ShareDoc};
+pub use doc::{DAY_STATES, IncidentLine, Labels, ServiceLine, ShareDoc};
 pub use privacy::PrivacyRules;
 pub use svg::escape;
 
@@ -123,6 +123,7 @@ pub fn pdf(doc: &ShareDoc) -> Result<Vec<u8>, ShareError> {
         &report::pages(doc),
         &raster::PdfInfo {
             title: &format!("{} {}", doc.headline, doc.period),
+            lang: &doc.labels.lang,
             date: doc.as_of,
         },
     )

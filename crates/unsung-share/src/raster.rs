@@ -51,6 +51,8 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, ShareError> {
 /// What the PDF says about itself. Fixed values only, so the same story gives the same bytes.
 pub struct PdfInfo<'a> {
     pub title: &'a str,
+    /// The language's code: "en".
+    pub lang: &'a str,
     pub date: chrono::NaiveDate,
 }
 
@@ -87,7 +89,7 @@ pub fn pdf(pages: &[String], info: &PdfInfo) -> Result<Vec<u8>, ShareError> {
             .title(info.title.to_string())
             .creator("Unsung".to_string())
             .producer("Unsung".to_string())
-            .language("en".to_string())
+            .language(info.lang.to_string())
             .creation_date(date),
     );
     document

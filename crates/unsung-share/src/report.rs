@@ -7,9 +7,7 @@
 //! per-service bars are left out.
 
 use crate::bars::{self, BarBox};
-use crate::doc::{
-    DAY_STATES, IncidentLine, ServiceLine, ShareDoc, day_colour, day_word, days_summary,
-};
+use crate::doc::{DAY_STATES, IncidentLine, Labels, ServiceLine, ShareDoc, day_colour, day_word};
 use crate::fonts::{Weight, width};
 use crate::palette::{self, ACCENT, ACCENT_SOFT, BORDER, FAINT, INK, MUTED, SURFACE};
 use crate::svg::{Svg, TextStyle, num};
@@ -134,13 +132,17 @@ fn parts(doc: &ShareDoc) -> Parts<'_> {
     }
     Parts {
         story,
-        days: vec![heading("The last 90 days"), overall_bars(doc)],
-        services: doc.services.iter().map(service_row).collect(),
+        days: vec![heading(&doc.labels.last_days), overall_bars(doc)],
+        services: doc
+            .services
+            .iter()
+            .map(|s| service_row(s, &doc.labels))
+            .collect(),
         legend: legend(doc),
-        happened: heading("What happened"),
+        happened: heading(&doc.labels.what_happened),
         nothing: doc.incidents.is_empty().then(|| {
             text_block(
-                vec!["Nothing broke in this period.".into()],
+                vec![doc.labels.all_problems.clone()],
                 TextStyle::new(BODY, Weight::Regular, INK),
                 BODY_STEP,
                 0.0,
@@ -151,19 +153,9 @@ fn parts(doc: &ShareDoc) -> Parts<'_> {
     }
 }
 
-/// "12 earlier problems, all fixed.": the problems left out, in one line.
+/// "And 12 earlier problems, all fixed.": the problems left out, in one line.
 fn earlier_block(doc: &ShareDoc, hidden: usize) -> Option<Block<'static>> {
-    if hidden == 0 {
-        return None;
-    }
-    let open = doc.incidents[..hidden].iter().filter(|i| !i.fixed).count();
-    let text = match (hidden, open) {
-        (1, 0) => "One earlier problem, fixed.".to_string(),
-        (1, _) => "One earlier problem, still being worked on.".to_string(),
-        (n, 0) => format!("{n} earlier problems, all fixed."),
-        (n, 1) => format!("{n} earlier problems; one is still being worked on."),
-        (n, o) => format!("{n} earlier problems; {o} are still being worked on."),
-    };
+    let text = doc.labels.earlier(hidden)?.to_string();
     Some(text_block(
         vec![text],
         TextStyle::new(BODY, Weight::Regular, MUTED),
@@ -214,7 +206,7 @@ fn overall_bars(doc: &ShareDoc) -> Block<'_> {
     })
 }
 
-fn service_row(service: &ServiceLine) -> Block<'_> {
+fn service_row<'a>(service: &'a ServiceLine, labels: &Labels) -> Block<'a> {
     let name = wrap(
         &capitalised(&service.name),
         Measure {
@@ -227,7 +219,10 @@ fn service_row(service: &ServiceLine) -> Block<'_> {
     .into_iter()
     .next()
     .unwrap_or_default();
-    let uptime = service.uptime.clone().unwrap_or_else(|| "no data".into());
+    let uptime = service
+        .uptime
+        .clone()
+        .unwrap_or_else(|| labels.no_data.clone());
     Block::new(11.0, 5.0, move |svg, top| {
         let baseline = top + 9.0;
         svg.text(
@@ -258,13 +253,13 @@ fn legend(doc: &ShareDoc) -> Block<'_> {
         .into_iter()
         .filter(|s| *s == DayState::Up || doc.days.contains(s))
         .collect();
-    let summary = days_summary(&doc.days);
+    let summary = &doc.labels.days_summary;
     Block::new(30.0, 10.0, move |svg, top| {
         let mut x = MARGIN;
         let y = top + 9.0;
         for state in &states {
             svg.rect(x, y - 7.5, 8.0, 8.0, 2.0, day_colour(*state));
-            let word = day_word(*state);
+            let word = day_word(&doc.labels, *state);
             svg.text(
                 x + 12.0,
                 y,
@@ -425,7 +420,7 @@ fn draw_pages(doc: &ShareDoc, blocks: &[&Block], placed: &[Vec<(usize, f32)>]) -
             for (index, top) in page {
                 (blocks[*index].draw)(&mut svg, *top);
             }
-            footer(&mut svg, number + 1, count);
+            footer(&mut svg, &doc.labels, number + 1, count);
             svg.finish()
         })
         .collect()
@@ -469,20 +464,22 @@ fn header(svg: &mut Svg, doc: &ShareDoc) {
     );
 }
 
-fn footer(svg: &mut Svg, number: usize, count: usize) {
+fn footer(svg: &mut Svg, labels: &Labels, number: usize, count: usize) {
     let baseline = PAGE_HEIGHT - MARGIN + 4.0;
     svg.text(
         MARGIN,
         baseline,
         TextStyle::new(8.0, Weight::Regular, FAINT),
-        "Made with Unsung",
+        &labels.made_with,
     );
-    if count > 1 {
+    if count > 1
+        && let Some(page) = labels.pages.get(number - 1)
+    {
         svg.text(
             MARGIN + CONTENT,
             baseline,
             TextStyle::new(8.0, Weight::Regular, FAINT).end(),
-            &format!("Page {number} of {count}"),
+            page,
         );
     }
 }

@@ -16,7 +16,7 @@ pub fn render(doc: &ShareDoc) -> String {
         out.push('\n');
     }
     if !doc.incidents.is_empty() {
-        out.push_str("\nWhat happened:\n");
+        out.push_str(&format!("\n{}:\n", doc.labels.what_happened));
         for incident in &doc.incidents {
             out.push_str(&format!("- {}: {}\n", incident.when, incident.text));
         }

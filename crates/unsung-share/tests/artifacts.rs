@@ -188,6 +188,7 @@ fn a_long_story_takes_two_pages_at_most_and_keeps_every_sentence() {
     story
         .paragraphs
         .extend((0..14).map(|i| format!("{sentence} This is note number {i}.")));
+    story.labels = common::labels(40);
     story.incidents = (0..40)
         .map(|i| unsung_share::IncidentLine {
             when: format!("Day {i}"),

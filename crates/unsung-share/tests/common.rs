@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use unsung_core::timeline::DayState;
-use unsung_share::{IncidentLine, ServiceLine, ShareDoc};
+use unsung_share::{IncidentLine, Labels, ServiceLine, ShareDoc};
 
 pub const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 
@@ -83,10 +83,42 @@ pub fn doc() -> ShareDoc {
                 name: name.to_string(),
                 uptime: Some(format!("99.9{}%", i + 1)),
                 days,
+                summary: "Working on 88 of 90 days, trouble on 2.".into(),
             }
         })
         .collect(),
         as_of: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        labels: labels(4),
+    }
+}
+
+/// The English words around the story, as the app takes them from the locale files, for a
+/// story with `incidents` problems of which only the newest is still open.
+pub fn labels(incidents: usize) -> Labels {
+    Labels {
+        lang: "en".into(),
+        last_days: "The last 90 days".into(),
+        what_happened: "What happened".into(),
+        day_words: [
+            "Working",
+            "Slow",
+            "Partly down",
+            "Down",
+            "Planned maintenance",
+            "No data",
+        ]
+        .map(str::to_string),
+        working_on: "Working on 80 of 90 days".into(),
+        days_summary:
+            "Working on 80 of 90 days, trouble on 8, 1 with planned maintenance, 1 with no data."
+                .into(),
+        all_problems: format!("{incidents} problems came up; one is still being worked on."),
+        earlier: (1..incidents)
+            .map(|n| format!("And {n} earlier problems, all fixed."))
+            .collect(),
+        made_with: "Made with Unsung".into(),
+        pages: ["Page 1 of 2".into(), "Page 2 of 2".into()],
+        no_data: "no data".into(),
     }
 }
 

@@ -10,7 +10,7 @@ mod phrases;
 mod plan;
 mod render;
 
-pub use phrases::{incident_summary, percent, service_name};
+pub use phrases::{capitalised, duration, incident_summary, percent, service_name};
 
 use crate::glossary::GlossaryEntry;
 use crate::locale::Lang;
