@@ -21,13 +21,13 @@ UNSUNG_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/unsung-desktop"
 # Print a short progress line.
 say() { printf '==> %s\n' "$*"; }
 
-# Run the end-to-end tests (tests/e2e/tests/window.rs) against $UNSUNG_DESKTOP_BIN under a fresh
+# Run the end-to-end tests (tests/e2e/tests/window.rs and share_view.rs) against $UNSUNG_DESKTOP_BIN under a fresh
 # virtual X server on a free display (xvfb-run ends it afterwards). Build the UI and the
 # workspace first: the binary embeds ui/dist at compile time. Extra arguments go to the test
 # harness. The X server is 24-bit so a screenshot looks like the real thing.
 run_end_to_end() {
-  cargo test --workspace --test window --no-run
+  cargo test --workspace --test window --test share_view --no-run
   UNSUNG_APP_BIN="$UNSUNG_DESKTOP_BIN" \
     xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
-    cargo test --workspace --test window -- --ignored --test-threads=1 "$@"
+    cargo test --workspace --test window --test share_view -- --ignored --test-threads=1 "$@"
 }

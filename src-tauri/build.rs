@@ -14,6 +14,9 @@ fn main() {
             "team_status",
             "set_team_db",
             "send_waiting",
+            "share_preview",
+            "share_save",
+            "share_copy",
         ]),
     ))
     .expect("failed to run the Tauri build script");

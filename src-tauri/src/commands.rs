@@ -3,10 +3,15 @@
 
 use crate::Shell;
 use tauri::State;
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_dialog::DialogExt;
 use unsung_app::dto::{
     NewThankYou, Overview, PersonEntry, SendReport, TeamStatus, ThankYouEdit, ThankYouView,
 };
-use unsung_app::{App, AppError, Audience, Lang, PeriodKind, resolve_tz};
+use unsung_app::{
+    App, AppError, Audience, ErrorCode, Lang, PeriodKind, Reader, SavedShare, ShareOptions,
+    SharePreview, resolve_tz,
+};
 
 fn app<'a>(shell: &'a State<'_, Shell>) -> Result<&'a App, AppError> {
     shell.app.as_ref().map_err(Clone::clone)
@@ -101,4 +106,91 @@ pub async fn set_team_db(
 #[tauri::command]
 pub async fn send_waiting(shell: State<'_, Shell>) -> Result<SendReport, AppError> {
     app(&shell)?.send_waiting().await
+}
+
+/// Who a shared story is for: this machine's zone, and the language and audience the window
+/// shows (English, for the family, when left out).
+fn reader(lang: Option<Lang>, audience: Option<Audience>) -> Result<Reader, AppError> {
+    Ok(Reader {
+        tz: resolve_tz(None)?,
+        lang: lang.unwrap_or_default(),
+        audience: audience.unwrap_or_default(),
+    })
+}
+
+#[tauri::command]
+pub async fn share_preview(
+    shell: State<'_, Shell>,
+    period: PeriodKind,
+    options: ShareOptions,
+    lang: Option<Lang>,
+    audience: Option<Audience>,
+) -> Result<SharePreview, AppError> {
+    app(&shell)?
+        .share_preview(period, reader(lang, audience)?, &options)
+        .await
+}
+
+/// Asks where to save with the system's save dialog, then writes the file there. The webview
+/// never names a path: the only file this app writes for it is the one the user just chose.
+/// `None` when the user cancels.
+#[tauri::command]
+pub async fn share_save(
+    window: tauri::Window,
+    shell: State<'_, Shell>,
+    period: PeriodKind,
+    options: ShareOptions,
+    lang: Option<Lang>,
+    audience: Option<Audience>,
+) -> Result<Option<SavedShare>, AppError> {
+    let reader = reader(lang, audience)?;
+    let file = app(&shell)?.share_period(period, reader, &options).await?;
+    let (answer, chosen) = tokio::sync::oneshot::channel();
+    window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title(unsung_app::share::save_dialog_title(reader.lang))
+        .set_file_name(&file.file_name)
+        .add_filter(file.format.description(), &[file.format.extension()])
+        .save_file(move |path| {
+            let _ = answer.send(path);
+        });
+    let Some(path) = chosen.await.ok().flatten() else {
+        return Ok(None);
+    };
+    let path = path.into_path().map_err(|_| {
+        AppError::invalid("That place cannot hold a file; choose a folder on this computer")
+    })?;
+    std::fs::write(&path, &file.bytes).map_err(|error| AppError {
+        code: ErrorCode::Storage,
+        message: format!(
+            "Could not save {}: {error}. Choose another folder.",
+            path.display()
+        ),
+    })?;
+    Ok(Some(SavedShare {
+        path: path.display().to_string(),
+        bytes: file.bytes.len() as u64,
+    }))
+}
+
+/// Puts the story's text, after the privacy pass, on the clipboard. The text is made here,
+/// not sent by the webview, so only a cleaned story can be copied.
+#[tauri::command]
+pub async fn share_copy(
+    handle: tauri::AppHandle,
+    shell: State<'_, Shell>,
+    period: PeriodKind,
+    options: ShareOptions,
+    lang: Option<Lang>,
+    audience: Option<Audience>,
+) -> Result<(), AppError> {
+    let text = app(&shell)?
+        .share_text(period, reader(lang, audience)?, &options)
+        .await?;
+    handle
+        .clipboard()
+        .write_text(text)
+        .map_err(|error| AppError::internal(format!("Could not copy the story: {error}")))
 }

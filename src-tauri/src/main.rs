@@ -50,6 +50,10 @@ fn main() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Both are used from Rust only (share_save, share_copy); the window is granted none
+        // of their commands.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             let opened = tauri::async_runtime::block_on(open_app());
             if let Err(error) = &opened {
@@ -69,7 +73,10 @@ fn main() {
             commands::remove_person,
             commands::team_status,
             commands::set_team_db,
-            commands::send_waiting
+            commands::send_waiting,
+            commands::share_preview,
+            commands::share_save,
+            commands::share_copy
         ])
         .run(tauri::generate_context!())
         .expect("error while running Unsung");

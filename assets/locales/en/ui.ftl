@@ -283,3 +283,56 @@ share-made-with = Made with Unsung
 share-page = Page { $page } of { $pages }
 share-day = { DATETIME($date, day: "numeric", month: "long") }
 share-uptime-no-data = no data
+share-private-server = a server
+share-private-system = a system
+share-private-web-page = a web page
+share-private-email = an email address
+share-private-customer = a customer
+share-private-teammate = a teammate
+share-private-and = and
+share-private-teammates = { $count ->
+    [2] two teammates
+    [3] three teammates
+    [4] four teammates
+    [5] five teammates
+   *[other] { $count } teammates
+}
+share-save-title = Save the story
+
+## The Share view.
+ui-nav-share = Share
+ui-share-title = Share this story
+ui-share-lead = Send the story to someone who never sees the work: as a picture, a PDF, a web page or a short text.
+ui-share-how = How to share
+ui-share-format = Format
+ui-share-format-png = Picture
+ui-share-format-pdf = PDF
+ui-share-format-html = Web page
+ui-share-format-text = Text
+ui-share-hint-png = A card for a chat or a photo album.
+ui-share-hint-pdf = The whole story on one page, ready to print.
+ui-share-hint-html = One file that opens in any browser, even offline.
+ui-share-hint-text = Plain words for a message.
+ui-share-size = Size
+ui-share-size-landscape = Wide (1200 × 630)
+ui-share-size-portrait = Tall (1080 × 1350)
+ui-share-privacy = Privacy
+ui-share-privacy-hint = Before anything leaves this computer, Unsung takes out server names, web and network addresses, and the names of internal systems (each system gets its friendly name).
+ui-share-keep-names = Keep teammates' names
+ui-share-keep-names-hint = (otherwise each one is "a teammate")
+ui-share-customers = Customer names to leave out
+ui-share-customers-placeholder = One name per line
+ui-share-customers-hint = Kept on this computer only. Each one becomes "a customer".
+ui-share-save = Save…
+ui-share-copy = Copy text
+ui-share-saved = Saved to { $path } ({ $size }).
+ui-share-copied = Copied the story's text. Paste it into any message.
+ui-share-preview = What will be shared
+ui-share-image-alt = The picture that will be shared; its words are below.
+ui-share-page-alt = Page { $page } of the PDF report.
+ui-share-html-note = The web page tells these words, with the 90 days and each part drawn as coloured bars.
+ui-share-words = The words in it
+ui-share-drawing = Drawing the preview…
+ui-share-bytes = { $n } bytes
+ui-share-kb = { $n } KB
+ui-share-mb = { $n } MB

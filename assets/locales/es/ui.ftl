@@ -284,3 +284,56 @@ share-made-with = Hecho con Unsung
 share-page = Página { $page } de { $pages }
 share-day = { DATETIME($date, day: "numeric", month: "long") }
 share-uptime-no-data = sin datos
+share-private-server = un servidor
+share-private-system = un sistema
+share-private-web-page = una página web
+share-private-email = una dirección de correo
+share-private-customer = un cliente
+share-private-teammate = alguien del equipo
+share-private-and = y
+share-private-teammates = { $count ->
+    [2] dos personas del equipo
+    [3] tres personas del equipo
+    [4] cuatro personas del equipo
+    [5] cinco personas del equipo
+   *[other] { $count } personas del equipo
+}
+share-save-title = Guardar la historia
+
+## La vista Compartir.
+ui-nav-share = Compartir
+ui-share-title = Comparte esta historia
+ui-share-lead = Envía la historia a alguien que nunca ve este trabajo: como imagen, PDF, página web o un texto corto.
+ui-share-how = Cómo compartir
+ui-share-format = Formato
+ui-share-format-png = Imagen
+ui-share-format-pdf = PDF
+ui-share-format-html = Página web
+ui-share-format-text = Texto
+ui-share-hint-png = Una tarjeta para un chat o un álbum de fotos.
+ui-share-hint-pdf = Toda la historia en una página, lista para imprimir.
+ui-share-hint-html = Un solo archivo que se abre en cualquier navegador, incluso sin conexión.
+ui-share-hint-text = Palabras sencillas para un mensaje.
+ui-share-size = Tamaño
+ui-share-size-landscape = Ancha (1200 × 630)
+ui-share-size-portrait = Alta (1080 × 1350)
+ui-share-privacy = Privacidad
+ui-share-privacy-hint = Antes de que nada salga de este ordenador, Unsung quita los nombres de servidores, las direcciones web y de red, y los nombres de los sistemas internos (cada sistema aparece con su nombre sencillo).
+ui-share-keep-names = Mantener los nombres del equipo
+ui-share-keep-names-hint = (si no, cada nombre aparece como «alguien del equipo»)
+ui-share-customers = Nombres de clientes que se quitan
+ui-share-customers-placeholder = Un nombre por línea
+ui-share-customers-hint = Se guarda solo en este ordenador. Cada nombre aparece como «un cliente».
+ui-share-save = Guardar…
+ui-share-copy = Copiar texto
+ui-share-saved = Guardado en { $path } ({ $size }).
+ui-share-copied = Texto de la historia copiado. Pégalo en cualquier mensaje.
+ui-share-preview = Lo que se compartirá
+ui-share-image-alt = La imagen que se compartirá; sus palabras están debajo.
+ui-share-page-alt = Página { $page } del informe PDF.
+ui-share-html-note = La página web cuenta estas palabras, con los 90 días y cada parte dibujados como barras de colores.
+ui-share-words = Sus palabras
+ui-share-drawing = Dibujando la vista previa…
+ui-share-bytes = { $n } bytes
+ui-share-kb = { $n } KB
+ui-share-mb = { $n } MB

@@ -22,7 +22,9 @@ mod thanks;
 pub use chrono_tz::Tz;
 pub use error::{AppError, ErrorCode};
 pub use inputs::{Clock, default_db_location, parse_instant, resolve_tz};
-pub use share::{CardSize, Reader, ShareFormat, ShareOptions, SharePreview, SharedFile};
+pub use share::{
+    CardSize, Reader, SavedShare, ShareFormat, ShareOptions, SharePreview, SharedFile,
+};
 pub use sync::SyncReport;
 pub use team::{TeamSetup, init_team_database};
 pub use unsung_core::locale::Lang;

@@ -17,7 +17,9 @@ use unsung_core::stats;
 use unsung_core::story::{self, PeriodData, capitalised, duration, percent};
 use unsung_core::timeline::{DayState, daily_bars};
 use unsung_core::{Interval, Person, Service, demo};
-use unsung_share::{DAY_STATES, IncidentLine, Labels, PrivacyRules, ServiceLine, ShareDoc};
+use unsung_share::{
+    DAY_STATES, IncidentLine, Labels, PrivacyRules, PrivacyWords, ServiceLine, ShareDoc,
+};
 use unsung_store::Store;
 
 pub use unsung_share::{CardSize, ShareFormat};
@@ -52,6 +54,14 @@ pub struct SharePreview {
     /// A name for the saved file, such as `unsung-2026-11-23-to-2026-11-29.png`.
     pub file_name: String,
     /// How big the saved file will be.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// Where Save put the file, to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SavedShare {
+    pub path: String,
     #[ts(type = "number")]
     pub bytes: u64,
 }
@@ -179,6 +189,27 @@ fn gravity(state: DayState) -> u8 {
         DayState::Up => 1,
         DayState::NoData => 0,
     }
+}
+
+/// What the privacy pass puts in place of what it takes out, in the reader's language.
+fn privacy_words(words: &Locale) -> PrivacyWords {
+    PrivacyWords {
+        server: words.message("share-private-server", &[]),
+        system: words.message("share-private-system", &[]),
+        web_page: words.message("share-private-web-page", &[]),
+        email: words.message("share-private-email", &[]),
+        customer: words.message("share-private-customer", &[]),
+        teammate: words.message("share-private-teammate", &[]),
+        and: words.message("share-private-and", &[]),
+        teammates: (2..=10)
+            .map(|n| words.message("share-private-teammates", &[("count", n.into())]))
+            .collect(),
+    }
+}
+
+/// The save dialog's title, in the reader's language.
+pub fn save_dialog_title(lang: Lang) -> String {
+    locale(lang).message("share-save-title", &[])
 }
 
 /// The names the privacy pass takes out unless allowed: the team (with the other names
@@ -343,6 +374,7 @@ impl App {
             teammates(&people, &data)
         };
         let rules = PrivacyRules::new(
+            privacy_words(words),
             data.services.iter().map(|s| {
                 (
                     s.name.clone(),

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use unsung_app::dto::{
     NewThankYou, Overview, PersonEntry, SendReport, TeamStatus, ThankYouEdit, ThankYouView,
 };
-use unsung_app::{AppError, ErrorCode, ShareOptions, SharePreview};
+use unsung_app::{AppError, ErrorCode, SavedShare, ShareOptions, SharePreview};
 
 fn committed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings")
@@ -26,6 +26,7 @@ fn generate(into: &Path) -> BTreeMap<String, String> {
     ErrorCode::export_all_to(into).unwrap();
     ShareOptions::export_all_to(into).unwrap();
     SharePreview::export_all_to(into).unwrap();
+    SavedShare::export_all_to(into).unwrap();
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(into).unwrap() {
         let path = entry.unwrap().path();

@@ -313,3 +313,41 @@ async fn the_preview_shows_the_bytes_that_would_be_saved() {
         "{copied}"
     );
 }
+
+#[tokio::test]
+async fn a_spanish_reader_gets_every_word_in_spanish_names_taken_out_too() {
+    let (_dir, app) = demo_app().await;
+    let spanish = Reader {
+        lang: Lang::Es,
+        ..reader(Audience::Family)
+    };
+    let doc = app
+        .share_doc(last_week(), spanish, &options(ShareFormat::Html))
+        .await
+        .unwrap();
+    assert_eq!(doc.labels.lang, "es");
+    assert_eq!(doc.labels.what_happened, "Qué pasó");
+    assert_eq!(doc.labels.last_days, "Los últimos 90 días");
+    assert_eq!(
+        doc.period,
+        "Del lunes 23 al domingo 29 de noviembre de 2026"
+    );
+    assert_eq!(doc.uptime_in_time, "Unos 22 minutos con fallos en 7 días.");
+    assert_eq!(doc.days_last, "29 de noviembre");
+    assert_eq!(
+        doc.thanks,
+        "Gracias a todas las personas que lo mantuvieron todo en marcha."
+    );
+    let page = String::from_utf8(
+        app.share(last_week(), spanish, &options(ShareFormat::Html))
+            .await
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    assert!(page.contains("<html lang=\"es\">"));
+    assert!(page.contains("alguien del equipo"), "{page}");
+    for name in TEAM {
+        assert!(!page.contains(name), "{name} in the Spanish page");
+    }
+}

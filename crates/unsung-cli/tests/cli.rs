@@ -337,7 +337,10 @@ fn story_as_a_card_a_pdf_and_a_web_page() {
         text.contains("Everything worked almost all the time (99.96%)."),
         "{text}"
     );
-    assert!(text.contains("Monday 23 to Sunday 29 November 2026"), "{text}");
+    assert!(
+        text.contains("Monday 23 to Sunday 29 November 2026"),
+        "{text}"
+    );
 
     // A web page can go to standard output; teammates stay unnamed unless allowed.
     let output = unsung(&db).args(story_args("html")).output().unwrap();

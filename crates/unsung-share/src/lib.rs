@@ -21,7 +21,7 @@ mod text;
 pub mod wrap;
 
 pub use doc::{DAY_STATES, IncidentLine, Labels, ServiceLine, ShareDoc};
-pub use privacy::PrivacyRules;
+pub use privacy::{PrivacyRules, PrivacyWords};
 pub use svg::escape;
 
 use serde::{Deserialize, Serialize};

@@ -73,12 +73,27 @@ const HOST_SUFFIXES: [&str; 16] = [
     "cluster",
 ];
 
-const SERVER: &str = "a server";
-const SYSTEM: &str = "a system";
-const WEB_PAGE: &str = "a web page";
-const EMAIL: &str = "an email address";
-const CUSTOMER: &str = "a customer";
-const TEAMMATE: &str = "a teammate";
+/// What goes in place of what is taken out, in the story's language (the app takes these
+/// from the locale files).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrivacyWords {
+    /// "a server": for host names and IP addresses.
+    pub server: String,
+    /// "a system": for names that only look internal.
+    pub system: String,
+    /// "a web page".
+    pub web_page: String,
+    /// "an email address".
+    pub email: String,
+    /// "a customer".
+    pub customer: String,
+    /// "a teammate".
+    pub teammate: String,
+    /// The word that joins the last two of a list: "and".
+    pub and: String,
+    /// `teammates[n - 2]` says "n teammates", from two up.
+    pub teammates: Vec<String>,
+}
 
 // Private-use characters mark where a replacement goes until every rule has run.
 const OPEN: char = '\u{E000}';
@@ -131,17 +146,18 @@ fn machine_re() -> &'static Regex {
     regex(&RE, r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+")
 }
 
-fn teammates_list_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        r"(?i)\ba teammate((?:, a teammate)*),? and a teammate\b",
-    )
+/// "a teammate, a teammate and a teammate", in the story's words.
+fn teammates_list_re(words: &PrivacyWords) -> Option<Regex> {
+    let one = regex::escape(&words.teammate);
+    let and = regex::escape(&words.and);
+    Regex::new(&format!(r"(?i)\b{one}((?:, {one})*),? {and} {one}\b")).ok()
 }
 
 /// What to take out, and what to put in instead.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PrivacyRules {
+    words: PrivacyWords,
+    teammates_list_re: Option<Regex>,
     /// Technical service name → friendly name.
     services: Vec<(String, String)>,
     services_re: Option<Regex>,
@@ -174,6 +190,7 @@ impl PrivacyRules {
     /// `services`: (technical name, friendly name) pairs; `customers`: the user's list;
     /// `teammates`: the names to hide (empty when the user allows names).
     pub fn new(
+        words: PrivacyWords,
         services: impl IntoIterator<Item = (String, String)>,
         customers: &[String],
         teammates: &[String],
@@ -196,6 +213,8 @@ impl PrivacyRules {
             })
             .flatten();
         PrivacyRules {
+            teammates_list_re: teammates_list_re(&words),
+            words,
             services,
             services_re,
             customers_re: names_regex(customers),
@@ -219,16 +238,26 @@ impl PrivacyRules {
                 .collect(),
             replacements: Vec::new(),
         };
-        pass.replace(url_re(), |_| Some(WEB_PAGE.into()), false);
-        pass.replace(email_re(), |_| Some(EMAIL.into()), false);
-        pass.replace(ipv6_re(), |m| is_ipv6(m).then(|| SERVER.into()), false);
-        pass.replace(ipv4_re(), |m| is_ipv4(m).then(|| SERVER.into()), false);
+        pass.replace(url_re(), |_| Some(self.words.web_page.clone()), false);
+        pass.replace(email_re(), |_| Some(self.words.email.clone()), false);
+        pass.replace(
+            ipv6_re(),
+            |m| is_ipv6(m).then(|| self.words.server.clone()),
+            false,
+        );
+        pass.replace(
+            ipv4_re(),
+            |m| is_ipv4(m).then(|| self.words.server.clone()),
+            false,
+        );
         pass.replace(
             host_re(),
             |m| {
                 is_host(m).then(|| {
                     let first = m.split('.').next().unwrap_or(m);
-                    self.friendly(first).unwrap_or(SERVER).to_string()
+                    self.friendly(first)
+                        .unwrap_or(&self.words.server)
+                        .to_string()
                 })
             },
             true,
@@ -238,17 +267,25 @@ impl PrivacyRules {
         }
         pass.replace(
             machine_re(),
-            |m| looks_internal(m).then(|| SYSTEM.into()),
+            |m| looks_internal(m).then(|| self.words.system.clone()),
             true,
         );
         if let Some((re, names)) = &self.customers_re {
-            pass.replace(re, |m| is_name(m, names).then(|| CUSTOMER.into()), true);
+            pass.replace(
+                re,
+                |m| is_name(m, names).then(|| self.words.customer.clone()),
+                true,
+            );
         }
         if let Some((re, names)) = &self.teammates_re {
-            pass.replace(re, |m| is_name(m, names).then(|| TEAMMATE.into()), true);
+            pass.replace(
+                re,
+                |m| is_name(m, names).then(|| self.words.teammate.clone()),
+                true,
+            );
         }
         let text = pass.finish();
-        collapse_teammates(&text)
+        self.collapse_teammates(&text)
     }
 }
 
@@ -378,34 +415,53 @@ fn is_name(found: &str, names: &[String]) -> bool {
     names.iter().any(|n| n == found) || found.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
-/// "a teammate, a teammate and a teammate" → "three teammates".
-fn collapse_teammates(text: &str) -> String {
-    teammates_list_re()
-        .replace_all(text, |caps: &regex::Captures| {
-            let count = 2 + caps[1].matches(", a teammate").count();
-            let words = [
-                "", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            ];
-            let number = words
-                .get(count)
-                .map(|w| w.to_string())
-                .unwrap_or(count.to_string());
-            let phrase = format!("{number} teammates");
-            if caps[0].starts_with('A') {
+impl PrivacyRules {
+    /// "a teammate, a teammate and a teammate" → "three teammates".
+    fn collapse_teammates(&self, text: &str) -> String {
+        let Some(re) = &self.teammates_list_re else {
+            return text.to_string();
+        };
+        let separator = format!(", {}", self.words.teammate);
+        re.replace_all(text, |caps: &regex::Captures| {
+            let count = 2 + caps[1].matches(&separator).count();
+            let phrase = self
+                .words
+                .teammates
+                .get(count - 2)
+                .cloned()
+                .unwrap_or_else(|| caps[0].to_string());
+            if caps[0].starts_with(|c: char| c.is_uppercase()) {
                 capitalised(&phrase)
             } else {
                 phrase
             }
         })
         .into_owned()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn english() -> PrivacyWords {
+        PrivacyWords {
+            server: "a server".into(),
+            system: "a system".into(),
+            web_page: "a web page".into(),
+            email: "an email address".into(),
+            customer: "a customer".into(),
+            teammate: "a teammate".into(),
+            and: "and".into(),
+            teammates: ["two", "three", "four"]
+                .map(|n| format!("{n} teammates"))
+                .to_vec(),
+        }
+    }
+
     fn rules() -> PrivacyRules {
         PrivacyRules::new(
+            english(),
             [
                 ("api-gw-prod".to_string(), "the checkout page".to_string()),
                 ("payments-svc".to_string(), "card payments".to_string()),
@@ -523,8 +579,35 @@ mod tests {
 
     #[test]
     fn allowed_names_stay() {
-        let r = PrivacyRules::new(Vec::new(), &[], &[]);
+        let r = PrivacyRules::new(english(), Vec::new(), &[], &[]);
         assert_eq!(r.clean("Ana fixed it."), "Ana fixed it.");
+    }
+
+    #[test]
+    fn the_replacements_speak_the_storys_language() {
+        let words = PrivacyWords {
+            server: "un servidor".into(),
+            system: "un sistema".into(),
+            web_page: "una página web".into(),
+            email: "una dirección de correo".into(),
+            customer: "un cliente".into(),
+            teammate: "alguien del equipo".into(),
+            and: "y".into(),
+            teammates: vec![
+                "dos personas del equipo".into(),
+                "tres personas del equipo".into(),
+            ],
+        };
+        let r = PrivacyRules::new(
+            words,
+            Vec::new(),
+            &["Globex".into()],
+            &["Ana".into(), "Ben".into()],
+        );
+        assert_eq!(
+            r.clean("Ana y Ben arreglaron db-01.prod.internal para Globex."),
+            "Dos personas del equipo arreglaron un servidor para un cliente."
+        );
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! vector PDF pages. The result and its meaning in time, every paragraph of the story, the
 //! 90-day bar with each service's own bar and a legend in words, each problem, the thank-you.
 //!
-//! Content is laid out as blocks flowing down the page; a heading never ends a page. When
-//! the story would need a third page the oldest problems are folded into one line, then the
-//! per-service bars are left out.
+//! Content is laid out as blocks flowing down the page; a heading never ends a page. One page
+//! is preferred, even without the per-service bars; when the story would need a third page the
+//! oldest problems are folded into one line, then the per-service bars are left out.
 
 use crate::bars::{self, BarBox};
 use crate::doc::{DAY_STATES, IncidentLine, Labels, ServiceLine, ShareDoc, day_colour, day_word};
@@ -388,9 +388,13 @@ fn paginate(blocks: &[&Block], max_pages: usize, cut: bool) -> Option<Vec<Vec<(u
 pub fn pages(doc: &ShareDoc) -> Vec<String> {
     let parts = parts(doc);
     let total = doc.incidents.len();
-    // Best first: everything on one page, then on two, then with fewer problems listed, then
-    // without each service's bars.
-    let mut attempts: Vec<(usize, bool, usize)> = vec![(total, true, 1), (total, true, MAX_PAGES)];
+    // Best first: everything on one page; one page without each service's bars; everything
+    // on two pages; then with fewer problems listed, then without the services' bars.
+    let mut attempts: Vec<(usize, bool, usize)> = vec![
+        (total, true, 1),
+        (total, false, 1),
+        (total, true, MAX_PAGES),
+    ];
     attempts.extend((0..total).rev().map(|n| (n, true, MAX_PAGES)));
     attempts.extend((0..=total).rev().map(|n| (n, false, MAX_PAGES)));
     for (shown, with_services, max_pages) in attempts {

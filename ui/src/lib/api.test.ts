@@ -1,6 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, test } from "vitest";
-import { ApiError, getOverview, listThanks, postThanks, toAppError } from "./api";
+import { ApiError, getOverview, listThanks, postThanks, shareCopy, sharePreview, shareSave, toAppError } from "./api";
+import type { ShareOptions } from "./bindings";
 import { buildOverview } from "../mock/fixture";
 
 describe("commands", () => {
@@ -25,6 +26,24 @@ describe("commands", () => {
       ["list_thanks", { limit: null }],
       ["list_thanks", { limit: 10 }],
       ["post_thanks", { note }],
+    ]);
+  });
+
+  test("share commands send the period and the options, never a path or a text", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "share_save") return null;
+      return cmd === "share_preview" ? { images: [] } : null;
+    });
+    const options: ShareOptions = { format: "pdf", size: "landscape", customer_names: ["Globex"], show_teammates: false };
+    await sharePreview("last_week", options, "es", "team");
+    expect(await shareSave("last_week", options)).toBeNull();
+    await shareCopy("this_week", options);
+    expect(calls).toEqual([
+      ["share_preview", { period: "last_week", options, lang: "es", audience: "team" }],
+      ["share_save", { period: "last_week", options, lang: "en", audience: "family" }],
+      ["share_copy", { period: "this_week", options, lang: "en", audience: "family" }],
     ]);
   });
 });

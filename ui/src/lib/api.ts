@@ -11,7 +11,10 @@ import type {
   Overview,
   PeriodKind,
   PersonEntry,
+  SavedShare,
   SendReport,
+  ShareOptions,
+  SharePreview,
   TeamStatus,
   ThankYou,
   ThankYouEdit,
@@ -119,4 +122,40 @@ export function setTeamDb(url: string | null): Promise<TeamStatus> {
 /** Sends the notes waiting for the team database now. */
 export function sendWaiting(): Promise<SendReport> {
   return call<SendReport>("send_waiting", {});
+}
+
+/**
+ * Exactly what Save or Copy would share for `period` (in `lang`, told for `audience`), after
+ * the privacy pass.
+ */
+export function sharePreview(
+  period: PeriodKind,
+  options: ShareOptions,
+  lang: Lang = "en",
+  audience: Audience = "family",
+): Promise<SharePreview> {
+  return call<SharePreview>("share_preview", { period, options, lang, audience });
+}
+
+/**
+ * Asks where to save (the system's save dialog, opened by the backend) and saves the file
+ * there. `null` when the user cancels. The UI never sends a path or the file's contents.
+ */
+export function shareSave(
+  period: PeriodKind,
+  options: ShareOptions,
+  lang: Lang = "en",
+  audience: Audience = "family",
+): Promise<SavedShare | null> {
+  return call<SavedShare | null>("share_save", { period, options, lang, audience });
+}
+
+/** Puts the story's text (after the privacy pass) on the clipboard, from the backend. */
+export function shareCopy(
+  period: PeriodKind,
+  options: ShareOptions,
+  lang: Lang = "en",
+  audience: Audience = "family",
+): Promise<void> {
+  return call<void>("share_copy", { period, options, lang, audience });
 }

@@ -1,7 +1,7 @@
 // Stands in for the Rust backend when the UI runs in a plain browser (`vite build --mode mock`)
 // or in Vitest. Answers every command from the fixture and keeps notes, people and the team
 // database setting in memory, with the backend's rules (only a note's author changes it;
-// Settings keeps no password).
+// Settings keeps no password), and records what Share saved or copied.
 //
 // Query parameters (mock build only) to exercise the unhappy paths:
 //   ?mock-fail=get_overview   the first call of that command rejects with a storage error
@@ -16,12 +16,14 @@ import type {
   PeriodKind,
   PersonEntry,
   SendReport,
+  ShareOptions,
   TeamStatus,
   ThankYou,
   ThankYouEdit,
 } from "../lib/bindings";
 import { PERIODS } from "../lib/periods";
 import { buildOverview, DEMO_THANKS, INCIDENTS, PEOPLE } from "./fixture";
+import { buildPreview, storyText } from "./share";
 
 export type MockOptions = {
   /** Commands whose first call fails. */
@@ -38,6 +40,12 @@ export type MockStore = {
   teamUrl: string | null;
   offline: boolean;
   calls: OverviewCall[];
+  /** What Copy put on the clipboard. */
+  clipboard: string;
+  /** Where Save wrote, in order. */
+  saved: string[];
+  /** The options of the latest share command. */
+  shareOptions: ShareOptions | null;
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
@@ -58,6 +66,9 @@ export function installMock(options: MockOptions = {}): MockStore {
     teamUrl: options.teamOffline ? "postgres://ana@team-db.example.org/unsung" : null,
     offline: options.teamOffline ?? false,
     calls: [],
+    clipboard: "",
+    saved: [],
+    shareOptions: null,
   };
   const failOnce = new Set(options.failOnce ?? []);
   let next = 1;
@@ -188,6 +199,24 @@ export function installMock(options: MockOptions = {}): MockStore {
           return { sent: 0, waiting, refused: 0, problem: "the database cannot be reached: connection refused" } satisfies SendReport;
         store.thanks = store.thanks.map((t) => ({ ...t, waiting_to_send: false, send_error: null }));
         return { sent: waiting, waiting: 0, refused: 0, problem: null } satisfies SendReport;
+      }
+      case "share_preview":
+      case "share_save":
+      case "share_copy": {
+        const period = args.period as PeriodKind;
+        if (!PERIODS.some((p) => p.kind === period)) return reject("invalid_input", `Unknown period "${String(period)}".`);
+        const overview = buildOverview(period, store.thanks, (args.lang ?? "en") as Lang, (args.audience ?? "family") as Audience);
+        const share = args.options as ShareOptions;
+        store.shareOptions = share;
+        if (cmd === "share_copy") {
+          store.clipboard = storyText(overview, share);
+          return null;
+        }
+        const preview = buildPreview(overview, share);
+        if (cmd === "share_preview") return preview;
+        const path = `/home/you/Documents/${preview.file_name}`;
+        store.saved.push(path);
+        return { path, bytes: preview.bytes };
       }
       default:
         return reject("internal", `Unknown command "${cmd}".`);

@@ -124,7 +124,14 @@ async function noHorizontalScroll(page) {
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
   }));
-  assert(scroll <= client, `page scrolls sideways: ${scroll}px of content in ${client}px`);
+  if (scroll > client) {
+    const widest = await page.evaluate((limit) => {
+      const over = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > limit + 0.5);
+      const leaf = over.filter((e) => !over.some((o) => o !== e && e.contains(o)));
+      return leaf.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} "${e.textContent?.trim().slice(0, 40)}"`);
+    }, client);
+    assert(false, `page scrolls sideways: ${scroll}px of content in ${client}px; widest: ${widest.join("; ")}`);
+  }
 }
 
 /** Switches light/dark and lets colour transitions settle before anything is measured. */
@@ -388,6 +395,35 @@ async function main() {
       }
     });
 
+    await check("Share: the card preview shows under the CSP, and each format previews", async () => {
+      await page.getByTestId("nav-share").click();
+      const image = page.getByTestId("share-image");
+      await image.waitFor({ state: "visible" });
+      const loaded = await image.evaluate((img) => img.complete && img.naturalWidth > 0);
+      assert(loaded, "the preview image did not load (blocked by the CSP?)");
+      await page.locator('[data-testid="share-format"] input[value="text"]').check();
+      await page.getByTestId("share-text").waitFor({ state: "visible" });
+      await page.locator('[data-testid="share-format"] input[value="png"]').check();
+      await image.waitFor({ state: "visible" });
+      await page.getByTestId("share-copy").click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="share-status"]')?.textContent?.startsWith("Copied"));
+      return (await page.getByTestId("share-file").textContent())?.trim() ?? "";
+    });
+
+    await check("axe: Share, light and dark", async () => {
+      await page.waitForFunction(() => document.querySelector('[data-testid="share-preview"]')?.getAttribute("aria-busy") === "false");
+      await scheme(page, "light");
+      await page.screenshot({ path: join(OUT, "share-light.png"), fullPage: true });
+      await axe(page);
+      await scheme(page, "dark");
+      try {
+        await page.screenshot({ path: join(OUT, "share-dark.png"), fullPage: true });
+        return await axe(page);
+      } finally {
+        await scheme(page, "light");
+      }
+    });
+
     await check("readable at 200% zoom and on a narrow window (no sideways scroll)", async () => {
       for (const width of [550, 320]) {
         await page.setViewportSize({ width, height: 800 });
@@ -395,6 +431,10 @@ async function main() {
         await story.waitFor({ state: "visible" });
         await noHorizontalScroll(page);
         await page.screenshot({ path: join(OUT, `week-${width}px.png`), fullPage: width === 550 });
+        await page.getByTestId("nav-share").click();
+        await page.getByTestId("share-image").waitFor({ state: "visible" });
+        await noHorizontalScroll(page);
+        await page.screenshot({ path: join(OUT, `share-${width}px.png`), fullPage: width === 550 });
         await page.getByTestId("nav-thanks").click();
         await noHorizontalScroll(page);
       }

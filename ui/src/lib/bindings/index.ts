@@ -14,6 +14,7 @@ export type { Overview } from "./Overview";
 export type { Period } from "./Period";
 export type { PeriodKind } from "./PeriodKind";
 export type { PersonEntry } from "./PersonEntry";
+export type { SavedShare } from "./SavedShare";
 export type { Scores } from "./Scores";
 export type { SectionKind } from "./SectionKind";
 export type { SendReport } from "./SendReport";
