@@ -290,7 +290,7 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
     y += axis_height;
     bars::axis(&mut svg, &area, y, l.small, &doc.days_first, &doc.days_last);
     let summary = &doc.labels.working_on;
-    let summary_width = width(&summary, l.small, Weight::Regular);
+    let summary_width = width(summary, l.small, Weight::Regular);
     let axis_labels = width(&doc.days_first, l.small, Weight::Regular).max(width(
         &doc.days_last,
         l.small,

@@ -272,7 +272,7 @@ fn legend(doc: &ShareDoc) -> Block<'_> {
             MARGIN,
             y + 15.0,
             TextStyle::new(SMALL, Weight::Regular, MUTED),
-            &summary,
+            summary,
         );
     })
 }
