@@ -148,7 +148,19 @@ fn parts(doc: &ShareDoc) -> Parts<'_> {
                 0.0,
             )
         }),
-        incidents: doc.incidents.iter().map(incident_block).collect(),
+        incidents: {
+            // The dates line up in a column as wide as the longest one.
+            let when_width = doc
+                .incidents
+                .iter()
+                .map(|i| width(&i.when, SMALL + 0.5, Weight::SemiBold))
+                .fold(0.0, f32::max)
+                .min(CONTENT / 3.0);
+            doc.incidents
+                .iter()
+                .map(|i| incident_block(i, when_width))
+                .collect()
+        },
         thanks: thanks_block(&doc.thanks),
     }
 }
@@ -277,8 +289,8 @@ fn legend(doc: &ShareDoc) -> Block<'_> {
     })
 }
 
-fn incident_block(incident: &IncidentLine) -> Block<'_> {
-    let when_width = 64.0;
+fn incident_block(incident: &IncidentLine, when_width: f32) -> Block<'_> {
+    let when_width = when_width + 11.0;
     let lines = wrap(
         &incident.text,
         Measure {
