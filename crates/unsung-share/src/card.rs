@@ -180,35 +180,64 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
     let mut svg = Svg::new(l.width, l.height, &doc.headline);
     svg.raw(&palette::background(l.width, l.height));
 
-    // Header: the mark and whose work this is; the dates on the right.
+    // Header: the mark and whose work this is, the dates on the right; when both do not fit
+    // on one line, the dates go on a second line under the team's name.
     let mark = l.header * 1.55;
     let header_baseline = l.margin + mark * 0.5 + l.header * 0.36;
     svg.raw(&palette::mark(l.margin, l.margin, mark));
+    let text_x = l.margin + mark + l.header * 0.6;
     let period_width = width(&doc.period, l.header, Weight::Regular);
-    let team_room = content - mark - l.header * 0.6 - period_width - l.header * 1.5;
+    let team_width = width(&doc.team, l.header, Weight::SemiBold);
+    let one_line = text_x + team_width + l.header * 1.5 + period_width <= l.width - l.margin;
+    let team_room = if one_line {
+        team_width
+    } else {
+        l.width - l.margin - text_x
+    };
     let team = wrap(
         &doc.team,
         Measure {
             size: l.header,
             weight: Weight::SemiBold,
-            max_width: team_room.max(l.header * 4.0),
+            max_width: team_room,
             max_lines: 1,
         },
     );
     if let Some(team) = team.first() {
         svg.text(
-            l.margin + mark + l.header * 0.6,
+            text_x,
             header_baseline,
             TextStyle::new(l.header, Weight::SemiBold, INK),
             team,
         );
     }
-    svg.text(
-        l.width - l.margin,
-        header_baseline,
-        TextStyle::new(l.header, Weight::Regular, MUTED).end(),
-        &doc.period,
-    );
+    let header_bottom = if one_line {
+        svg.text(
+            l.width - l.margin,
+            header_baseline,
+            TextStyle::new(l.header, Weight::Regular, MUTED).end(),
+            &doc.period,
+        );
+        l.margin + mark
+    } else {
+        let baseline = header_baseline + l.header * 1.35;
+        let period = wrap(
+            &doc.period,
+            Measure {
+                size: l.header,
+                weight: Weight::Regular,
+                max_width: l.width - l.margin - text_x,
+                max_lines: 1,
+            },
+        );
+        svg.text(
+            text_x,
+            baseline,
+            TextStyle::new(l.header, Weight::Regular, MUTED),
+            period.first().map_or("", String::as_str),
+        );
+        baseline + l.header * 0.3
+    };
 
     // Measure everything between the header and the thank-you line.
     let headline = wrap_balanced(
@@ -231,7 +260,7 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
     );
     let headline_step = l.headline * 1.1;
     let subline_step = l.subline * 1.35;
-    let top = l.margin + mark;
+    let top = header_bottom;
     let thanks_baseline = l.height - l.margin;
     let bottom = thanks_baseline - l.thanks;
     let headline_height = headline_step * (headline.len().max(1) - 1) as f32 + l.headline * 0.76;
