@@ -150,12 +150,7 @@ impl App {
     pub async fn load_demo(&self) -> Result<DemoSummary> {
         let mut data = demo::dataset(self.now());
         let samples = std::mem::take(&mut data.thanks);
-        let source = SourceRecord {
-            name: demo::SOURCE.into(),
-            kind: demo::SOURCE.into(),
-            url: None,
-            created_at: self.now(),
-        };
+        let source = SourceRecord::new(demo::SOURCE, demo::SOURCE, None, self.now());
         self.local.replace_source(&source, &data).await?;
         self.local.replace_sample_notes(&samples).await?;
         Ok(DemoSummary {

@@ -176,12 +176,7 @@ async fn real_world_app() -> (tempfile::TempDir, App) {
     };
     store
         .replace_source(
-            &SourceRecord {
-                name: "pagerduty".into(),
-                kind: "pagerduty".into(),
-                url: None,
-                created_at: now(),
-            },
+            &SourceRecord::new("pagerduty", "pagerduty", None, now()),
             &data,
         )
         .await

@@ -399,10 +399,5 @@ async fn one_teammates_synced_data_serves_the_whole_team() {
 }
 
 fn unsung_store_source(name: &str) -> unsung_app::SourceRecord {
-    unsung_app::SourceRecord {
-        name: name.into(),
-        kind: name.into(),
-        url: None,
-        created_at: now(),
-    }
+    unsung_app::SourceRecord::new(name, name, None, now())
 }

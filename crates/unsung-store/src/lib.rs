@@ -28,6 +28,21 @@ pub struct SourceRecord {
     pub kind: String,
     pub url: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The source's settings and sync state, as JSON text the app reads (never a token).
+    pub settings: String,
+}
+
+impl SourceRecord {
+    /// A source with no settings yet (`{}`).
+    pub fn new(name: &str, kind: &str, url: Option<String>, created_at: DateTime<Utc>) -> Self {
+        SourceRecord {
+            name: name.to_string(),
+            kind: kind.to_string(),
+            url,
+            created_at,
+            settings: "{}".to_string(),
+        }
+    }
 }
 
 #[async_trait]
@@ -36,6 +51,10 @@ pub trait Store: Send + Sync {
     /// the names of its people) with `data`, in one transaction. People's aliases are kept.
     /// Notes are not source data: a dataset carrying notes is refused (see [`Store::insert_thanks`]).
     async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()>;
+    /// Adds a source with no data yet, or updates its kind, URL and settings; its data stays.
+    async fn save_source(&self, source: &SourceRecord) -> Result<()>;
+    /// The source called `name`, if there is one.
+    async fn source(&self, name: &str) -> Result<Option<SourceRecord>>;
     /// Everything `source` contributed, as [`Store::replace_source`] took it (no notes).
     async fn source_data(&self, source: &str) -> Result<Dataset>;
     /// Removes a source and everything it contributed; `false` if there was no such source.

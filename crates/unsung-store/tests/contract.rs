@@ -14,12 +14,12 @@ fn now() -> DateTime<Utc> {
 }
 
 fn source(name: &str, kind: &str) -> SourceRecord {
-    SourceRecord {
-        name: name.into(),
-        kind: kind.into(),
-        url: Some("https://status.example.invalid".into()),
-        created_at: now(),
-    }
+    SourceRecord::new(
+        name,
+        kind,
+        Some("https://status.example.invalid".into()),
+        now(),
+    )
 }
 
 /// The demo team's data as if a source named `pagerduty` had brought it, without sample notes.
@@ -79,6 +79,7 @@ contract!(
     only_the_author_changes_or_deletes_a_note,
     a_sources_data_is_replaced_as_a_whole_and_read_back_unchanged,
     removing_a_source_removes_what_it_brought,
+    saving_a_sources_settings_keeps_its_data,
     notes_are_not_source_data,
     people_keep_their_aliases_when_a_source_names_them_again,
     the_store_says_who_may_post,
@@ -199,6 +200,30 @@ async fn a_sources_data_is_replaced_as_a_whole_and_read_back_unchanged(backend: 
     assert_eq!(
         store.changes_count(week, now()).await.unwrap(),
         shipped as u64
+    );
+}
+
+async fn saving_a_sources_settings_keeps_its_data(backend: &Backend) {
+    let store = backend.store_as("Ben").await;
+    let data = team_data();
+    let mut pd = source("pagerduty", "pagerduty");
+    assert_eq!(store.source("pagerduty").await.unwrap(), None);
+    store.save_source(&pd).await.unwrap();
+    assert_eq!(store.source("pagerduty").await.unwrap(), Some(pd.clone()));
+    assert!(store.source_data("pagerduty").await.unwrap().incidents.is_empty());
+
+    store.replace_source(&pd, &data).await.unwrap();
+    pd.settings = r#"{"sync":{"error":"The server said no","cursor":{"until":"2026-11-29"}}}"#.into();
+    store.save_source(&pd).await.unwrap();
+
+    let back = store.source("pagerduty").await.unwrap().unwrap();
+    let json = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    assert_eq!(json(&back.settings), json(&pd.settings), "settings are kept as given");
+    assert_eq!(back.created_at, pd.created_at);
+    assert_eq!(
+        store.source_data("pagerduty").await.unwrap().incidents,
+        data.incidents,
+        "saving settings leaves the data alone"
     );
 }
 

@@ -107,12 +107,14 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "INSERT INTO unsung.sources (name, kind, url, created_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO unsung.sources (name, kind, url, created_at, settings) \
+             VALUES ($1, $2, $3, $4, $5::jsonb)",
         )
         .bind(&source.name)
         .bind(&source.kind)
         .bind(&source.url)
         .bind(source.created_at)
+        .bind(&source.settings)
         .execute(&mut *tx)
         .await?;
         for service in &data.services {
@@ -240,6 +242,34 @@ impl Store for PgStore {
         })
     }
 
+    async fn save_source(&self, source: &SourceRecord) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO unsung.sources (name, kind, url, created_at, settings) \
+             VALUES ($1, $2, $3, $4, $5::jsonb) \
+             ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, \
+             settings = excluded.settings",
+        )
+        .bind(&source.name)
+        .bind(&source.kind)
+        .bind(&source.url)
+        .bind(source.created_at)
+        .bind(&source.settings)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
+        let row: Option<SourceRow> = sqlx::query_as(&format!(
+            "SELECT {} FROM unsung.sources WHERE name = $1",
+            rows::SOURCE_COLUMNS
+        ))
+        .bind(name)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(SourceRow::into_source))
+    }
+
     async fn remove_source(&self, source: &str) -> Result<bool> {
         let done = sqlx::query("DELETE FROM unsung.sources WHERE name = $1")
             .bind(source)
@@ -249,9 +279,10 @@ impl Store for PgStore {
     }
 
     async fn sources(&self) -> Result<Vec<SourceRecord>> {
-        let rows: Vec<SourceRow> = sqlx::query_as(
-            "SELECT name, kind, url, created_at FROM unsung.sources ORDER BY name COLLATE \"C\"",
-        )
+        let rows: Vec<SourceRow> = sqlx::query_as(&format!(
+            "SELECT {} FROM unsung.sources ORDER BY name COLLATE \"C\"",
+            rows::SOURCE_COLUMNS
+        ))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(SourceRow::into_source).collect())

@@ -28,7 +28,11 @@ pub(super) struct SourceRow {
     kind: String,
     url: Option<String>,
     created_at: DateTime<Utc>,
+    settings: String,
 }
+
+/// jsonb is read back as text: the app owns its shape.
+pub(super) const SOURCE_COLUMNS: &str = "name, kind, url, created_at, settings::text AS settings";
 
 impl SourceRow {
     pub fn into_source(self) -> SourceRecord {
@@ -37,6 +41,7 @@ impl SourceRow {
             kind: self.kind,
             url: self.url,
             created_at: self.created_at,
+            settings: self.settings,
         }
     }
 }

@@ -76,13 +76,16 @@ impl Store for SqliteStore {
             .bind(&source.name)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO sources (name, kind, url, created_at) VALUES (?, ?, ?, ?)")
-            .bind(&source.name)
-            .bind(&source.kind)
-            .bind(&source.url)
-            .bind(seconds(source.created_at))
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO sources (name, kind, url, created_at, settings) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&source.name)
+        .bind(&source.kind)
+        .bind(&source.url)
+        .bind(seconds(source.created_at))
+        .bind(&source.settings)
+        .execute(&mut *tx)
+        .await?;
         for service in &data.services {
             sqlx::query(
                 "INSERT INTO services (id, source, external_id, name, friendly_name) VALUES (?, ?, ?, ?, ?)",
@@ -201,6 +204,34 @@ impl Store for SqliteStore {
         })
     }
 
+    async fn save_source(&self, source: &SourceRecord) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sources (name, kind, url, created_at, settings) VALUES (?, ?, ?, ?, ?) \
+             ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, \
+             settings = excluded.settings",
+        )
+        .bind(&source.name)
+        .bind(&source.kind)
+        .bind(&source.url)
+        .bind(seconds(source.created_at))
+        .bind(&source.settings)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
+        let row: Option<SourceRow> =
+            sqlx::query_as(&format!(
+                "SELECT {} FROM sources WHERE name = ?",
+                rows::SOURCE_COLUMNS
+            ))
+                .bind(name)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(SourceRow::into_source).transpose()
+    }
+
     async fn remove_source(&self, source: &str) -> Result<bool> {
         let done = sqlx::query("DELETE FROM sources WHERE name = ?")
             .bind(source)
@@ -211,7 +242,10 @@ impl Store for SqliteStore {
 
     async fn sources(&self) -> Result<Vec<SourceRecord>> {
         let rows: Vec<SourceRow> =
-            sqlx::query_as("SELECT name, kind, url, created_at FROM sources ORDER BY name")
+            sqlx::query_as(&format!(
+                "SELECT {} FROM sources ORDER BY name",
+                rows::SOURCE_COLUMNS
+            ))
                 .fetch_all(&self.pool)
                 .await?;
         rows.into_iter().map(SourceRow::into_source).collect()

@@ -68,7 +68,10 @@ pub(super) struct SourceRow {
     kind: String,
     url: Option<String>,
     created_at: i64,
+    settings: String,
 }
+
+pub(super) const SOURCE_COLUMNS: &str = "name, kind, url, created_at, settings";
 
 impl SourceRow {
     pub fn into_source(self) -> Result<SourceRecord> {
@@ -77,6 +80,7 @@ impl SourceRow {
             name: self.name,
             kind: self.kind,
             url: self.url,
+            settings: self.settings,
         })
     }
 }

@@ -1,0 +1,323 @@
+//! One HTTP client for every connector: timeouts, retries with backoff for 5xx and timeouts,
+//! waiting out rate limits (PagerDuty's `ratelimit-reset`, `Retry-After`, Statuspage's 420)
+//! within a bounded budget, a cap on body size, and a count of the requests made, which the
+//! tests and the bench read.
+
+use crate::{SourceError, SourceErrorKind};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+/// How patient the client is. The defaults suit a real API; tests shorten them.
+#[derive(Debug, Clone)]
+pub struct HttpLimits {
+    /// For one request, from sending to the last byte.
+    pub timeout: Duration,
+    /// Larger answers are refused rather than read into memory.
+    pub max_body_bytes: usize,
+    /// Tries per request when the server fails (5xx), times out or cannot be reached.
+    pub attempts: u32,
+    /// The first wait between tries; it doubles each time.
+    pub backoff: Duration,
+    /// Rate limits: the longest wait the client accepts for one answer, and in all.
+    pub max_wait: Duration,
+    pub wait_budget: Duration,
+}
+
+impl Default for HttpLimits {
+    fn default() -> Self {
+        HttpLimits {
+            timeout: Duration::from_secs(30),
+            max_body_bytes: 32 * 1024 * 1024,
+            attempts: 4,
+            backoff: Duration::from_millis(500),
+            max_wait: Duration::from_secs(90),
+            wait_budget: Duration::from_secs(300),
+        }
+    }
+}
+
+/// How a request proves who is asking. The value is a secret: never printed or logged.
+#[derive(Clone, Copy)]
+pub enum Auth<'a> {
+    None,
+    Header(&'static str, &'a str),
+}
+
+pub struct Http {
+    client: reqwest::Client,
+    limits: HttpLimits,
+    requests: AtomicU64,
+    waited: std::sync::Mutex<Duration>,
+}
+
+impl Http {
+    pub fn new(limits: HttpLimits) -> Http {
+        let client = reqwest::Client::builder()
+            .timeout(limits.timeout)
+            .connect_timeout(limits.timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("Unsung/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .expect("the HTTP client's settings are valid");
+        Http {
+            client,
+            limits,
+            requests: AtomicU64::new(0),
+            waited: std::sync::Mutex::new(Duration::ZERO),
+        }
+    }
+
+    /// Requests sent so far, retries included.
+    pub fn requests(&self) -> u64 {
+        self.requests.load(Ordering::Relaxed)
+    }
+
+    /// GETs `url` with `query` and reads the JSON answer as `T`.
+    pub async fn get_json<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        query: &[(&str, String)],
+        auth: Auth<'_>,
+        headers: &[(&str, &str)],
+    ) -> crate::Result<T> {
+        let body = self.get(url, query, auth, headers).await?;
+        serde_json::from_slice(&body).map_err(|e| {
+            let what = if e.is_eof() {
+                "the answer was cut off".to_string()
+            } else {
+                format!("unexpected content: {}", crate::text::shorten(&e.to_string(), 120))
+            };
+            SourceError::bad_response(&host_of(url), what)
+        })
+    }
+
+    /// GETs `url` and returns the body of a successful answer.
+    pub async fn get(
+        &self,
+        url: &str,
+        query: &[(&str, String)],
+        auth: Auth<'_>,
+        headers: &[(&str, &str)],
+    ) -> crate::Result<Vec<u8>> {
+        let host = host_of(url);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let mut request = self.client.request(Method::GET, url).query(query);
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
+            if let Auth::Header(name, value) = auth {
+                request = request.header(name, value);
+            }
+            self.requests.fetch_add(1, Ordering::Relaxed);
+            let failure = match request.send().await {
+                Ok(response) => {
+                    let status = response.status();
+                    if status.is_success() {
+                        return self.read_body(response, &host).await;
+                    }
+                    if status == StatusCode::TOO_MANY_REQUESTS || status.as_u16() == 420 {
+                        let wait = rate_limit_wait(&response).unwrap_or(self.backoff(attempt));
+                        self.wait_out_rate_limit(&host, wait).await?;
+                        attempt = 0;
+                        continue;
+                    }
+                    if status.is_server_error() {
+                        SourceError::new(
+                            SourceErrorKind::ServerError,
+                            format!(
+                                "{host} kept failing on its side (HTTP {}). Earlier data is kept; \
+                                 try again later.",
+                                status.as_u16()
+                            ),
+                        )
+                    } else {
+                        let body = self.read_body(response, &host).await.unwrap_or_default();
+                        return Err(refusal(&host, status, &body));
+                    }
+                }
+                Err(error) if error.is_timeout() => SourceError::new(
+                    SourceErrorKind::Timeout,
+                    format!(
+                        "{host} did not answer within {} s. Earlier data is kept; try again later.",
+                        self.limits.timeout.as_secs().max(1)
+                    ),
+                ),
+                Err(error) if error.is_connect() || error.is_request() => SourceError::new(
+                    SourceErrorKind::Unreachable,
+                    format!(
+                        "Could not reach {host}: the network may be down or the address wrong. \
+                         Earlier data is kept; check the connection and the address, then sync again."
+                    ),
+                ),
+                Err(error) => SourceError::bad_response(&host, error_chain(&error)),
+            };
+            if attempt >= self.limits.attempts {
+                return Err(failure);
+            }
+            tracing::debug!(%host, attempt, "retrying after: {}", failure.message);
+            tokio::time::sleep(self.backoff(attempt)).await;
+        }
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        self.limits.backoff * 2u32.saturating_pow(attempt.saturating_sub(1).min(10))
+    }
+
+    async fn wait_out_rate_limit(&self, host: &str, wait: Duration) -> crate::Result<()> {
+        let limited = |why: String| {
+            SourceError::new(
+                SourceErrorKind::RateLimited,
+                format!(
+                    "{host} is limiting how often Unsung may ask ({why}). Earlier data is kept; \
+                     sync again in a few minutes."
+                ),
+            )
+        };
+        if wait > self.limits.max_wait {
+            return Err(limited(format!("it asked to wait {} s", wait.as_secs())));
+        }
+        {
+            let mut waited = self.waited.lock().expect("not poisoned");
+            if *waited + wait > self.limits.wait_budget {
+                return Err(limited("still busy after waiting".into()));
+            }
+            *waited += wait;
+        }
+        tracing::debug!(%host, ?wait, "rate limited; waiting");
+        tokio::time::sleep(wait).await;
+        Ok(())
+    }
+
+    async fn read_body(&self, mut response: reqwest::Response, host: &str) -> crate::Result<Vec<u8>> {
+        let limit = self.limits.max_body_bytes;
+        let too_large = || {
+            SourceError::bad_response(
+                host,
+                format!("the answer was larger than {} MB", limit / (1024 * 1024)),
+            )
+        };
+        if response.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > limit {
+                        return Err(too_large());
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => return Ok(body),
+                Err(error) if error.is_timeout() => {
+                    return Err(SourceError::new(
+                        SourceErrorKind::Timeout,
+                        format!("{host} stopped sending halfway. Earlier data is kept; try again later."),
+                    ));
+                }
+                Err(_) => return Err(SourceError::bad_response(host, "the answer was cut off")),
+            }
+        }
+    }
+}
+
+/// What a 4xx answer means for the person syncing.
+fn refusal(host: &str, status: StatusCode, body: &[u8]) -> SourceError {
+    match status {
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => SourceError::new(
+            SourceErrorKind::Unauthorized,
+            format!(
+                "{host} refused the token (HTTP {}). Earlier data is kept; set a valid read-only \
+                 token for this source, then sync again.",
+                status.as_u16()
+            ),
+        ),
+        StatusCode::NOT_FOUND => SourceError::new(
+            SourceErrorKind::NotFound,
+            format!(
+                "{host} has nothing at that address (HTTP 404). Earlier data is kept; check the \
+                 address (and the slug or page), then sync again."
+            ),
+        ),
+        _ => {
+            let said = api_error_text(body)
+                .map(|text| format!(": {}", crate::text::shorten(&crate::text::clean(&text), 160)))
+                .unwrap_or_default();
+            SourceError::new(
+                SourceErrorKind::Invalid,
+                format!(
+                    "{host} refused the request (HTTP {}){said}. Earlier data is kept; check this \
+                     source's settings.",
+                    status.as_u16()
+                ),
+            )
+        }
+    }
+}
+
+/// The message in an API's JSON error (`{"error": "…"}` or `{"error": {"message": "…"}}`).
+fn api_error_text(body: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let error = value.get("error")?;
+    match error {
+        serde_json::Value::String(text) => Some(text.clone()),
+        serde_json::Value::Object(map) => map
+            .get("message")
+            .and_then(|m| m.as_str())
+            .map(str::to_string),
+        _ => None,
+    }
+}
+
+/// How long an over-limit answer asks to wait: PagerDuty's `ratelimit-reset` (seconds),
+/// `Retry-After` (seconds or an HTTP date), or `X-RateLimit-Reset` (epoch seconds).
+fn rate_limit_wait(response: &reqwest::Response) -> Option<Duration> {
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
+    if let Some(seconds) = header("ratelimit-reset").and_then(|v| v.parse::<f64>().ok()) {
+        return Some(Duration::from_secs_f64(seconds.clamp(0.0, 86_400.0)));
+    }
+    if let Some(value) = header("retry-after") {
+        if let Ok(seconds) = value.parse::<f64>() {
+            return Some(Duration::from_secs_f64(seconds.clamp(0.0, 86_400.0)));
+        }
+        if let Ok(at) = httpdate::parse_http_date(value) {
+            return Some(
+                at.duration_since(std::time::SystemTime::now())
+                    .unwrap_or(Duration::ZERO),
+            );
+        }
+    }
+    None
+}
+
+/// `host:port` of a URL, for messages (never its path or query, which may carry a key).
+pub fn host_of(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) => match (parsed.host_str(), parsed.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_string(),
+            _ => "the source".into(),
+        },
+        Err(_) => "the source".into(),
+    }
+}
+
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(inner) = source {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    crate::text::shorten(&text, 160)
+}

@@ -1,0 +1,16 @@
+//! (being written)
+use crate::{Context, Fetched, Result, Source};
+use async_trait::async_trait;
+
+pub struct PagerDuty;
+
+#[async_trait]
+impl Source for PagerDuty {
+    async fn check(&self, _cx: &Context<'_>) -> Result<String> {
+        todo!()
+    }
+    async fn fetch(&self, _cx: &Context<'_>) -> Result<Fetched> {
+        todo!()
+    }
+}
+pub const API: &str = "https://api.pagerduty.com";

@@ -1,0 +1,15 @@
+//! (being written)
+use crate::{Context, Fetched, Result, Source};
+use async_trait::async_trait;
+
+pub struct Statuspage;
+
+#[async_trait]
+impl Source for Statuspage {
+    async fn check(&self, _cx: &Context<'_>) -> Result<String> {
+        todo!()
+    }
+    async fn fetch(&self, _cx: &Context<'_>) -> Result<Fetched> {
+        todo!()
+    }
+}
