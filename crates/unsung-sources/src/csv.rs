@@ -1,15 +1,312 @@
-//! (being written)
-use crate::{Context, Fetched, Result, Source};
+//! Incidents from a CSV file: PagerDuty's incident export (the columns of its analytics
+//! incident data: `id`, `incident_number`, `description`, `service_name`, `created_at`,
+//! `resolved_at`, `urgency`, `priority_name`, `major`, `resolved_by_user_name`, `status`,
+//! `time_zone`), or the small generic format documented in docs/sources.md:
+//!
+//! ```text
+//! id,title,service,opened_at,resolved_at,severity,resolved_by,status,link
+//! ```
+//!
+//! Column names are matched without regard to case, spaces or underscores. A row that cannot
+//! be read is left out and counted; a file with no usable rows, or without the columns that
+//! matter, fails the sync with a message saying which columns it needs. A file that has not
+//! changed since the last sync is not read again.
+
+use crate::{Context, Fetched, Result, Source, SourceError, text, time};
 use async_trait::async_trait;
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+use unsung_core::{Dataset, Disposition, Incident, Service, Severity};
 
 pub struct CsvFile;
 
+/// The file as last read, so an unchanged file costs nothing.
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Cursor {
+    size: u64,
+    modified: Option<i64>,
+}
+
+/// Each field and the column names that may carry it.
+const COLUMNS: &[(&str, &[&str])] = &[
+    ("id", &["id", "incidentid", "incident"]),
+    ("number", &["incidentnumber", "number"]),
+    (
+        "title",
+        &["title", "description", "summary", "name", "incidenttitle"],
+    ),
+    (
+        "service",
+        &["service", "servicename", "component", "monitor"],
+    ),
+    (
+        "opened",
+        &[
+            "openedat",
+            "createdat",
+            "createdon",
+            "created",
+            "startedat",
+            "start",
+            "opened",
+        ],
+    ),
+    (
+        "resolved",
+        &["resolvedat", "resolvedon", "resolved", "endedat", "end"],
+    ),
+    (
+        "acknowledged",
+        &["acknowledgedat", "acknowledgedon", "firstacknowledgedat"],
+    ),
+    ("severity", &["severity", "impact"]),
+    ("urgency", &["urgency"]),
+    ("priority", &["priority", "priorityname"]),
+    ("major", &["major"]),
+    (
+        "resolved_by",
+        &["resolvedby", "resolvedbyusername", "resolvedbyname"],
+    ),
+    ("status", &["status", "disposition"]),
+    ("link", &["link", "url", "htmlurl"]),
+    ("time_zone", &["timezone"]),
+];
+
+fn normalise(header: &str) -> String {
+    header
+        .trim()
+        .trim_matches('"')
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[async_trait]
 impl Source for CsvFile {
-    async fn check(&self, _cx: &Context<'_>) -> Result<String> {
-        todo!()
+    async fn check(&self, cx: &Context<'_>) -> Result<String> {
+        let (data, skipped) = read(cx, &path(cx)?)?;
+        Ok(format!(
+            "Read {} incidents{}",
+            data.incidents.len(),
+            if skipped > 0 {
+                format!(" ({skipped} rows could not be read)")
+            } else {
+                String::new()
+            }
+        ))
     }
-    async fn fetch(&self, _cx: &Context<'_>) -> Result<Fetched> {
-        todo!()
+
+    async fn fetch(&self, cx: &Context<'_>) -> Result<Fetched> {
+        let file = path(cx)?;
+        let meta = std::fs::metadata(&file).map_err(|e| unreadable(&file, &e))?;
+        let seen = Cursor {
+            size: meta.len(),
+            modified: meta.modified().ok().map(|m| {
+                DateTime::<Utc>::from(m)
+                    .timestamp_nanos_opt()
+                    .unwrap_or_default()
+            }),
+        };
+        let next = serde_json::to_value(&seen).unwrap_or_default();
+        let last: Option<Cursor> = serde_json::from_value(cx.cursor.clone()).ok();
+        if last.as_ref() == Some(&seen) {
+            return Ok(Fetched {
+                cursor: next,
+                ..Fetched::default()
+            });
+        }
+        cx.report(format!("reading {}", file.display()));
+        let (data, skipped) = read(cx, &file)?;
+        if skipped > 0 {
+            tracing::warn!(file = %file.display(), skipped, "CSV rows left out");
+        }
+        Ok(Fetched {
+            data,
+            coverage: Vec::new(),
+            cursor: next,
+        })
+    }
+}
+
+fn path(cx: &Context<'_>) -> Result<std::path::PathBuf> {
+    cx.config
+        .file
+        .as_deref()
+        .filter(|f| !f.trim().is_empty())
+        .map(std::path::PathBuf::from)
+        .ok_or_else(|| SourceError::invalid("A CSV source needs --file PATH"))
+}
+
+fn unreadable(file: &Path, error: &dyn std::fmt::Display) -> SourceError {
+    SourceError::invalid(format!(
+        "Could not read {} ({error}). Earlier data is kept; check the file's path, then sync again.",
+        file.display()
+    ))
+}
+
+/// The incidents in `file`, and how many rows were left out.
+fn read(cx: &Context<'_>, file: &Path) -> Result<(Dataset, usize)> {
+    let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
+    let headers = reader
+        .headers()
+        .map_err(|e| unreadable(file, &e))?
+        .iter()
+        .map(normalise)
+        .collect::<Vec<_>>();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for (field, names) in COLUMNS {
+        if let Some(i) = headers.iter().position(|h| names.contains(&h.as_str())) {
+            at.insert(*field, i);
+        }
+    }
+    if !(at.contains_key("id") || at.contains_key("number")) || !at.contains_key("opened") {
+        return Err(SourceError::invalid(format!(
+            "{} has no columns Unsung knows: it needs at least an id and an opening time \
+             (id,title,service,opened_at,resolved_at,severity,resolved_by,status,link), or \
+             PagerDuty's incident export",
+            file.display()
+        )));
+    }
+
+    let mut data = Dataset::default();
+    let mut skipped = 0;
+    for record in reader.records() {
+        let Ok(record) = record else {
+            skipped += 1;
+            continue;
+        };
+        let field = |name: &str| {
+            at.get(name)
+                .and_then(|&i| record.get(i))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        match row(cx, &field) {
+            Some((incident, service)) => {
+                if let Some(service) = service
+                    && !data.services.iter().any(|s| s.id == service.id)
+                {
+                    data.services.push(service);
+                }
+                if let Some(name) = &incident.resolved_by
+                    && !data.people.contains(name)
+                {
+                    data.people.push(name.clone());
+                }
+                data.incidents.retain(|i| i.id != incident.id);
+                data.incidents.push(incident);
+            }
+            None => skipped += 1,
+        }
+    }
+    if data.incidents.is_empty() && skipped > 0 {
+        return Err(SourceError::invalid(format!(
+            "None of the {skipped} rows of {} could be read (each needs an id and an opening \
+             time such as 2026-11-02T14:05:00Z). Earlier data is kept.",
+            file.display()
+        )));
+    }
+    Ok((data, skipped))
+}
+
+fn row<'a>(
+    cx: &Context<'_>,
+    field: &dyn Fn(&str) -> Option<&'a str>,
+) -> Option<(Incident, Option<Service>)> {
+    let zone: Option<chrono_tz::Tz> = field("time_zone").and_then(|z| z.parse().ok());
+    let when = |name: &str| field(name).map(|v| parse_time(v, zone));
+    let external_id = field("id").or(field("number"))?.to_string();
+    let opened_at = when("opened")??;
+    let resolved_at = match when("resolved") {
+        Some(Some(at)) => Some(at.max(opened_at)),
+        Some(None) => return None,
+        None => None,
+    };
+    let acknowledged_at = when("acknowledged").flatten();
+    let service = field("service").map(|name| {
+        let key = normalise(name);
+        Service {
+            id: cx.id(&format!("service-{key}")),
+            source: cx.name.to_string(),
+            external_id: format!("service-{key}"),
+            name: text::title(name, "A service"),
+            friendly_name: None,
+        }
+    });
+    let severity = severity(
+        field("severity"),
+        field("priority"),
+        field("urgency"),
+        field("major"),
+    );
+    let disposition = match field("status").map(normalise).as_deref() {
+        Some("merged") => Disposition::Merged,
+        Some("declined" | "canceled" | "cancelled") => Disposition::Declined,
+        Some("test" | "tutorial") => Disposition::Test,
+        _ => Disposition::Counted,
+    };
+    let incident = Incident {
+        id: cx.id(&external_id),
+        source: cx.name.to_string(),
+        external_id,
+        service_id: service.as_ref().map(|s| s.id.clone()),
+        title: text::title(field("title").unwrap_or(""), "A problem"),
+        severity,
+        opened_at,
+        acknowledged_at,
+        resolved_at,
+        resolved_by: field("resolved_by").map(|n| text::shorten(&text::clean(n), 100)),
+        responders: Vec::new(),
+        notes: Vec::new(),
+        disposition,
+        link: field("link")
+            .filter(|l| l.starts_with("https://") || l.starts_with("http://"))
+            .map(str::to_string),
+    };
+    Some((incident, service))
+}
+
+/// A time from the file; naive times are read in the row's `time_zone` (PagerDuty's export
+/// gives one), else as UTC.
+fn parse_time(value: &str, zone: Option<chrono_tz::Tz>) -> Option<DateTime<Utc>> {
+    if let Some(zone) = zone {
+        for format in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
+            if let Ok(naive) = NaiveDateTime::parse_from_str(value, format) {
+                return zone
+                    .from_local_datetime(&naive)
+                    .earliest()
+                    .map(|at| at.with_timezone(&Utc));
+            }
+        }
+    }
+    time::parse(value)
+}
+
+/// Major for a critical or major impact, a P1 priority, PagerDuty's `major` flag, or (with
+/// nothing else said) a high urgency.
+fn severity(
+    severity: Option<&str>,
+    priority: Option<&str>,
+    urgency: Option<&str>,
+    major: Option<&str>,
+) -> Severity {
+    let says = |value: Option<&str>, words: &[&str]| {
+        value.is_some_and(|v| words.contains(&normalise(v).as_str()))
+    };
+    if says(major, &["true", "yes", "1"])
+        || says(severity, &["major", "critical", "sev1", "p1", "high"])
+        || says(priority, &["p1", "sev1", "critical"])
+        || (severity.is_none() && priority.is_none() && says(urgency, &["high"]))
+    {
+        Severity::Major
+    } else {
+        Severity::Minor
     }
 }

@@ -86,7 +86,10 @@ impl Http {
             let what = if e.is_eof() {
                 "the answer was cut off".to_string()
             } else {
-                format!("unexpected content: {}", crate::text::shorten(&e.to_string(), 120))
+                format!(
+                    "unexpected content: {}",
+                    crate::text::shorten(&e.to_string(), 120)
+                )
             };
             SourceError::bad_response(&host_of(url), what)
         })
@@ -191,7 +194,11 @@ impl Http {
         Ok(())
     }
 
-    async fn read_body(&self, mut response: reqwest::Response, host: &str) -> crate::Result<Vec<u8>> {
+    async fn read_body(
+        &self,
+        mut response: reqwest::Response,
+        host: &str,
+    ) -> crate::Result<Vec<u8>> {
         let limit = self.limits.max_body_bytes;
         let too_large = || {
             SourceError::bad_response(
@@ -215,7 +222,9 @@ impl Http {
                 Err(error) if error.is_timeout() => {
                     return Err(SourceError::new(
                         SourceErrorKind::Timeout,
-                        format!("{host} stopped sending halfway. Earlier data is kept; try again later."),
+                        format!(
+                            "{host} stopped sending halfway. Earlier data is kept; try again later."
+                        ),
                     ));
                 }
                 Err(_) => return Err(SourceError::bad_response(host, "the answer was cut off")),
@@ -244,7 +253,12 @@ fn refusal(host: &str, status: StatusCode, body: &[u8]) -> SourceError {
         ),
         _ => {
             let said = api_error_text(body)
-                .map(|text| format!(": {}", crate::text::shorten(&crate::text::clean(&text), 160)))
+                .map(|text| {
+                    format!(
+                        ": {}",
+                        crate::text::shorten(&crate::text::clean(&text), 160)
+                    )
+                })
                 .unwrap_or_default();
             SourceError::new(
                 SourceErrorKind::Invalid,

@@ -21,9 +21,13 @@ pub fn apply(mut known: Dataset, fetched: &Fetched) -> Dataset {
         }
     }
     upsert(&mut known.incidents, &new.incidents, |i| &i.id);
-    known.incidents.sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
+    known
+        .incidents
+        .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
     upsert(&mut known.changes, &new.changes, |c| &c.id);
-    known.changes.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    known
+        .changes
+        .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     for person in &new.people {
         if !known.people.contains(person) {
             known.people.push(person.clone());
@@ -172,7 +176,11 @@ mod tests {
                 interval(5, 12, Status::Up)
             ]
         );
-        assert_eq!(apply(merged.clone(), &fetched), merged, "the same sync twice changes nothing");
+        assert_eq!(
+            apply(merged.clone(), &fetched),
+            merged,
+            "the same sync twice changes nothing"
+        );
     }
 
     #[test]
@@ -206,7 +214,10 @@ mod tests {
         assert_eq!(merged.incidents.len(), 2);
         assert_eq!(merged.incidents[1].resolved_at, Some(at(3)));
         assert_eq!(merged.services[0].name, "web-1");
-        assert_eq!(merged.services[0].friendly_name.as_deref(), Some("The shop"));
+        assert_eq!(
+            merged.services[0].friendly_name.as_deref(),
+            Some("The shop")
+        );
     }
 
     #[test]
@@ -218,6 +229,9 @@ mod tests {
             interval(5, 7, Status::Down),
             interval(7, 7, Status::Up),
         ]);
-        assert_eq!(tidied, vec![interval(0, 3, Status::Up), interval(3, 7, Status::Down)]);
+        assert_eq!(
+            tidied,
+            vec![interval(0, 3, Status::Up), interval(3, 7, Status::Down)]
+        );
     }
 }

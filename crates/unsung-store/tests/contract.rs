@@ -210,15 +210,27 @@ async fn saving_a_sources_settings_keeps_its_data(backend: &Backend) {
     assert_eq!(store.source("pagerduty").await.unwrap(), None);
     store.save_source(&pd).await.unwrap();
     assert_eq!(store.source("pagerduty").await.unwrap(), Some(pd.clone()));
-    assert!(store.source_data("pagerduty").await.unwrap().incidents.is_empty());
+    assert!(
+        store
+            .source_data("pagerduty")
+            .await
+            .unwrap()
+            .incidents
+            .is_empty()
+    );
 
     store.replace_source(&pd, &data).await.unwrap();
-    pd.settings = r#"{"sync":{"error":"The server said no","cursor":{"until":"2026-11-29"}}}"#.into();
+    pd.settings =
+        r#"{"sync":{"error":"The server said no","cursor":{"until":"2026-11-29"}}}"#.into();
     store.save_source(&pd).await.unwrap();
 
     let back = store.source("pagerduty").await.unwrap().unwrap();
     let json = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
-    assert_eq!(json(&back.settings), json(&pd.settings), "settings are kept as given");
+    assert_eq!(
+        json(&back.settings),
+        json(&pd.settings),
+        "settings are kept as given"
+    );
     assert_eq!(back.created_at, pd.created_at);
     assert_eq!(
         store.source_data("pagerduty").await.unwrap().incidents,

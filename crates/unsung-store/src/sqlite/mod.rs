@@ -221,14 +221,13 @@ impl Store for SqliteStore {
     }
 
     async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
-        let row: Option<SourceRow> =
-            sqlx::query_as(&format!(
-                "SELECT {} FROM sources WHERE name = ?",
-                rows::SOURCE_COLUMNS
-            ))
-                .bind(name)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<SourceRow> = sqlx::query_as(&format!(
+            "SELECT {} FROM sources WHERE name = ?",
+            rows::SOURCE_COLUMNS
+        ))
+        .bind(name)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(SourceRow::into_source).transpose()
     }
 
@@ -241,13 +240,12 @@ impl Store for SqliteStore {
     }
 
     async fn sources(&self) -> Result<Vec<SourceRecord>> {
-        let rows: Vec<SourceRow> =
-            sqlx::query_as(&format!(
-                "SELECT {} FROM sources ORDER BY name",
-                rows::SOURCE_COLUMNS
-            ))
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<SourceRow> = sqlx::query_as(&format!(
+            "SELECT {} FROM sources ORDER BY name",
+            rows::SOURCE_COLUMNS
+        ))
+        .fetch_all(&self.pool)
+        .await?;
         rows.into_iter().map(SourceRow::into_source).collect()
     }
 
