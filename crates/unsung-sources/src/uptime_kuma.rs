@@ -215,13 +215,16 @@ fn spacing(beats: &[(DateTime<Utc>, i64)]) -> Duration {
         .unwrap_or(Duration::seconds(60))
 }
 
+/// From the first beat served to the time the last one stands for.
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// Each beat stands for the time until the next one; a gap much longer than usual is "no
 /// data" past one usual interval, and a pending beat (2) is neither up nor down.
 fn availability(
     service_id: &str,
     beats: &[(DateTime<Utc>, i64)],
     now: DateTime<Utc>,
-) -> (Vec<Interval>, Option<(DateTime<Utc>, DateTime<Utc>)>) {
+) -> (Vec<Interval>, Option<Span>) {
     let usual = spacing(beats);
     let longest = usual * 3;
     let mut intervals = Vec::new();
