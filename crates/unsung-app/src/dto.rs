@@ -176,3 +176,98 @@ pub struct Overview {
     /// "From"); `null` without one, or before it was ever reached.
     pub me: Option<String>,
 }
+
+/// A source as the user adds it in Settings → Sources or with `unsung source add`. The
+/// token, if given, goes to the keychain and never comes back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewSource {
+    pub name: String,
+    /// pagerduty, statuspage, uptime-kuma, prometheus or csv.
+    pub kind: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub query: Option<String>,
+    #[serde(default)]
+    pub service_label: Option<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub file: Option<String>,
+    #[serde(default)]
+    pub token: Option<String>,
+}
+
+/// A connected source, as Settings → Sources and `unsung source list` show it. Never its token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SourceView {
+    pub name: String,
+    pub kind: String,
+    pub url: Option<String>,
+    pub query: Option<String>,
+    pub service_label: Option<String>,
+    pub slug: Option<String>,
+    pub file: Option<String>,
+    /// This kind of source can use a token.
+    pub takes_token: bool,
+    pub token_set: bool,
+    /// "keychain", or "file" where no keychain runs (a file only this user can read).
+    pub token_home: Option<String>,
+    pub services: u32,
+    pub incidents: u32,
+    pub last_attempt_at: Option<String>,
+    pub last_success_at: Option<String>,
+    /// Why the last sync failed, in words to show; `null` after a success.
+    pub last_error: Option<String>,
+    #[ts(type = "number")]
+    pub last_requests: u64,
+}
+
+/// How one source's sync went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SourceSyncResult {
+    pub name: String,
+    pub ok: bool,
+    /// What went wrong and what to do; earlier data was kept.
+    pub message: Option<String>,
+    #[ts(type = "number")]
+    pub requests: u64,
+    /// What the store holds for this source now.
+    pub services: u32,
+    pub incidents: u32,
+    /// The team database has it too.
+    pub shared_with_team: bool,
+}
+
+/// How a whole sync went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SyncSummary {
+    /// Every source synced.
+    pub ok: bool,
+    pub sources: Vec<SourceSyncResult>,
+    /// Notes sent to the team database, when one is set.
+    pub team: Option<SendReport>,
+}
+
+/// Live progress of a sync, sent to the UI through a channel as it happens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum SyncEvent {
+    Started {
+        source: String,
+        index: u32,
+        total: u32,
+    },
+    Step {
+        source: String,
+        step: String,
+        #[ts(type = "number")]
+        requests: u64,
+    },
+    Finished {
+        result: SourceSyncResult,
+    },
+    Done {
+        summary: SyncSummary,
+    },
+}

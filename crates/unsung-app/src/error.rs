@@ -18,6 +18,8 @@ pub enum ErrorCode {
     Offline,
     /// The database could not be opened, read or written.
     Storage,
+    /// A source answered badly, refused the token, or kept failing; earlier data is kept.
+    SourceFailed,
     Internal,
 }
 

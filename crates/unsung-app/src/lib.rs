@@ -14,7 +14,9 @@ mod outbox;
 mod overview;
 mod people;
 mod period_data;
+mod secrets;
 pub mod share;
+mod sources;
 mod sync;
 mod team;
 mod thanks;
@@ -22,6 +24,7 @@ mod thanks;
 pub use chrono_tz::Tz;
 pub use error::{AppError, ErrorCode};
 pub use inputs::{Clock, default_db_location, parse_instant, resolve_tz};
+pub use secrets::TokenHome;
 pub use share::{
     CardSize, Reader, SavedShare, ShareFormat, ShareOptions, SharePreview, SharedFile,
 };
@@ -46,6 +49,8 @@ pub type Result<T> = std::result::Result<T, AppError>;
 pub struct App {
     /// The local database: the default store, the copy of the team's data and the outbox.
     local: Arc<SqliteStore>,
+    /// Where source tokens are kept: the keychain, or a private file beside the database.
+    secrets: secrets::Secrets,
     /// The team database, when one is set.
     team: RwLock<Option<Arc<TeamLink>>>,
     clock: Clock,
@@ -120,6 +125,7 @@ impl App {
                 .map(|url| TeamLink::new(url, SetBy::Settings)),
         };
         Ok(App {
+            secrets: secrets::Secrets::beside(&config.db),
             local,
             team: RwLock::new(team.map(Arc::new)),
             clock: config.clock,

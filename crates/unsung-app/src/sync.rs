@@ -40,8 +40,7 @@ impl App {
         let sources = store.sources().await?;
         if sources.iter().any(|s| s.kind != demo::SOURCE) {
             // The team's real data replaces the demo team.
-            self.local.remove_source(demo::SOURCE).await?;
-            self.local.replace_sample_notes(&[]).await?;
+            self.drop_demo().await?;
         }
         for source in &sources {
             let data = store.source_data(&source.name).await?;

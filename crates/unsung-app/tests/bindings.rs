@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 use unsung_app::dto::{
-    NewThankYou, Overview, PersonEntry, SendReport, TeamStatus, ThankYouEdit, ThankYouView,
+    NewSource, NewThankYou, Overview, PersonEntry, SendReport, SourceSyncResult, SourceView,
+    SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
 };
 use unsung_app::{AppError, ErrorCode, SavedShare, ShareOptions, SharePreview};
 
@@ -27,6 +28,11 @@ fn generate(into: &Path) -> BTreeMap<String, String> {
     ShareOptions::export_all_to(into).unwrap();
     SharePreview::export_all_to(into).unwrap();
     SavedShare::export_all_to(into).unwrap();
+    NewSource::export_all_to(into).unwrap();
+    SourceView::export_all_to(into).unwrap();
+    SourceSyncResult::export_all_to(into).unwrap();
+    SyncSummary::export_all_to(into).unwrap();
+    SyncEvent::export_all_to(into).unwrap();
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(into).unwrap() {
         let path = entry.unwrap().path();

@@ -1,0 +1,422 @@
+//! Connecting sources and syncing them: add, test, list and remove a source; sync each one
+//! from its cursor, folding what is new into what the store holds and saving it in one
+//! transaction, so a failed sync changes nothing but the note of what went wrong. One
+//! source failing never stops the others. Tokens go to [`Secrets`], never to the store.
+
+use crate::dto::{NewSource, SourceSyncResult, SourceView, SyncEvent, SyncSummary};
+use crate::secrets::TokenHome;
+use crate::{App, AppError, ErrorCode, Result};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+use unsung_core::demo;
+use unsung_sources::{
+    Context, Http, HttpLimits, Kind, Progress, SourceConfig, SourceError, SourceErrorKind,
+    connector, merge,
+};
+use unsung_store::{SourceRecord, Store};
+
+/// What a source row's `settings` holds: how to reach it and where its sync stands.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Settings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    config: Option<SourceConfig>,
+    #[serde(default)]
+    sync: SyncState,
+}
+
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+struct SyncState {
+    #[serde(default)]
+    cursor: serde_json::Value,
+    #[serde(default)]
+    last_attempt_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    last_success_at: Option<DateTime<Utc>>,
+    /// Why the last attempt failed; `None` after a success.
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    requests: u64,
+}
+
+impl Settings {
+    fn of(record: &SourceRecord) -> Settings {
+        serde_json::from_str(&record.settings).unwrap_or_default()
+    }
+
+    fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+}
+
+impl From<SourceError> for AppError {
+    fn from(error: SourceError) -> AppError {
+        AppError {
+            code: match error.kind {
+                SourceErrorKind::Invalid => ErrorCode::InvalidInput,
+                SourceErrorKind::Unreachable => ErrorCode::Offline,
+                _ => ErrorCode::SourceFailed,
+            },
+            message: error.message,
+        }
+    }
+}
+
+/// `UNSUNG_HTTP_TIMEOUT` (seconds) shortens every wait: for scripts on a slow link, and the
+/// tests' fault cases.
+pub(crate) fn http_limits_from_env() -> HttpLimits {
+    let mut limits = HttpLimits::default();
+    if let Some(seconds) = std::env::var("UNSUNG_HTTP_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|s| *s > 0.0 && *s < 3600.0)
+    {
+        let timeout = Duration::from_secs_f64(seconds);
+        limits.timeout = timeout;
+        limits.backoff = limits.backoff.min(timeout / 10);
+        limits.max_wait = timeout * 3;
+        limits.wait_budget = timeout * 5;
+    }
+    limits
+}
+
+fn check_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.chars().count() <= 40
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && name != demo::SOURCE;
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "A source's name is up to 40 letters, digits, dashes, dots or underscores, such as \
+             \"pagerduty\" or \"status-page\"",
+        ))
+    }
+}
+
+impl NewSource {
+    fn config(&self) -> Result<SourceConfig> {
+        let kind = Kind::parse(self.kind.trim()).ok_or_else(|| {
+            AppError::invalid(
+                "The kind of source is one of: pagerduty, statuspage, uptime-kuma, prometheus, csv",
+            )
+        })?;
+        let given = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let config = SourceConfig {
+            url: given(&self.url),
+            query: given(&self.query),
+            service_label: given(&self.service_label),
+            slug: given(&self.slug),
+            file: given(&self.file),
+            ..SourceConfig::new(kind)
+        };
+        config.validate()?;
+        Ok(config)
+    }
+}
+
+impl App {
+    /// Adds a source (or changes one with the same name, keeping its data) after checking its
+    /// settings. A token given is kept in the keychain. The first real source takes the demo
+    /// team's place.
+    pub async fn add_source(&self, new: NewSource) -> Result<SourceView> {
+        let name = new.name.trim().to_string();
+        check_name(&name)?;
+        let config = new.config()?;
+        let existing = self.local.source(&name).await?;
+        if let Some(old) = &existing
+            && old.kind != config.kind.as_str()
+        {
+            return Err(AppError::invalid(format!(
+                "There is already a {} source called \"{name}\"; remove it first or choose \
+                 another name",
+                old.kind
+            )));
+        }
+        let token = new
+            .token
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if let Some(token) = token {
+            if !config.kind.takes_token() {
+                return Err(AppError::invalid(format!(
+                    "A {} source takes no token",
+                    config.kind.as_str()
+                )));
+            }
+            self.secrets.set(&name, token).await?;
+        } else if config.kind.needs_token() && self.secrets.get(&name).await?.is_none() {
+            return Err(AppError::invalid(format!(
+                "A {} source needs a read-only API token: pass --token-env VAR (the name of an \
+                 environment variable holding it), or paste it in Settings → Sources",
+                config.kind.as_str()
+            )));
+        }
+        let mut settings = existing.as_ref().map(Settings::of).unwrap_or_default();
+        if settings.config.as_ref() != Some(&config) {
+            // Another address or query: what the old cursor says no longer applies.
+            settings.sync = SyncState::default();
+        }
+        settings.config = Some(config.clone());
+        let record = SourceRecord {
+            settings: settings.to_text(),
+            url: config.url.clone(),
+            ..existing.unwrap_or_else(|| {
+                SourceRecord::new(&name, config.kind.as_str(), None, self.now_to_the_second())
+            })
+        };
+        self.local.save_source(&record).await?;
+        self.drop_demo().await?;
+        self.source_view(&record).await
+    }
+
+    /// The sources the user connected (not the demo team), by name.
+    pub async fn sources(&self) -> Result<Vec<SourceView>> {
+        let mut views = Vec::new();
+        for record in self.local.sources().await? {
+            if record.kind != demo::SOURCE {
+                views.push(self.source_view(&record).await?);
+            }
+        }
+        Ok(views)
+    }
+
+    async fn source_view(&self, record: &SourceRecord) -> Result<SourceView> {
+        let settings = Settings::of(record);
+        let config = settings
+            .config
+            .clone()
+            .unwrap_or_else(|| SourceConfig::new(Kind::parse(&record.kind).unwrap_or(Kind::Csv)));
+        let data = self.local.source_data(&record.name).await?;
+        let token_set =
+            config.kind.takes_token() && self.secrets.get(&record.name).await?.is_some();
+        Ok(SourceView {
+            name: record.name.clone(),
+            kind: record.kind.clone(),
+            url: config.url,
+            query: config.query,
+            service_label: config.service_label,
+            slug: config.slug,
+            file: config.file,
+            takes_token: config.kind.takes_token(),
+            token_set,
+            token_home: if token_set {
+                Some(self.secrets.home().await.as_str().to_string())
+            } else {
+                None
+            },
+            services: data.services.len() as u32,
+            incidents: data.incidents.len() as u32,
+            last_attempt_at: settings.sync.last_attempt_at.map(crate::rfc3339),
+            last_success_at: settings.sync.last_success_at.map(crate::rfc3339),
+            last_error: settings.sync.error,
+            last_requests: settings.sync.requests,
+        })
+    }
+
+    /// Removes a source, what it brought, and its token.
+    pub async fn remove_source(&self, name: &str) -> Result<()> {
+        if name == demo::SOURCE || !self.local.remove_source(name).await? {
+            return Err(AppError::not_found(format!(
+                "There is no source called \"{name}\""
+            )));
+        }
+        self.secrets.remove(name).await?;
+        if let Some(team) = self.team()
+            && let Ok(store) = team.connect(false).await
+            && let Err(error) = store.remove_source(name).await
+        {
+            team.saw(&error);
+        }
+        Ok(())
+    }
+
+    /// Tries a source's address and token with one cheap request; says what it found.
+    pub async fn test_source(&self, name: &str) -> Result<String> {
+        let record = self.source_record(name).await?;
+        let settings = Settings::of(&record);
+        let config = settings
+            .config
+            .ok_or_else(|| AppError::invalid(format!("\"{name}\" has no settings yet")))?;
+        let token = self.secrets.get(name).await?;
+        let http = Http::new(http_limits_from_env());
+        let known = unsung_core::Dataset::default();
+        let cursor = serde_json::Value::Null;
+        let quiet = |_: Progress| {};
+        let cx = Context {
+            name,
+            config: &config,
+            token: token.as_deref(),
+            cursor: &cursor,
+            known: &known,
+            now: self.now(),
+            http: &http,
+            progress: &quiet,
+        };
+        Ok(connector(config.kind).check(&cx).await?)
+    }
+
+    async fn source_record(&self, name: &str) -> Result<SourceRecord> {
+        match self.local.source(name).await? {
+            Some(record) if record.kind != demo::SOURCE => Ok(record),
+            _ => Err(AppError::not_found(format!(
+                "There is no source called \"{name}\"; `unsung source list` shows them"
+            ))),
+        }
+    }
+
+    /// Syncs every source (or only `only`), one after another, telling `events` how it goes;
+    /// then, with a team database, sends the notes that wait and refreshes the team's copy.
+    pub async fn sync(
+        &self,
+        only: Option<&str>,
+        events: &(dyn Fn(SyncEvent) + Send + Sync),
+    ) -> Result<SyncSummary> {
+        let records: Vec<SourceRecord> = match only {
+            Some(name) => vec![self.source_record(name).await?],
+            None => self
+                .local
+                .sources()
+                .await?
+                .into_iter()
+                .filter(|s| s.kind != demo::SOURCE)
+                .collect(),
+        };
+        let total = records.len() as u32;
+        let mut results = Vec::new();
+        for (index, record) in records.into_iter().enumerate() {
+            events(SyncEvent::Started {
+                source: record.name.clone(),
+                index: index as u32,
+                total,
+            });
+            let result = self.sync_one(record, events).await?;
+            events(SyncEvent::Finished {
+                result: result.clone(),
+            });
+            results.push(result);
+        }
+        let team = self.sync_team().await?.map(|report| report.send);
+        let summary = SyncSummary {
+            ok: results.iter().all(|r| r.ok),
+            sources: results,
+            team,
+        };
+        events(SyncEvent::Done {
+            summary: summary.clone(),
+        });
+        Ok(summary)
+    }
+
+    async fn sync_one(
+        &self,
+        mut record: SourceRecord,
+        events: &(dyn Fn(SyncEvent) + Send + Sync),
+    ) -> Result<SourceSyncResult> {
+        let name = record.name.clone();
+        let mut settings = Settings::of(&record);
+        let now = self.now_to_the_second();
+        settings.sync.last_attempt_at = Some(now);
+        let http = Http::new(http_limits_from_env());
+        let outcome = match settings.config.clone() {
+            None => Err(SourceError::invalid(format!(
+                "\"{name}\" has no settings: add it again with `unsung source add`"
+            ))),
+            Some(config) => {
+                let token = self.secrets.get(&name).await?;
+                if config.kind.needs_token() && token.is_none() {
+                    Err(SourceError::invalid(format!(
+                        "No token is set for \"{name}\": set one in Settings → Sources, or add \
+                         the source again with --token-env VAR"
+                    )))
+                } else {
+                    let known = self.local.source_data(&name).await?;
+                    let progress = |step: Progress| {
+                        events(SyncEvent::Step {
+                            source: name.clone(),
+                            step: step.step,
+                            requests: step.requests,
+                        })
+                    };
+                    let cx = Context {
+                        name: &name,
+                        config: &config,
+                        token: token.as_deref(),
+                        cursor: &settings.sync.cursor,
+                        known: &known,
+                        now,
+                        http: &http,
+                        progress: &progress,
+                    };
+                    connector(config.kind)
+                        .fetch(&cx)
+                        .await
+                        .map(|fetched| (merge::apply(known.clone(), &fetched), fetched.cursor))
+                }
+            }
+        };
+        settings.sync.requests = http.requests();
+        match outcome {
+            Ok((merged, cursor)) => {
+                settings.sync.cursor = cursor;
+                settings.sync.last_success_at = Some(now);
+                settings.sync.error = None;
+                record.settings = settings.to_text();
+                // The local copy is what counts; the team database is a courtesy that waits
+                // for the next sync when it cannot be reached.
+                let shared = self
+                    .store_source_data(&record, &merged)
+                    .await
+                    .unwrap_or(false);
+                Ok(SourceSyncResult {
+                    name,
+                    ok: true,
+                    message: None,
+                    requests: http.requests(),
+                    services: merged.services.len() as u32,
+                    incidents: merged.incidents.len() as u32,
+                    shared_with_team: shared,
+                })
+            }
+            Err(error) => {
+                tracing::warn!(source = %name, "sync failed: {}", error.message);
+                settings.sync.error = Some(error.message.clone());
+                record.settings = settings.to_text();
+                self.local.save_source(&record).await?;
+                let kept = self.local.source_data(&name).await?;
+                Ok(SourceSyncResult {
+                    name,
+                    ok: false,
+                    message: Some(error.message),
+                    requests: http.requests(),
+                    services: kept.services.len() as u32,
+                    incidents: kept.incidents.len() as u32,
+                    shared_with_team: false,
+                })
+            }
+        }
+    }
+
+    /// Where tokens are kept on this machine: the keychain, or a private file.
+    pub async fn token_home(&self) -> TokenHome {
+        self.secrets.home().await
+    }
+
+    /// The demo team leaves once real data arrives: its figures would mix with the team's.
+    pub(crate) async fn drop_demo(&self) -> Result<()> {
+        self.local.remove_source(demo::SOURCE).await?;
+        self.local.replace_sample_notes(&[]).await?;
+        Ok(())
+    }
+}
