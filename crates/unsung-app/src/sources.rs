@@ -276,13 +276,33 @@ impl App {
         }
     }
 
-    /// Syncs every source (or only `only`), one after another, telling `events` how it goes;
-    /// then, with a team database, sends the notes that wait and refreshes the team's copy.
+    /// Syncs every source (or only `only`), then, with a team database, sends the notes that
+    /// wait and refreshes the team's copy, telling `events` how it goes.
     pub async fn sync(
         &self,
         only: Option<&str>,
         events: &(dyn Fn(SyncEvent) + Send + Sync),
     ) -> Result<SyncSummary> {
+        let results = self.sync_sources(only, events).await?;
+        let team = self.sync_team().await?.map(|report| report.send);
+        let summary = SyncSummary {
+            ok: results.iter().all(|r| r.ok),
+            sources: results,
+            team,
+        };
+        events(SyncEvent::Done {
+            summary: summary.clone(),
+        });
+        Ok(summary)
+    }
+
+    /// Syncs every source (or only `only`), one after another. A source that fails keeps its
+    /// earlier data and its result says why; the others still sync.
+    pub async fn sync_sources(
+        &self,
+        only: Option<&str>,
+        events: &(dyn Fn(SyncEvent) + Send + Sync),
+    ) -> Result<Vec<SourceSyncResult>> {
         let records: Vec<SourceRecord> = match only {
             Some(name) => vec![self.source_record(name).await?],
             None => self
@@ -307,16 +327,7 @@ impl App {
             });
             results.push(result);
         }
-        let team = self.sync_team().await?.map(|report| report.send);
-        let summary = SyncSummary {
-            ok: results.iter().all(|r| r.ok),
-            sources: results,
-            team,
-        };
-        events(SyncEvent::Done {
-            summary: summary.clone(),
-        });
-        Ok(summary)
+        Ok(results)
     }
 
     async fn sync_one(
@@ -359,26 +370,32 @@ impl App {
                         http: &http,
                         progress: &progress,
                     };
-                    connector(config.kind)
-                        .fetch(&cx)
-                        .await
-                        .map(|fetched| (merge::apply(known.clone(), &fetched), fetched.cursor))
+                    connector(config.kind).fetch(&cx).await.map(|fetched| {
+                        let merged = merge::apply(known.clone(), &fetched);
+                        let changed = merged != known;
+                        (merged, fetched.cursor, changed)
+                    })
                 }
             }
         };
         settings.sync.requests = http.requests();
         match outcome {
-            Ok((merged, cursor)) => {
+            Ok((merged, cursor, changed)) => {
                 settings.sync.cursor = cursor;
                 settings.sync.last_success_at = Some(now);
                 settings.sync.error = None;
                 record.settings = settings.to_text();
                 // The local copy is what counts; the team database is a courtesy that waits
-                // for the next sync when it cannot be reached.
-                let shared = self
-                    .store_source_data(&record, &merged)
-                    .await
-                    .unwrap_or(false);
+                // for the next sync when it cannot be reached. With nothing new, only the
+                // note of the sync changes.
+                let shared = if changed {
+                    self.store_source_data(&record, &merged)
+                        .await
+                        .unwrap_or(false)
+                } else {
+                    self.local.save_source(&record).await?;
+                    false
+                };
                 Ok(SourceSyncResult {
                     name,
                     ok: true,

@@ -2,6 +2,7 @@
 //! output are a stable interface (DESIGN.md, "The `unsung` command").
 
 mod output;
+mod sources;
 mod team;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -72,9 +73,18 @@ enum Command {
     /// Thank teammates, or list the notes
     #[command(subcommand)]
     Thanks(ThanksCommand),
-    /// Send the thank-you notes waiting for the team database, and refresh the local copy
-    /// of the team's notes and data
-    Sync,
+    /// Connect, list, test or remove the tools Unsung reads (PagerDuty, Statuspage, Uptime
+    /// Kuma, Prometheus, CSV)
+    #[command(subcommand)]
+    Source(sources::SourceCommand),
+    /// Bring in what is new from every source (exit 1 if one failed: its earlier data is
+    /// kept, the others still sync), then send the thank-you notes waiting for the team
+    /// database and refresh the local copy of the team's notes and data
+    Sync {
+        /// Only this source
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
+    },
     /// Set up or check the team database
     #[command(subcommand)]
     Team(team::TeamCommand),
@@ -176,7 +186,9 @@ enum Format {
 fn exit_code(error: &AppError) -> u8 {
     match error.code {
         ErrorCode::InvalidInput | ErrorCode::NotFound | ErrorCode::Forbidden => 2,
-        ErrorCode::Offline | ErrorCode::Storage | ErrorCode::Internal => 1,
+        ErrorCode::Offline | ErrorCode::Storage | ErrorCode::Internal | ErrorCode::SourceFailed => {
+            1
+        }
     }
 }
 
@@ -353,7 +365,18 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             app.delete_thanks(&id, &from).await?;
             println!("Deleted your thank-you ({id}).");
         }
-        Command::Sync => team::sync(&app).await?,
+        Command::Source(command) => sources::run(&app, command).await?,
+        Command::Sync { source } => {
+            let all_synced = sources::sync(&app, source.as_deref()).await?;
+            team::sync(&app).await?;
+            if !all_synced {
+                return Err(AppError {
+                    code: ErrorCode::SourceFailed,
+                    message: "not every source could sync (see above); their earlier data is kept"
+                        .into(),
+                });
+            }
+        }
         Command::Team(team::TeamCommand::Status { json }) => team::status(&app, json).await?,
         Command::Team(team::TeamCommand::Init { .. }) => unreachable!("handled above"),
         Command::Thanks(ThanksCommand::List { json, limit }) => {

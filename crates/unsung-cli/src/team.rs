@@ -1,6 +1,5 @@
-//! `unsung team …` and `unsung sync`: setting a team database up, checking it, and sending
-//! the notes that wait for it. `sync` only does the team database's part for now; syncing
-//! sources joins it when sources exist.
+//! `unsung team …` and the team database's part of `unsung sync`: setting a team database
+//! up, checking it, and sending the notes that wait for it.
 
 use clap::Subcommand;
 use unsung_app::{App, AppError, ErrorCode};
@@ -56,7 +55,7 @@ pub async fn init(admin_url: &str, members: &[String]) -> Result<(), AppError> {
 
 pub async fn sync(app: &App) -> Result<(), AppError> {
     let Some(report) = app.sync_team().await? else {
-        println!("No team database is set: there are no thank-you notes to send.");
+        println!("No team database is set: thank-you notes stay on this computer.");
         return Ok(());
     };
     let send = &report.send;

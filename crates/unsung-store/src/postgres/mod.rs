@@ -290,7 +290,7 @@ impl Store for PgStore {
 
     async fn services(&self) -> Result<Vec<Service>> {
         let rows: Vec<ServiceRow> = sqlx::query_as(
-            "SELECT id, source, external_id, name, friendly_name FROM unsung.services ORDER BY position",
+            "SELECT id, source, external_id, name, friendly_name FROM unsung.services ORDER BY source COLLATE \"C\", position",
         )
         .fetch_all(&self.pool)
         .await?;

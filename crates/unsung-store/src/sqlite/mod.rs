@@ -251,7 +251,7 @@ impl Store for SqliteStore {
 
     async fn services(&self) -> Result<Vec<Service>> {
         let rows: Vec<ServiceRow> = sqlx::query_as(
-            "SELECT id, source, external_id, name, friendly_name FROM services ORDER BY rowid",
+            "SELECT id, source, external_id, name, friendly_name FROM services ORDER BY source, rowid",
         )
         .fetch_all(&self.pool)
         .await?;

@@ -1,0 +1,243 @@
+//! `unsung source …` and the sources' part of `unsung sync`: connect, list and remove sources,
+//! and sync them with a progress bar on a terminal and plain lines otherwise (cron, CI, pipes).
+
+use clap::{Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::sync::Mutex;
+use std::time::Duration;
+use unsung_app::dto::{NewSource, SourceSyncResult, SourceView, SyncEvent};
+use unsung_app::{App, AppError};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    #[value(name = "pagerduty")]
+    PagerDuty,
+    Statuspage,
+    UptimeKuma,
+    Prometheus,
+    Csv,
+}
+
+impl KindArg {
+    fn as_str(self) -> &'static str {
+        match self {
+            KindArg::PagerDuty => "pagerduty",
+            KindArg::Statuspage => "statuspage",
+            KindArg::UptimeKuma => "uptime-kuma",
+            KindArg::Prometheus => "prometheus",
+            KindArg::Csv => "csv",
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum SourceCommand {
+    /// Connect a source (or change the settings of one with the same name)
+    Add {
+        kind: KindArg,
+        /// A short name for it, such as "pagerduty" or "status-page"
+        #[arg(long)]
+        name: String,
+        /// Its address: a status page, an Uptime Kuma or Prometheus server [PagerDuty: its API]
+        #[arg(long)]
+        url: Option<String>,
+        /// The name of an environment variable holding its API token (kept in the keychain,
+        /// never in the database)
+        #[arg(long, value_name = "VAR")]
+        token_env: Option<String>,
+        /// Prometheus: a 0/1 series, such as probe_success or up{job="web"}
+        #[arg(long, value_name = "PROMQL")]
+        query: Option<String>,
+        /// Prometheus: the label that names each service [default: instance]
+        #[arg(long, value_name = "LABEL")]
+        service_label: Option<String>,
+        /// Uptime Kuma: the status page's slug, as in https://kuma.example.org/status/SLUG
+        #[arg(long)]
+        slug: Option<String>,
+        /// CSV: the file of incidents to read
+        #[arg(long, value_name = "PATH")]
+        file: Option<String>,
+    },
+    /// List the connected sources and how their last sync went
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Try a source's address and token with one request
+    Test { name: String },
+    /// Disconnect a source and forget what it brought, and its token
+    Remove { name: String },
+}
+
+pub async fn run(app: &App, command: SourceCommand) -> Result<(), AppError> {
+    match command {
+        SourceCommand::Add {
+            kind,
+            name,
+            url,
+            token_env,
+            query,
+            service_label,
+            slug,
+            file,
+        } => {
+            let token = match token_env {
+                Some(var) => Some(std::env::var(&var).map_err(|_| {
+                    AppError::invalid(format!(
+                        "--token-env {var}: there is no environment variable {var} holding a token"
+                    ))
+                })?),
+                None => None,
+            };
+            let view = app
+                .add_source(NewSource {
+                    name,
+                    kind: kind.as_str().to_string(),
+                    url,
+                    query,
+                    service_label,
+                    slug,
+                    file,
+                    token,
+                })
+                .await?;
+            println!(
+                "Added the {} source \"{}\". Run `unsung sync` to bring its data in.",
+                view.kind, view.name
+            );
+            if let Some(home) = &view.token_home {
+                println!("{}", token_place(home));
+            }
+        }
+        SourceCommand::List { json } => {
+            let sources = app.sources().await?;
+            if json {
+                let text = serde_json::to_string_pretty(&sources)
+                    .map_err(|e| AppError::internal(e.to_string()))?;
+                println!("{text}");
+            } else if sources.is_empty() {
+                println!("No sources yet: connect one with `unsung source add`.");
+            } else {
+                for source in &sources {
+                    println!("{}", list_line(source));
+                }
+            }
+        }
+        SourceCommand::Test { name } => {
+            let said = app.test_source(&name).await?;
+            println!("{name}: {said}");
+        }
+        SourceCommand::Remove { name } => {
+            app.remove_source(&name).await?;
+            println!("Removed the source \"{name}\" and what it brought.");
+        }
+    }
+    Ok(())
+}
+
+fn token_place(home: &str) -> &'static str {
+    if home == "keychain" {
+        "Its token is in the keychain."
+    } else {
+        "No keychain is running here, so its token is in a file only you can read, beside the database."
+    }
+}
+
+fn list_line(source: &SourceView) -> String {
+    let place = source
+        .url
+        .as_deref()
+        .or(source.file.as_deref())
+        .unwrap_or("");
+    let last = match (&source.last_error, &source.last_success_at) {
+        (Some(error), _) => format!("last sync failed: {error}"),
+        (None, Some(at)) => format!("synced {at}"),
+        (None, None) => "never synced".to_string(),
+    };
+    format!(
+        "{:<16} {:<12} {} — {} services, {} incidents; {last}{}",
+        source.name,
+        source.kind,
+        place,
+        source.services,
+        source.incidents,
+        if source.takes_token {
+            if source.token_set {
+                "; token set"
+            } else {
+                "; no token"
+            }
+        } else {
+            ""
+        }
+    )
+}
+
+fn result_line(result: &SourceSyncResult) -> String {
+    format!(
+        "{}: synced ({} services, {} incidents; {} requests)",
+        result.name, result.services, result.incidents, result.requests
+    )
+}
+
+/// Syncs the sources; `Ok(false)` when one failed (its line went to stderr).
+pub async fn sync(app: &App, only: Option<&str>) -> Result<bool, AppError> {
+    let terminal = std::io::stderr().is_terminal();
+    let bar = terminal.then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {prefix}: {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let lines = Mutex::new(Vec::<String>::new());
+    let events = |event: SyncEvent| match event {
+        SyncEvent::Started {
+            source,
+            index,
+            total,
+        } => match &bar {
+            Some(bar) => {
+                bar.set_prefix(format!("[{}/{total}] {source}", index + 1));
+                bar.set_message("starting");
+            }
+            None => println!("Syncing {source} ({} of {total})…", index + 1),
+        },
+        SyncEvent::Step { step, requests, .. } => {
+            if let Some(bar) = &bar {
+                bar.set_message(format!("{step} ({requests} requests)"));
+            }
+        }
+        SyncEvent::Finished { result } => {
+            let line = match &result.message {
+                None => result_line(&result),
+                Some(message) => format!("unsung: {}: {message}", result.name),
+            };
+            match (&bar, result.ok) {
+                (Some(bar), true) => bar.println(line),
+                (None, true) => println!("{line}"),
+                (_, false) => {
+                    if let Ok(mut lines) = lines.lock() {
+                        lines.push(line);
+                    }
+                }
+            }
+        }
+        SyncEvent::Done { .. } => {}
+    };
+    let results = app.sync_sources(only, &events).await;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let results = results?;
+    for line in lines.lock().map(|l| l.clone()).unwrap_or_default() {
+        eprintln!("{line}");
+    }
+    if results.is_empty() && only.is_none() {
+        println!("No sources to sync: connect one with `unsung source add`.");
+    }
+    Ok(results.iter().all(|r| r.ok))
+}

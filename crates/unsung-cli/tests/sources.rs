@@ -1,0 +1,574 @@
+//! `unsung source add`, `unsung sync` and `unsung stats --json` as a user runs them, against
+//! local servers replaying a status page, an Uptime Kuma page and PagerDuty, and a CSV file.
+//! The figures are checked against what the payloads say by hand; every fault leaves the
+//! earlier figures exactly as they were, and says in one line what happened.
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use wiremock::matchers::{method, path, path_regex};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const NOW: &str = "2026-11-29T20:00:00Z";
+const TOKEN: &str = "pd-test-token-never-shown";
+
+fn unsung(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("unsung").unwrap();
+    cmd.env("UNSUNG_NOW", NOW)
+        .env("UNSUNG_KEYCHAIN", "off")
+        .env("UNSUNG_HTTP_TIMEOUT", "1")
+        .env_remove("UNSUNG_DB")
+        .env_remove("UNSUNG_TEAM_DB")
+        .arg("--db")
+        .arg(format!("sqlite://{}", db.display()));
+    cmd
+}
+
+/// Runs the command off the async runtime, so the local servers keep answering.
+async fn run(mut cmd: Command) -> Output {
+    tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap()
+}
+
+async fn ok(cmd: Command) -> String {
+    let out = run(cmd).await;
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn args(db: &Path, list: &[&str]) -> Command {
+    let mut cmd = unsung(db);
+    cmd.args(list);
+    cmd
+}
+
+async fn stats(db: &Path) -> Value {
+    let text = ok(args(
+        db,
+        &[
+            "stats",
+            "--from",
+            "2026-11-01",
+            "--to",
+            NOW,
+            "--tz",
+            "UTC",
+            "--json",
+        ],
+    ))
+    .await;
+    serde_json::from_str(&text).unwrap()
+}
+
+fn service<'a>(stats: &'a Value, name: &str) -> &'a Value {
+    stats["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no service {name} in {stats:#}"))
+}
+
+fn csv_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../unsung-sources/tests/fixtures/csv/generic.csv")
+}
+
+/// A status page: Checkout (down 30 + 10 minutes) and Search (slow for an hour).
+fn status_page() -> (Value, Value) {
+    let page = json!({"id": "p", "name": "Juniper", "url": "https://status.example.org",
+        "time_zone": "Etc/UTC", "updated_at": "2026-11-20T14:10:00Z"});
+    let component = |id: &str, name: &str| {
+        json!({"id": id, "name": name, "status": "operational",
+        "created_at": "2020-01-01T00:00:00Z", "group": false})
+    };
+    let incident = |id: &str, impact: &str, component: &str, from: &str, to: &str| {
+        json!({
+        "id": id, "name": format!("Trouble {id}"), "status": "resolved", "impact": impact,
+        "created_at": from, "started_at": from, "resolved_at": to, "updated_at": to,
+        "shortlink": "https://stspg.io/x", "incident_updates": [], "components": [{"id": component}]})
+    };
+    let summary = json!({"page": page, "components": [component("cmp-a", "Checkout page"), component("cmp-b", "Search page")],
+        "incidents": [], "scheduled_maintenances": [], "status": {"indicator": "none"}});
+    let incidents = json!({"page": page, "incidents": [
+        incident("i1", "major", "cmp-a", "2026-11-10T02:00:00Z", "2026-11-10T02:30:00Z"),
+        incident("i2", "minor", "cmp-b", "2026-11-12T10:00:00Z", "2026-11-12T11:00:00Z"),
+        incident("i3", "critical", "cmp-a", "2026-11-20T14:00:00Z", "2026-11-20T14:10:00Z"),
+    ]});
+    (summary, incidents)
+}
+
+async fn serve_status_page(server: &MockServer) {
+    let (summary, incidents) = status_page();
+    server.reset().await;
+    for (route, body) in [
+        ("/api/v2/summary.json", summary),
+        ("/api/v2/incidents.json", incidents),
+        (
+            "/api/v2/scheduled-maintenances.json",
+            json!({"scheduled_maintenances": []}),
+        ),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(route))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(server)
+            .await;
+    }
+}
+
+/// Uptime Kuma: the last 100 minutes of "Shop API", down for 5 of them.
+async fn serve_kuma(server: &MockServer) {
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let beats: Vec<Value> = (1..=100)
+        .rev()
+        .map(|ago| {
+            let at = now - chrono::Duration::minutes(ago);
+            let status = if (46..=50).contains(&ago) { 0 } else { 1 };
+            json!({"status": status, "time": at.format("%Y-%m-%d %H:%M:%S%.3f").to_string(), "msg": "", "ping": 20})
+        })
+        .collect();
+    Mock::given(method("GET"))
+        .and(path("/api/status-page/heartbeat/ops"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"heartbeatList": {"7": beats}, "uptimeList": {"7_24": 0.95}}),
+            ),
+        )
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/status-page/ops"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "config": {"slug": "ops", "title": "Ops"}, "incidents": [],
+            "publicGroupList": [{"id": 1, "name": "All", "monitorList": [{"id": 7, "name": "Shop API"}]}],
+            "maintenanceList": []})))
+        .mount(server)
+        .await;
+}
+
+async fn requests(server: &MockServer) -> usize {
+    server.received_requests().await.unwrap_or_default().len()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_keep_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    let status = MockServer::start().await;
+    serve_status_page(&status).await;
+    let kuma = MockServer::start().await;
+    serve_kuma(&kuma).await;
+
+    let added = ok(args(
+        &db,
+        &[
+            "source",
+            "add",
+            "statuspage",
+            "--name",
+            "status",
+            "--url",
+            &status.uri(),
+        ],
+    ))
+    .await;
+    assert!(
+        added.contains("Added the statuspage source \"status\""),
+        "{added}"
+    );
+    ok(args(
+        &db,
+        &[
+            "source",
+            "add",
+            "uptime-kuma",
+            "--name",
+            "kuma",
+            "--url",
+            &kuma.uri(),
+            "--slug",
+            "ops",
+        ],
+    ))
+    .await;
+    ok(args(
+        &db,
+        &[
+            "source",
+            "add",
+            "csv",
+            "--name",
+            "sheet",
+            "--file",
+            csv_fixture().to_str().unwrap(),
+        ],
+    ))
+    .await;
+
+    let synced = ok(args(&db, &["sync"])).await;
+    for name in ["status", "kuma", "sheet"] {
+        assert!(synced.contains(&format!("{name}: synced")), "{synced}");
+    }
+    assert_eq!((requests(&status).await, requests(&kuma).await), (3, 2));
+
+    let figures = stats(&db).await;
+    // 1 November to 29 November 20:00 is 2,491,200 seconds; Checkout was down 40 minutes.
+    let checkout = service(&figures, "Checkout page");
+    assert_eq!(checkout["downtime_seconds"], 2400);
+    assert_eq!(checkout["no_data_seconds"], 0);
+    let ratio = checkout["uptime_ratio"].as_f64().unwrap();
+    assert!(
+        (ratio - (2_491_200.0 - 2400.0) / 2_491_200.0).abs() < 0.0001,
+        "{ratio}"
+    );
+    let search = service(&figures, "Search page");
+    assert_eq!(search["degraded_seconds"], 3600);
+    assert_eq!(search["uptime_ratio"], 1.0, "slow counts as working");
+    // Kuma: 100 minutes known, 5 of them down.
+    let shop = service(&figures, "Shop API");
+    assert_eq!(shop["downtime_seconds"], 300);
+    assert!((shop["uptime_ratio"].as_f64().unwrap() - 0.95).abs() < 0.0001);
+    assert_eq!(shop["no_data_seconds"], 2_491_200 - 6000);
+    // 3 from the page, 1 from Kuma, 4 from the file (a merged duplicate left out, one open).
+    let incidents = &figures["incidents"];
+    assert_eq!(incidents["total"], 8, "{figures:#}");
+    assert_eq!(incidents["resolved"], 7);
+    assert_eq!(incidents["open"], 1);
+    // 300, 600, 720, 1200, 1800, 3600, 5700 seconds.
+    assert_eq!(incidents["median_seconds_to_resolve"], 1200);
+    assert_eq!(incidents["longest_seconds_to_resolve"], 5700);
+    assert_eq!(figures["days_since_major_incident"], 9);
+
+    // Nothing changed: one request each, and nothing duplicated.
+    ok(args(&db, &["sync"])).await;
+    assert_eq!((requests(&status).await, requests(&kuma).await), (4, 3));
+    assert_eq!(stats(&db).await, figures);
+
+    // Faults on the status page: each fails that source alone, in one line, and the figures
+    // stay as they were.
+    let faults: Vec<(ResponseTemplate, &str)> = vec![
+        (
+            ResponseTemplate::new(500),
+            "kept failing on its side (HTTP 500)",
+        ),
+        (
+            ResponseTemplate::new(200).set_body_string("{\"page\": {\"name\": "),
+            "the answer was cut off",
+        ),
+        (
+            ResponseTemplate::new(200).set_body_string("<html>maintenance</html>"),
+            "could not read",
+        ),
+        (
+            ResponseTemplate::new(429).insert_header("Retry-After", "3600"),
+            "limiting how often",
+        ),
+        (
+            ResponseTemplate::new(200).set_delay(std::time::Duration::from_secs(3)),
+            "did not answer within",
+        ),
+    ];
+    for (answer, said) in faults {
+        status.reset().await;
+        Mock::given(method("GET"))
+            .respond_with(answer)
+            .mount(&status)
+            .await;
+        let before_kuma = requests(&kuma).await;
+        let out = run(args(&db, &["sync"])).await;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+        let lines: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("unsung: status:"))
+            .collect();
+        assert_eq!(lines.len(), 1, "{stderr}");
+        assert!(lines[0].contains(said), "{}", lines[0]);
+        assert!(
+            lines[0].contains("Earlier data is kept") || lines[0].contains("Nothing was changed"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            stdout.contains("kuma: synced"),
+            "the others still sync: {stdout}"
+        );
+        assert_eq!(requests(&kuma).await, before_kuma + 1);
+        assert_eq!(stats(&db).await, figures, "after: {said}");
+    }
+    let listed = ok(args(&db, &["source", "list"])).await;
+    assert!(listed.contains("last sync failed: "), "{listed}");
+
+    // Back to normal: the source syncs again and says so.
+    serve_status_page(&status).await;
+    ok(args(&db, &["sync", "--source", "status"])).await;
+    let listed: Value =
+        serde_json::from_str(&ok(args(&db, &["source", "list", "--json"])).await).unwrap();
+    let status_view = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "status")
+        .unwrap();
+    assert_eq!(status_view["last_error"], Value::Null);
+    assert_eq!(stats(&db).await, figures);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_source_says_so_and_a_removed_one_takes_its_data_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    // A port nothing listens on: bind one, then let it go.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    ok(args(
+        &db,
+        &[
+            "source",
+            "add",
+            "statuspage",
+            "--name",
+            "gone",
+            "--url",
+            &format!("http://{closed}"),
+        ],
+    ))
+    .await;
+    ok(args(
+        &db,
+        &[
+            "source",
+            "add",
+            "csv",
+            "--name",
+            "sheet",
+            "--file",
+            csv_fixture().to_str().unwrap(),
+        ],
+    ))
+    .await;
+    let out = run(args(&db, &["sync"])).await;
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unsung: gone: Could not reach 127.0.0.1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("network may be down"), "{stderr}");
+    assert_eq!(
+        stats(&db).await["incidents"]["total"],
+        4,
+        "the file still synced"
+    );
+
+    let removed = ok(args(&db, &["source", "remove", "sheet"])).await;
+    assert!(removed.contains("Removed"), "{removed}");
+    assert_eq!(stats(&db).await["incidents"]["total"], 0);
+    let out = run(args(&db, &["source", "remove", "sheet"])).await;
+    assert_eq!(out.status.code(), Some(2));
+
+    let out = run(args(
+        &db,
+        &[
+            "source",
+            "add",
+            "uptime-kuma",
+            "--name",
+            "k",
+            "--url",
+            "http://127.0.0.1:9",
+        ],
+    ))
+    .await;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--slug"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    let pd = MockServer::start().await;
+    let fixture = |name: &str| -> Value {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../unsung-sources/tests/fixtures/pagerduty")
+            .join(name);
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+    };
+    let incident = fixture("openapi_list_incidents.json")["incidents"][0].clone();
+    let listing = |key: &str, items: Value| json!({key: items, "limit": 100, "offset": 0, "more": false, "total": null});
+    let authorised =
+        || wiremock::matchers::header("Authorization", format!("Token token={TOKEN}").as_str());
+    for (route, body) in [
+        (
+            "/services",
+            listing(
+                "services",
+                json!([fixture("openapi_list_services.json")["services"][0]]),
+            ),
+        ),
+        ("/incidents", listing("incidents", json!([incident]))),
+        (
+            "/maintenance_windows",
+            listing("maintenance_windows", json!([])),
+        ),
+        (
+            "/incidents/PT4KHLK/notes",
+            fixture("openapi_incident_notes.json"),
+        ),
+        (
+            "/incidents/PT4KHLK/log_entries",
+            listing(
+                "log_entries",
+                json!([{
+            "id": "R1", "type": "resolve_log_entry", "created_at": "2015-10-06T21:38:23Z",
+            "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"}}]),
+            ),
+        ),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(route))
+            .and(authorised())
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(&pd)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path_regex("^/change_events"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&pd)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(json!({"error": {"message": "Unauthorized", "code": 2006}})),
+        )
+        .mount(&pd)
+        .await;
+
+    let when = |cmd: &mut Command| {
+        cmd.env("UNSUNG_NOW", "2015-10-10T00:00:00Z")
+            .env("PD_TOKEN", TOKEN);
+    };
+    let mut add = args(
+        &db,
+        &[
+            "source",
+            "add",
+            "pagerduty",
+            "--name",
+            "pd",
+            "--url",
+            &pd.uri(),
+            "--token-env",
+            "PD_TOKEN",
+        ],
+    );
+    when(&mut add);
+    let said = ok(add).await;
+    assert!(said.contains("in a file only you can read"), "{said}");
+    let mut sync = args(&db, &["sync"]);
+    when(&mut sync);
+    let synced = ok(sync).await;
+    assert!(
+        synced.contains("pd: synced (1 services, 1 incidents"),
+        "{synced}"
+    );
+    let mut figures = args(
+        &db,
+        &[
+            "stats",
+            "--from",
+            "2015-10-01",
+            "--to",
+            "2015-10-10",
+            "--tz",
+            "UTC",
+            "--json",
+        ],
+    );
+    when(&mut figures);
+    let figures: Value = serde_json::from_str(&ok(figures).await).unwrap();
+    assert_eq!(figures["incidents"]["total"], 1);
+    assert_eq!(figures["incidents"]["median_seconds_to_resolve"], 461);
+
+    // The token sits in the private file, not in the database, and is never printed.
+    let tokens = dir.path().join("unsung-tokens.json");
+    assert!(std::fs::read_to_string(&tokens).unwrap().contains(TOKEN));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&tokens).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    for file in std::fs::read_dir(dir.path()).unwrap() {
+        let file = file.unwrap().path();
+        if file != tokens {
+            let bytes = std::fs::read(&file).unwrap();
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(TOKEN),
+                "{}",
+                file.display()
+            );
+        }
+    }
+    let listed = ok(args(&db, &["source", "list", "--json"])).await;
+    assert!(
+        !listed.contains(TOKEN) && listed.contains("\"token_set\": true"),
+        "{listed}"
+    );
+
+    // A wrong token: one clear line, no token in it, the incident still there.
+    let mut wrong = args(
+        &db,
+        &[
+            "source",
+            "add",
+            "pagerduty",
+            "--name",
+            "pd",
+            "--url",
+            &pd.uri(),
+            "--token-env",
+            "PD_TOKEN",
+        ],
+    );
+    wrong.env("PD_TOKEN", "wrong-token-also-secret");
+    ok(wrong).await;
+    let mut sync = args(&db, &["sync"]);
+    when(&mut sync);
+    let out = run(sync).await;
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unsung: pd: ") && stderr.contains("refused the token (HTTP 401)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("wrong-token-also-secret") && !stderr.contains(TOKEN));
+    let mut figures = args(
+        &db,
+        &[
+            "stats",
+            "--from",
+            "2015-10-01",
+            "--to",
+            "2015-10-10",
+            "--tz",
+            "UTC",
+            "--json",
+        ],
+    );
+    when(&mut figures);
+    let after: Value = serde_json::from_str(&ok(figures).await).unwrap();
+    assert_eq!(after["incidents"]["total"], 1);
+}
