@@ -3,10 +3,12 @@
 
 use crate::Shell;
 use tauri::State;
+use tauri::ipc::Channel;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use unsung_app::dto::{
-    NewThankYou, Overview, PersonEntry, SendReport, TeamStatus, ThankYouEdit, ThankYouView,
+    NewSource, NewThankYou, Overview, PersonEntry, SendReport, SourceView, SyncEvent, SyncSummary,
+    TeamStatus, ThankYouEdit, ThankYouView,
 };
 use unsung_app::{
     App, AppError, Audience, ErrorCode, Lang, PeriodKind, Reader, SavedShare, ShareOptions,
@@ -106,6 +108,46 @@ pub async fn set_team_db(
 #[tauri::command]
 pub async fn send_waiting(shell: State<'_, Shell>) -> Result<SendReport, AppError> {
     app(&shell)?.send_waiting().await
+}
+
+#[tauri::command]
+pub async fn list_sources(shell: State<'_, Shell>) -> Result<Vec<SourceView>, AppError> {
+    app(&shell)?.sources().await
+}
+
+/// The token, if any, arrives here once and goes to the keychain; no command returns it.
+#[tauri::command]
+pub async fn add_source(
+    shell: State<'_, Shell>,
+    source: NewSource,
+) -> Result<SourceView, AppError> {
+    app(&shell)?.add_source(source).await
+}
+
+#[tauri::command]
+pub async fn remove_source(shell: State<'_, Shell>, name: String) -> Result<(), AppError> {
+    app(&shell)?.remove_source(&name).await
+}
+
+#[tauri::command]
+pub async fn test_source(shell: State<'_, Shell>, name: String) -> Result<String, AppError> {
+    app(&shell)?.test_source(&name).await
+}
+
+/// Syncs every source (or only `only`), sending each step through `on_event` as it happens.
+#[tauri::command]
+pub async fn sync_sources(
+    shell: State<'_, Shell>,
+    only: Option<String>,
+    on_event: Channel<SyncEvent>,
+) -> Result<SyncSummary, AppError> {
+    let send = move |event: SyncEvent| {
+        // A window that went away stops listening; the sync goes on regardless.
+        if let Err(error) = on_event.send(event) {
+            tracing::debug!("a sync event was not delivered: {error}");
+        }
+    };
+    app(&shell)?.sync(only.as_deref(), &send).await
 }
 
 /// Who a shared story is for: this machine's zone, and the language and audience the window

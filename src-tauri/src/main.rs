@@ -74,6 +74,11 @@ fn main() {
             commands::team_status,
             commands::set_team_db,
             commands::send_waiting,
+            commands::list_sources,
+            commands::add_source,
+            commands::remove_source,
+            commands::test_source,
+            commands::sync_sources,
             commands::share_preview,
             commands::share_save,
             commands::share_copy

@@ -47,6 +47,56 @@ fn the_main_window_may_call_only_unsungs_commands() {
     }
 }
 
+/// The quoted names between `start` and the next `]` of a source file.
+fn listed_after(relative: &str, start: &str) -> Vec<String> {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)).unwrap();
+    let list = &text[text.find(start).expect(start) + start.len()..];
+    let list = &list[..list.find(']').unwrap()];
+    list.split(',')
+        .map(|item| {
+            item.trim()
+                .trim_matches('"')
+                .trim_start_matches("commands::")
+        })
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_command_the_window_may_call_is_granted_exactly_once() {
+    let handled = listed_after("src/main.rs", "generate_handler![");
+    let manifest = listed_after("build.rs", ".commands(&[");
+    assert_eq!(
+        handled, manifest,
+        "main.rs and build.rs list other commands"
+    );
+    let granted: Vec<String> = read_json("capabilities/main.json")["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = manifest
+        .iter()
+        .map(|command| format!("allow-{}", command.replace('_', "-")))
+        .collect();
+    assert_eq!(granted, expected);
+    for command in [
+        "list_sources",
+        "add_source",
+        "remove_source",
+        "test_source",
+        "sync_sources",
+    ] {
+        assert!(
+            manifest.iter().any(|c| c == command),
+            "{command} is not registered"
+        );
+    }
+}
+
 #[test]
 fn no_shell_plugin_is_linked() {
     let manifest =

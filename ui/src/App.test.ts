@@ -229,6 +229,7 @@ describe("Thank-yous", () => {
     const overview = buildOverview("this_week");
     mockIPC((cmd) => {
       if (cmd === "get_overview") return overview;
+      if (cmd === "list_sources") return [];
       if (cmd === "list_thanks") return overview.thanks;
       if (cmd === "post_thanks") posts++;
     });
@@ -247,6 +248,7 @@ describe("Thank-yous", () => {
     const overview = buildOverview("this_week");
     mockIPC((cmd) => {
       if (cmd === "get_overview") return overview;
+      if (cmd === "list_sources") return [];
       if (cmd === "list_thanks") return overview.thanks;
       if (cmd === "post_thanks") return Promise.reject({ code: "storage", message: "The note could not be saved." });
     });
@@ -274,6 +276,7 @@ describe("Thank-yous", () => {
     let release: (list: ThankYou[]) => void = () => {};
     mockIPC((cmd) => {
       if (cmd === "get_overview") return overview;
+      if (cmd === "list_sources") return [];
       if (cmd === "list_thanks") return new Promise<ThankYou[]>((r) => (release = r));
       if (cmd === "post_thanks") return saved;
     });

@@ -336,3 +336,89 @@ ui-share-drawing = Drawing the preview…
 ui-share-bytes = { $n } bytes
 ui-share-kb = { $n } KB
 ui-share-mb = { $n } MB
+
+## Settings → Sources, and Sync now.
+ui-sources-title = Sources
+ui-sources-lead = The tools Unsung reads to tell your team's story: where incidents are paged, a status page, uptime checks. Unsung only reads from them. Tokens are kept by this computer's keychain, never in Unsung's files, and never shown again.
+ui-sources-none = No sources yet. Until you add one, Unsung shows the demo team.
+ui-source-kind = Kind of source
+ui-source-kind-pagerduty = PagerDuty
+ui-source-kind-statuspage = Status page (Atlassian Statuspage)
+ui-source-kind-uptime-kuma = Uptime Kuma
+ui-source-kind-prometheus = Prometheus
+ui-source-kind-csv = CSV file
+ui-source-about-pagerduty = Incidents from your PagerDuty account: when they began, who was paged and who fixed them.
+ui-source-about-statuspage = Incidents and planned maintenance from a public status page made with Atlassian Statuspage.
+ui-source-about-uptime-kuma = Uptime and incidents from an Uptime Kuma status page.
+ui-source-about-prometheus = Uptime from a Prometheus series that is 1 while a service works and 0 while it does not.
+ui-source-about-csv = Incidents you keep in a spreadsheet, saved as a CSV file on this computer.
+ui-source-name = Name
+ui-source-name-hint = Letters, digits, dashes or dots. Leave it empty to call it “{ $kind }”.
+ui-source-pagerduty-token = API token (read-only)
+ui-source-pagerduty-token-hint = In PagerDuty: Integrations → API Access Keys → create a read-only key. It is kept in the keychain and never shown again.
+ui-source-pagerduty-url = Address (optional)
+ui-source-pagerduty-url-hint = Leave it empty, unless your account is on PagerDuty's EU service: then write https://api.eu.pagerduty.com
+ui-source-statuspage-url = Status page address
+ui-source-statuspage-url-hint = The page your customers see. No token is needed.
+ui-source-uptime-kuma-url = Uptime Kuma address
+ui-source-uptime-kuma-slug = Status page name (slug)
+ui-source-uptime-kuma-slug-hint = The last part of the status page's address: for …/status/default it is “default”.
+ui-source-prometheus-url = Prometheus address
+ui-source-prometheus-query = Query
+ui-source-prometheus-query-hint = A series that is 1 while a service works and 0 while it does not, such as probe_success or up.
+ui-source-prometheus-service_label = Label that names each service (optional)
+ui-source-prometheus-service_label-hint = When left empty: instance.
+ui-source-prometheus-token = Bearer token (optional)
+ui-source-prometheus-token-hint = Only if your Prometheus asks for one. It is kept in the keychain and never shown again.
+ui-source-csv-file = File
+ui-source-csv-file-hint = The full path of the CSV file on this computer.
+ui-source-add-title = Add a source
+ui-source-add = Add source
+ui-source-adding = Adding…
+ui-source-added = “{ $name }” is added. Sync now to bring in what it knows.
+ui-source-missing = Fill in “{ $field }” first.
+ui-source-address = Reads from
+ui-source-page = page “{ $slug }”
+ui-source-query = { $query }, one service per { $label }
+ui-source-token = Token set
+ui-source-token-no = No
+ui-source-token-keychain = Yes, in the system keychain
+ui-source-token-file = Yes, in a private file, because no keychain is running on this computer
+ui-source-data = Brought in
+ui-source-counts = { $services ->
+    [one] 1 service
+   *[other] { $services } services
+}, { $incidents ->
+    [one] 1 incident
+   *[other] { $incidents } incidents
+}
+ui-source-last-sync = Last sync
+ui-source-never = Not synced yet
+ui-source-synced-at = { $time }: worked
+ui-source-failed-at = { $time }: could not sync
+ui-source-last-good = Last good sync: { $time }
+ui-source-test = Test connection
+ui-source-testing = Testing…
+ui-source-remove-confirm = Really remove?
+ui-source-remove-warning = This takes away “{ $name }”, its token and everything it brought in.
+ui-source-removing = Removing…
+ui-source-removed = “{ $name }” is removed, with its token and what it brought in.
+ui-sync-now = Sync now
+ui-sync-running = Syncing…
+ui-sync-starting = Starting to sync…
+ui-sync-source = Syncing “{ $name }”, { $n } of { $total }…
+ui-sync-step = Syncing “{ $name }”, { $n } of { $total }: { $step }…
+ui-sync-nothing = There are no sources to sync yet.
+ui-sync-all = { $count ->
+    [one] “{ $name }” synced.
+   *[other] All { $count } sources synced.
+}
+ui-sync-one-failed = 1 source could not sync (“{ $name }”): { $message }
+ui-sync-many-failed = { $count } sources could not sync.
+ui-sync-kept = Earlier data is kept.
+ui-sync-others-ok = { $count ->
+    [one] The other source synced.
+   *[other] The other { $count } sources synced.
+}
+ui-sync-error = Could not sync: { $message }
+ui-sync-last = Last synced { $time }.

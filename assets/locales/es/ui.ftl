@@ -337,3 +337,89 @@ ui-share-drawing = Dibujando la vista previa…
 ui-share-bytes = { $n } bytes
 ui-share-kb = { $n } KB
 ui-share-mb = { $n } MB
+
+## Ajustes → Fuentes, y Sincronizar ahora.
+ui-sources-title = Fuentes
+ui-sources-lead = Las herramientas que Unsung lee para contar la historia de tu equipo: donde se avisa de los incidentes, una página de estado, las comprobaciones de disponibilidad. Unsung solo lee de ellas. Los tokens los guarda el llavero de este ordenador, nunca los archivos de Unsung, y no se vuelven a mostrar.
+ui-sources-none = Todavía no hay fuentes. Hasta que añadas una, Unsung muestra el equipo de demostración.
+ui-source-kind = Tipo de fuente
+ui-source-kind-pagerduty = PagerDuty
+ui-source-kind-statuspage = Página de estado (Atlassian Statuspage)
+ui-source-kind-uptime-kuma = Uptime Kuma
+ui-source-kind-prometheus = Prometheus
+ui-source-kind-csv = Archivo CSV
+ui-source-about-pagerduty = Los incidentes de tu cuenta de PagerDuty: cuándo empezaron, a quién se avisó y quién los arregló.
+ui-source-about-statuspage = Incidentes y mantenimientos previstos de una página de estado pública hecha con Atlassian Statuspage.
+ui-source-about-uptime-kuma = Disponibilidad e incidentes de una página de estado de Uptime Kuma.
+ui-source-about-prometheus = Disponibilidad a partir de una serie de Prometheus que vale 1 mientras un servicio funciona y 0 mientras no.
+ui-source-about-csv = Incidentes que apuntas en una hoja de cálculo, guardada como archivo CSV en este ordenador.
+ui-source-name = Nombre
+ui-source-name-hint = Letras, cifras, guiones o puntos. Déjalo vacío para llamarla «{ $kind }».
+ui-source-pagerduty-token = Token de la API (solo lectura)
+ui-source-pagerduty-token-hint = En PagerDuty: Integrations → API Access Keys → crea una clave de solo lectura. Se guarda en el llavero y no se vuelve a mostrar.
+ui-source-pagerduty-url = Dirección (opcional)
+ui-source-pagerduty-url-hint = Déjala vacía, salvo que tu cuenta esté en el servicio europeo de PagerDuty: entonces escribe https://api.eu.pagerduty.com
+ui-source-statuspage-url = Dirección de la página de estado
+ui-source-statuspage-url-hint = La página que ven tus clientes. No hace falta token.
+ui-source-uptime-kuma-url = Dirección de Uptime Kuma
+ui-source-uptime-kuma-slug = Nombre de la página de estado (slug)
+ui-source-uptime-kuma-slug-hint = La última parte de la dirección de la página de estado: para …/status/default es «default».
+ui-source-prometheus-url = Dirección de Prometheus
+ui-source-prometheus-query = Consulta
+ui-source-prometheus-query-hint = Una serie que vale 1 mientras un servicio funciona y 0 mientras no, como probe_success o up.
+ui-source-prometheus-service_label = Etiqueta que nombra cada servicio (opcional)
+ui-source-prometheus-service_label-hint = Si la dejas vacía: instance.
+ui-source-prometheus-token = Token de portador (opcional)
+ui-source-prometheus-token-hint = Solo si tu Prometheus lo pide. Se guarda en el llavero y no se vuelve a mostrar.
+ui-source-csv-file = Archivo
+ui-source-csv-file-hint = La ruta completa del archivo CSV en este ordenador.
+ui-source-add-title = Añadir una fuente
+ui-source-add = Añadir fuente
+ui-source-adding = Añadiendo…
+ui-source-added = «{ $name }» está añadida. Sincroniza ahora para traer lo que sabe.
+ui-source-missing = Rellena primero «{ $field }».
+ui-source-address = Lee de
+ui-source-page = página «{ $slug }»
+ui-source-query = { $query }, un servicio por cada { $label }
+ui-source-token = Token guardado
+ui-source-token-no = No
+ui-source-token-keychain = Sí, en el llavero del sistema
+ui-source-token-file = Sí, en un archivo privado, porque en este ordenador no funciona ningún llavero
+ui-source-data = Ha traído
+ui-source-counts = { $services ->
+    [one] 1 servicio
+   *[other] { $services } servicios
+}, { $incidents ->
+    [one] 1 incidente
+   *[other] { $incidents } incidentes
+}
+ui-source-last-sync = Última sincronización
+ui-source-never = Todavía sin sincronizar
+ui-source-synced-at = { $time }: bien
+ui-source-failed-at = { $time }: no se pudo sincronizar
+ui-source-last-good = Última sincronización buena: { $time }
+ui-source-test = Probar la conexión
+ui-source-testing = Probando…
+ui-source-remove-confirm = ¿Seguro que la quitas?
+ui-source-remove-warning = Esto quita «{ $name }», su token y todo lo que trajo.
+ui-source-removing = Quitando…
+ui-source-removed = «{ $name }» está quitada, con su token y lo que trajo.
+ui-sync-now = Sincronizar ahora
+ui-sync-running = Sincronizando…
+ui-sync-starting = Empezando a sincronizar…
+ui-sync-source = Sincronizando «{ $name }», { $n } de { $total }…
+ui-sync-step = Sincronizando «{ $name }», { $n } de { $total }: { $step }…
+ui-sync-nothing = Todavía no hay fuentes que sincronizar.
+ui-sync-all = { $count ->
+    [one] «{ $name }» está sincronizada.
+   *[other] Las { $count } fuentes están sincronizadas.
+}
+ui-sync-one-failed = 1 fuente no se pudo sincronizar («{ $name }»): { $message }
+ui-sync-many-failed = { $count } fuentes no se pudieron sincronizar.
+ui-sync-kept = Se conservan los datos anteriores.
+ui-sync-others-ok = { $count ->
+    [one] La otra fuente está sincronizada.
+   *[other] Las otras { $count } fuentes están sincronizadas.
+}
+ui-sync-error = No se pudo sincronizar: { $message }
+ui-sync-last = Última sincronización: { $time }.

@@ -425,6 +425,18 @@ impl App {
         }
     }
 
+    /// When a source last synced successfully: what the figures are as of.
+    pub async fn last_synced_at(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .local
+            .sources()
+            .await?
+            .iter()
+            .filter(|s| s.kind != demo::SOURCE)
+            .filter_map(|s| Settings::of(s).sync.last_success_at)
+            .max())
+    }
+
     /// Where tokens are kept on this machine: the keychain, or a private file.
     pub async fn token_home(&self) -> TokenHome {
         self.secrets.home().await

@@ -1,7 +1,22 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, test } from "vitest";
-import { ApiError, getOverview, listThanks, postThanks, shareCopy, sharePreview, shareSave, toAppError } from "./api";
-import type { ShareOptions } from "./bindings";
+import { Channel } from "@tauri-apps/api/core";
+import {
+  addSource,
+  ApiError,
+  getOverview,
+  listSources,
+  listThanks,
+  postThanks,
+  removeSource,
+  shareCopy,
+  sharePreview,
+  shareSave,
+  syncSources,
+  testSource,
+  toAppError,
+} from "./api";
+import type { NewSource, ShareOptions, SyncEvent, SyncSummary } from "./bindings";
 import { buildOverview } from "../mock/fixture";
 
 describe("commands", () => {
@@ -48,6 +63,38 @@ describe("commands", () => {
   });
 });
 
+describe("source commands", () => {
+  test("send the names the shell registers; a sync passes a channel that hears each event", async () => {
+    const calls: [string, unknown][] = [];
+    const done: SyncSummary = { ok: true, sources: [], team: null };
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "sync_sources") {
+        const channel = (args as { onEvent: Channel<SyncEvent> }).onEvent;
+        expect(channel).toBeInstanceOf(Channel);
+        channel.onmessage({ event: "started", source: "pd", index: 0, total: 1 });
+        channel.onmessage({ event: "done", summary: done });
+        return done;
+      }
+      if (cmd === "list_sources") return [];
+      if (cmd === "test_source") return "Connected";
+      return null;
+    });
+    const source: NewSource = { name: "pd", kind: "pagerduty", url: null, query: null, service_label: null, slug: null, file: null, token: "t" };
+    await listSources();
+    await addSource(source);
+    expect(await testSource("pd")).toBe("Connected");
+    await removeSource("pd");
+    const heard: SyncEvent[] = [];
+    expect(await syncSources("pd", (event) => heard.push(event))).toEqual(done);
+    expect(heard.map((e) => e.event)).toEqual(["started", "done"]);
+    expect(calls.map(([cmd]) => cmd)).toEqual(["list_sources", "add_source", "test_source", "remove_source", "sync_sources"]);
+    expect(calls[1][1]).toEqual({ source });
+    expect(calls[2][1]).toEqual({ name: "pd" });
+    expect((calls[4][1] as { only: string | null }).only).toBe("pd");
+  });
+});
+
 describe("errors", () => {
   const rejectWith = (reason: unknown) =>
     mockIPC(() => Promise.reject(reason));
@@ -59,7 +106,7 @@ describe("errors", () => {
     expect(error).toMatchObject({ code: "invalid_input", message: "The message is empty." });
   });
 
-  test.each(["not_found", "storage", "internal"] as const)("code %s is kept", async (code) => {
+  test.each(["not_found", "storage", "source_failed", "internal"] as const)("code %s is kept", async (code) => {
     rejectWith({ code, message: "x" });
     await expect(listThanks()).rejects.toMatchObject({ code, message: "x" });
   });

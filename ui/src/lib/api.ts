@@ -1,12 +1,13 @@
 // The one module that talks to the Rust backend. Everything else calls these functions,
 // so the UI also runs in a plain browser with `mockIPC` installed (tests, mock build).
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { t } from "./i18n.svelte";
 import type {
   AppError,
   Audience,
   ErrorCode,
   Lang,
+  NewSource,
   NewThankYou,
   Overview,
   PeriodKind,
@@ -15,12 +16,23 @@ import type {
   SendReport,
   ShareOptions,
   SharePreview,
+  SourceView,
+  SyncEvent,
+  SyncSummary,
   TeamStatus,
   ThankYou,
   ThankYouEdit,
 } from "./bindings";
 
-const ERROR_CODES: readonly ErrorCode[] = ["invalid_input", "not_found", "forbidden", "offline", "storage", "internal"];
+const ERROR_CODES: readonly ErrorCode[] = [
+  "invalid_input",
+  "not_found",
+  "forbidden",
+  "offline",
+  "storage",
+  "source_failed",
+  "internal",
+];
 
 /** Said when a failure comes without a message of its own, in the reader's language. */
 const fallbackMessage = (): string => t("ui-something-wrong");
@@ -122,6 +134,38 @@ export function setTeamDb(url: string | null): Promise<TeamStatus> {
 /** Sends the notes waiting for the team database now. */
 export function sendWaiting(): Promise<SendReport> {
   return call<SendReport>("send_waiting", {});
+}
+
+/** Settings → Sources: the connected sources, by name. Never a token. */
+export function listSources(): Promise<SourceView[]> {
+  return call<SourceView[]>("list_sources", {});
+}
+
+/**
+ * Adds a source (or changes the one with that name). Its token, if any, is sent this once and
+ * kept in the keychain; nothing ever sends it back.
+ */
+export function addSource(source: NewSource): Promise<SourceView> {
+  return call<SourceView>("add_source", { source });
+}
+
+/** Removes a source, what it brought, and its token. */
+export function removeSource(name: string): Promise<void> {
+  return call<void>("remove_source", { name });
+}
+
+/** Tries a source's address and token with one cheap request; says what it found. */
+export function testSource(name: string): Promise<string> {
+  return call<string>("test_source", { name });
+}
+
+/**
+ * Syncs every source (or only `only`). `onEvent` hears each step as it happens (started, step,
+ * finished, done); the promise gives the summary at the end.
+ */
+export function syncSources(only: string | null, onEvent: (event: SyncEvent) => void): Promise<SyncSummary> {
+  const channel = new Channel<SyncEvent>(onEvent);
+  return call<SyncSummary>("sync_sources", { only, onEvent: channel });
 }
 
 /**

@@ -1,12 +1,15 @@
 // Stands in for the Rust backend when the UI runs in a plain browser (`vite build --mode mock`)
-// or in Vitest. Answers every command from the fixture and keeps notes, people and the team
-// database setting in memory, with the backend's rules (only a note's author changes it;
-// Settings keeps no password), and records what Share saved or copied.
+// or in Vitest. Answers every command from the fixture and keeps notes, people, sources and
+// the team database setting in memory, with the backend's rules (only a note's author changes
+// it; Settings keeps no password; a token is never sent back), and records what Share saved
+// or copied.
 //
 // Query parameters (mock build only) to exercise the unhappy paths:
 //   ?mock-fail=get_overview   the first call of that command rejects with a storage error
 //   ?mock-delay=800           every answer waits that many milliseconds
 //   ?mock-offline             a team database is set but cannot be reached: notes wait
+//   ?mock-no-keychain         tokens go to a private file, as where no keychain runs
+//   ?mock-sync-ms=400         the pause between a sync's events (150 by default)
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   AppError,
@@ -24,6 +27,7 @@ import type {
 import { PERIODS } from "../lib/periods";
 import { buildOverview, DEMO_THANKS, INCIDENTS, PEOPLE } from "./fixture";
 import { buildPreview, storyText } from "./share";
+import { answerSources, newMockSources, type MockSources } from "./sources";
 
 export type MockOptions = {
   /** Commands whose first call fails. */
@@ -32,6 +36,10 @@ export type MockOptions = {
   delayMs?: number;
   /** A team database is set (as Ana) but cannot be reached. */
   teamOffline?: boolean;
+  /** Milliseconds between a sync's events (150 by default). */
+  syncStepMs?: number;
+  /** No keychain runs: tokens are kept in a private file. */
+  noKeychain?: boolean;
 };
 
 export type MockStore = {
@@ -46,6 +54,8 @@ export type MockStore = {
   saved: string[];
   /** The options of the latest share command. */
   shareOptions: ShareOptions | null;
+  /** The connected sources, and their tokens (kept apart). */
+  sources: MockSources;
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
@@ -69,7 +79,9 @@ export function installMock(options: MockOptions = {}): MockStore {
     clipboard: "",
     saved: [],
     shareOptions: null,
+    sources: newMockSources(),
   };
+  const sourceOptions = { stepMs: options.syncStepMs ?? 150, tokenHome: options.noKeychain ? ("file" as const) : ("keychain" as const) };
   const failOnce = new Set(options.failOnce ?? []);
   let next = 1;
 
@@ -218,6 +230,12 @@ export function installMock(options: MockOptions = {}): MockStore {
         store.saved.push(path);
         return { path, bytes: preview.bytes };
       }
+      case "list_sources":
+      case "add_source":
+      case "remove_source":
+      case "test_source":
+      case "sync_sources":
+        return answerSources(store.sources, cmd, args, sourceOptions);
       default:
         return reject("internal", `Unknown command "${cmd}".`);
     }
@@ -232,13 +250,16 @@ export function installMock(options: MockOptions = {}): MockStore {
   return store;
 }
 
-/** Reads `?mock-fail=`, `?mock-delay=` and `?mock-offline` from the page address. */
+/** Reads the `?mock-…` parameters listed at the top of this file from the page address. */
 export function optionsFromLocation(search: string): MockOptions {
   const params = new URLSearchParams(search);
   const delay = Number(params.get("mock-delay") ?? "");
+  const syncMs = Number(params.get("mock-sync-ms") ?? "");
   return {
     failOnce: params.getAll("mock-fail"),
     delayMs: Number.isFinite(delay) && delay > 0 ? Math.min(delay, 10_000) : 0,
     teamOffline: params.has("mock-offline"),
+    syncStepMs: Number.isFinite(syncMs) && syncMs >= 0 && params.has("mock-sync-ms") ? Math.min(syncMs, 5_000) : undefined,
+    noKeychain: params.has("mock-no-keychain"),
   };
 }

@@ -2,8 +2,9 @@
 //
 // Serves dist-mock on 127.0.0.1 with the app's Content-Security-Policy, drives it with
 // playwright-core, runs axe-core on both views in light and dark, and saves screenshots to
-// tests/browser/out/. Exits non-zero if any check fails. Run `npm run build:mock` first.
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+// tests/browser/out/ (the Sources ones also to /tmp/unsung-sources-*.png, for a quick look).
+// Exits non-zero if any check fails. Run `npm run build:mock` first.
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -140,6 +141,15 @@ async function scheme(page, colorScheme) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.waitForTimeout(250);
 }
+
+/** A screenshot in out/, copied to /tmp/unsung-<name>.png. */
+async function shot(target, name, options = {}) {
+  const path = join(OUT, `${name}.png`);
+  await target.screenshot({ path, ...options });
+  copyFileSync(path, join("/tmp", `unsung-${name}.png`));
+}
+
+const sourceRow = (page, name) => page.getByTestId("source-row").filter({ has: page.getByRole("heading", { name, exact: true }) });
 
 const barsPerRow = (page) =>
   page.$$eval('[data-testid="service-row"]', (rows) =>
@@ -469,6 +479,105 @@ async function main() {
       await noHorizontalScroll(page);
       await page.setViewportSize({ width: 1100, height: 800 });
       return light;
+    });
+
+    await check("Sources: a source added through the form is listed", async () => {
+      await page.getByTestId("nav-settings").click();
+      const section = page.getByTestId("sources-section");
+      await section.waitFor({ state: "visible" });
+      assert((await page.getByTestId("sync-now").count()) === 0, "Sync now shown with no source");
+      const add = async (kind, fields) => {
+        await page.getByTestId("source-kind").selectOption(kind);
+        for (const [testid, value] of Object.entries(fields)) await page.getByTestId(testid).fill(value);
+        await page.getByTestId("source-add").click();
+      };
+      await add("pagerduty", { "source-name": "pagerduty", "source-token": "u+read-only-token" });
+      await sourceRow(page, "pagerduty").waitFor({ state: "visible" });
+      await add("statuspage", { "source-name": "status", "source-url": "https://status.example.com" });
+      await sourceRow(page, "status").waitFor({ state: "visible" });
+      // A missing field is pointed at, in words, before anything is sent.
+      await add("uptime-kuma", { "source-name": "broken", "source-url": "https://broken.example.com" });
+      const banner = section.getByTestId("error-banner");
+      await banner.waitFor({ state: "visible" });
+      const refusal = (await banner.textContent())?.trim() ?? "";
+      assert(refusal.includes("Status page name"), `refusal reads "${refusal}"`);
+      assert((await page.getByTestId("source-slug").getAttribute("aria-invalid")) === "true", "slug not marked invalid");
+      await add("uptime-kuma", { "source-slug": "shop" });
+      await sourceRow(page, "broken").waitFor({ state: "visible" });
+      const token = (await sourceRow(page, "pagerduty").getByTestId("source-token-home").textContent())?.trim();
+      assert(token === "Yes, in the system keychain", `token line reads "${token}"`);
+      const html = await page.content();
+      assert(!html.includes("u+read-only-token"), "the token is in the page");
+      return `${await page.getByTestId("source-row").count()} sources; refused first with "${refusal}"`;
+    });
+
+    await check("Sync now (keyboard): live progress, then the result with the failing source's message", async () => {
+      const button = page.getByTestId("sync-now");
+      const status = page.getByTestId("sync-status");
+      await button.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => /Syncing “[^”]+”, \d of 3/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ""));
+      assert((await button.getAttribute("aria-disabled")) === "true", "the button is not disabled while syncing");
+      assert((await status.getAttribute("role")) === "status", "progress is not a live region");
+      const progress = (await status.textContent())?.trim() ?? "";
+      await page.waitForFunction(() => /: .+…/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ""));
+      await shot(page.getByTestId("sources-section"), "sources-syncing-light");
+      // A second press while it runs starts nothing.
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.querySelector('[data-testid="sync-now"]')?.getAttribute("aria-disabled") === "false");
+      const result = (await status.textContent())?.trim() ?? "";
+      assert(result.startsWith("1 source could not sync (“broken”): broken.example.com kept failing"), `result reads "${result}"`);
+      assert(result.includes("The other 2 sources synced."), `result reads "${result}"`);
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+      assert(focused === "sync-now", `focus moved to ${focused}`);
+      const error = (await sourceRow(page, "broken").getByTestId("source-error").textContent())?.trim() ?? "";
+      assert(error.includes("kept failing on its side (HTTP 500)"), `the broken row says "${error}"`);
+      const counts = (await sourceRow(page, "status").getByTestId("source-counts").textContent())?.trim();
+      assert(counts === "6 services, 3 incidents", `status brought in "${counts}"`);
+      return `${progress} → ${result}`;
+    });
+
+    await check("axe: Sources, light and dark", async () => {
+      const section = page.getByTestId("sources-section");
+      await scheme(page, "light");
+      await section.scrollIntoViewIfNeeded();
+      await shot(section, "sources-light");
+      await shot(page, "settings-sources-light", { fullPage: true });
+      const light = await axe(page);
+      await scheme(page, "dark");
+      try {
+        await shot(section, "sources-dark");
+        await axe(page);
+      } finally {
+        await scheme(page, "light");
+      }
+      await page.setViewportSize({ width: 320, height: 800 });
+      await noHorizontalScroll(page);
+      await shot(section, "sources-320px");
+      await page.setViewportSize({ width: 1100, height: 800 });
+      return light;
+    });
+
+    await check("This week: Sync now is there with sources, and reloads the story", async () => {
+      await page.getByTestId("nav-week").click();
+      await story.waitFor({ state: "visible" });
+      const before = (await page.getByTestId("sync-status").textContent())?.trim() ?? "";
+      assert(before.startsWith("1 source could not sync"), `This week shows "${before}"`);
+      await page.getByTestId("sync-now").click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="sync-now"]')?.getAttribute("aria-disabled") === "true");
+      await page.waitForFunction(() => document.querySelector('[data-testid="sync-now"]')?.getAttribute("aria-disabled") === "false");
+      await page.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
+      await story.waitFor({ state: "visible" });
+      await scheme(page, "light");
+      await shot(page, "week-sync-light");
+      await axe(page);
+      await scheme(page, "dark");
+      try {
+        await shot(page, "week-sync-dark");
+        return await axe(page);
+      } finally {
+        await scheme(page, "light");
+      }
     });
 
     await check("no CSP violations, page errors or console errors", async () => {

@@ -1,0 +1,202 @@
+// Settings → Sources: the tools Unsung reads (PagerDuty, a status page, Uptime Kuma,
+// Prometheus, a CSV file). Which fields each kind asks for, the form being filled in, and the
+// list as the backend has it. A token typed here is sent once with the new source and never
+// comes back: a source only says whether it has one, and where it is kept.
+import { addSource, listSources, removeSource, testSource, toAppError } from "./api";
+import type { AppError, NewSource, SourceView } from "./bindings";
+import { t } from "./i18n.svelte";
+
+export const SOURCE_KINDS = ["pagerduty", "statuspage", "uptime-kuma", "prometheus", "csv"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** The settings a source may have, as `NewSource` names them. */
+export type SourceField = "url" | "slug" | "query" | "service_label" | "file" | "token";
+
+export type FieldRule = {
+  field: SourceField;
+  required: boolean;
+  /** Fluent ids of the label and the hint under the field (the hint may be ""). */
+  label: string;
+  hint: string;
+  placeholder: string;
+};
+
+const rule = (kind: SourceKind, field: SourceField, required: boolean, placeholder: string, hint: boolean): FieldRule => ({
+  field,
+  required,
+  label: `ui-source-${kind}-${field}`,
+  hint: hint ? `ui-source-${kind}-${field}-hint` : "",
+  placeholder,
+});
+
+/** What each kind asks for, in the order the form shows it. */
+export const FIELDS: Record<SourceKind, readonly FieldRule[]> = {
+  pagerduty: [
+    rule("pagerduty", "token", true, "", true),
+    rule("pagerduty", "url", false, "https://api.pagerduty.com", true),
+  ],
+  statuspage: [rule("statuspage", "url", true, "https://status.example.com", true)],
+  "uptime-kuma": [
+    rule("uptime-kuma", "url", true, "https://uptime.example.com", false),
+    rule("uptime-kuma", "slug", true, "default", true),
+  ],
+  prometheus: [
+    rule("prometheus", "url", true, "http://prometheus.example.org:9090", false),
+    rule("prometheus", "query", true, "probe_success", true),
+    rule("prometheus", "service_label", false, "instance", true),
+    rule("prometheus", "token", false, "", true),
+  ],
+  csv: [rule("csv", "file", true, "/home/you/incidents.csv", true)],
+};
+
+export function isSourceKind(value: string): value is SourceKind {
+  return (SOURCE_KINDS as readonly string[]).includes(value);
+}
+
+/** The form as typed: every field a string, whatever the kind. */
+export type SourceForm = { name: string; kind: SourceKind } & Record<SourceField, string>;
+
+export function emptyForm(kind: SourceKind = "pagerduty"): SourceForm {
+  return { name: "", kind, url: "", slug: "", query: "", service_label: "", file: "", token: "" };
+}
+
+/** The name the source gets: the one typed, else its kind ("pagerduty"). */
+export function sourceName(form: SourceForm): string {
+  return form.name.trim() || form.kind;
+}
+
+/**
+ * The fields a form must still fill in before it is sent, in form order. A PagerDuty token
+ * is not asked again when the source being changed already has one.
+ */
+export function missingFields(form: SourceForm, existing: readonly SourceView[] = []): SourceField[] {
+  const saved = existing.find((s) => s.name === sourceName(form) && s.kind === form.kind);
+  return FIELDS[form.kind]
+    .filter((r) => r.required && form[r.field].trim() === "")
+    .filter((r) => !(r.field === "token" && saved?.token_set))
+    .map((r) => r.field);
+}
+
+/** What is sent: the fields of the chosen kind, trimmed; the others (and empty ones) null. */
+export function toNewSource(form: SourceForm): NewSource {
+  const source: NewSource = {
+    name: sourceName(form),
+    kind: form.kind,
+    url: null,
+    query: null,
+    service_label: null,
+    slug: null,
+    file: null,
+    token: null,
+  };
+  for (const { field } of FIELDS[form.kind]) {
+    const value = form[field].trim();
+    if (value !== "") source[field] = value;
+  }
+  return source;
+}
+
+/** Where a source reads from, in one line: its address or file, with what narrows it. */
+export function sourceAddress(source: SourceView): string {
+  const place = source.url ?? source.file ?? (source.kind === "pagerduty" ? "https://api.pagerduty.com" : "");
+  const extras = [
+    source.slug ? t("ui-source-page", { slug: source.slug }) : "",
+    source.query ? t("ui-source-query", { query: source.query, label: source.service_label ?? "instance" }) : "",
+  ].filter((e) => e !== "");
+  return [place, ...extras].join(" · ");
+}
+
+/** "Yes, in the system keychain" / "Yes, in a private file, because…" / "No". */
+export function tokenText(source: SourceView): string {
+  if (!source.token_set) return t("ui-source-token-no");
+  return source.token_home === "file" ? t("ui-source-token-file") : t("ui-source-token-keychain");
+}
+
+/** What the last Test connection or Remove of one source said. */
+export type RowNote = { tone: "busy" | "ok" | "error"; text: string };
+
+export class SourcesState {
+  list = $state<SourceView[]>([]);
+  loaded = $state(false);
+  busy = $state(false);
+  /** The last failure of loading or adding, shown by the form. */
+  error = $state<AppError | null>(null);
+  /** The field the error is about, so the form can point at it. */
+  invalid = $state<SourceField | "name" | null>(null);
+  notice = $state("");
+  form = $state<SourceForm>(emptyForm());
+  notes = $state<Record<string, RowNote>>({});
+
+  /** When the latest good sync of any source ended, if one did. */
+  get lastSynced(): string | null {
+    const times = this.list.map((s) => s.last_success_at).filter((at): at is string => at !== null);
+    return times.length === 0 ? null : times.reduce((a, b) => (Date.parse(a) > Date.parse(b) ? a : b));
+  }
+
+  /** Reads the list again (entering Settings, after a sync); an old confirmation goes. */
+  async load(): Promise<void> {
+    this.notice = "";
+    try {
+      this.list = await listSources();
+      this.loaded = true;
+    } catch (reason) {
+      this.error = toAppError(reason);
+    }
+  }
+
+  /** Picks another kind: the fields change, the name and what is typed in shared fields stay. */
+  chooseKind(kind: SourceKind): void {
+    this.form = { ...this.form, kind, token: kind === this.form.kind ? this.form.token : "" };
+    this.invalid = null;
+  }
+
+  async add(): Promise<boolean> {
+    if (this.busy) return false;
+    this.error = null;
+    this.invalid = null;
+    this.notice = "";
+    const [missing] = missingFields(this.form, this.list);
+    if (missing) {
+      const rule = FIELDS[this.form.kind].find((r) => r.field === missing)!;
+      this.invalid = missing;
+      this.error = { code: "invalid_input", message: t("ui-source-missing", { field: t(rule.label) }) };
+      return false;
+    }
+    this.busy = true;
+    try {
+      const saved = await addSource(toNewSource(this.form));
+      this.list = [...this.list.filter((s) => s.name !== saved.name), saved].sort((a, b) => (a.name < b.name ? -1 : 1));
+      this.notice = t("ui-source-added", { name: saved.name });
+      this.form = emptyForm(this.form.kind);
+      return true;
+    } catch (reason) {
+      this.error = toAppError(reason);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async test(name: string): Promise<void> {
+    this.notes[name] = { tone: "busy", text: t("ui-source-testing") };
+    try {
+      this.notes[name] = { tone: "ok", text: await testSource(name) };
+    } catch (reason) {
+      this.notes[name] = { tone: "error", text: toAppError(reason).message };
+    }
+  }
+
+  async remove(name: string): Promise<boolean> {
+    this.notes[name] = { tone: "busy", text: t("ui-source-removing") };
+    try {
+      await removeSource(name);
+      this.list = this.list.filter((s) => s.name !== name);
+      delete this.notes[name];
+      this.notice = t("ui-source-removed", { name });
+      return true;
+    } catch (reason) {
+      this.notes[name] = { tone: "error", text: toAppError(reason).message };
+      return false;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+// Which fields each kind of source asks for, what the form sends, and how a source is described.
+import { describe, expect, test } from "vitest";
+import type { SourceView } from "./bindings";
+import { messageIds, words } from "./i18n.svelte";
+import { emptyForm, FIELDS, missingFields, SOURCE_KINDS, sourceAddress, toNewSource, tokenText } from "./sources.svelte";
+
+const view = (patch: Partial<SourceView>): SourceView => ({
+  name: "pd",
+  kind: "pagerduty",
+  url: null,
+  query: null,
+  service_label: null,
+  slug: null,
+  file: null,
+  takes_token: true,
+  token_set: false,
+  token_home: null,
+  services: 0,
+  incidents: 0,
+  last_attempt_at: null,
+  last_success_at: null,
+  last_error: null,
+  last_requests: 0,
+  ...patch,
+});
+
+describe("fields per kind", () => {
+  test("each kind asks for what its connector needs", () => {
+    const shape = (kind: (typeof SOURCE_KINDS)[number]) =>
+      FIELDS[kind].map((r) => `${r.field}${r.required ? "" : "?"}`);
+    expect(shape("pagerduty")).toEqual(["token", "url?"]);
+    expect(shape("statuspage")).toEqual(["url"]);
+    expect(shape("uptime-kuma")).toEqual(["url", "slug"]);
+    expect(shape("prometheus")).toEqual(["url", "query", "service_label?", "token?"]);
+    expect(shape("csv")).toEqual(["file"]);
+  });
+
+  test("every label, hint and kind has words in both languages", () => {
+    for (const lang of ["en", "es"] as const) {
+      const ids = new Set(messageIds(lang));
+      for (const kind of SOURCE_KINDS) {
+        expect(ids.has(`ui-source-kind-${kind}`), `${lang} kind ${kind}`).toBe(true);
+        expect(ids.has(`ui-source-about-${kind}`), `${lang} about ${kind}`).toBe(true);
+        for (const rule of FIELDS[kind]) {
+          expect(ids.has(rule.label), `${lang}: ${rule.label}`).toBe(true);
+          if (rule.hint) expect(ids.has(rule.hint), `${lang}: ${rule.hint}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe("the form", () => {
+  test("says which required fields are still empty", () => {
+    expect(missingFields(emptyForm("pagerduty"))).toEqual(["token"]);
+    expect(missingFields(emptyForm("uptime-kuma"))).toEqual(["url", "slug"]);
+    expect(missingFields({ ...emptyForm("prometheus"), url: "http://p:9090", query: "  " })).toEqual(["query"]);
+    expect(missingFields({ ...emptyForm("csv"), file: "/tmp/a.csv" })).toEqual([]);
+  });
+
+  test("a PagerDuty source that already has a token is not asked for it again", () => {
+    const form = { ...emptyForm("pagerduty"), name: "pd" };
+    expect(missingFields(form, [view({ token_set: true })])).toEqual([]);
+    expect(missingFields(form, [view({ token_set: false })])).toEqual(["token"]);
+  });
+
+  test("sends only the chosen kind's fields, trimmed, and names the source after its kind when left empty", () => {
+    const form = { ...emptyForm("statuspage"), url: " https://status.example.com ", token: "left over", slug: "x", file: "/f" };
+    expect(toNewSource(form)).toEqual({
+      name: "statuspage",
+      kind: "statuspage",
+      url: "https://status.example.com",
+      query: null,
+      service_label: null,
+      slug: null,
+      file: null,
+      token: null,
+    });
+    const prometheus = { ...emptyForm("prometheus"), name: " prom ", url: "http://p:9090", query: "up", service_label: "", token: "t0k" };
+    expect(toNewSource(prometheus)).toMatchObject({ name: "prom", query: "up", service_label: null, token: "t0k" });
+  });
+});
+
+describe("a source in the list", () => {
+  test("says where its token is kept, never the token", () => {
+    words.setLang("en");
+    expect(tokenText(view({ token_set: false }))).toBe("No");
+    expect(tokenText(view({ token_set: true, token_home: "keychain" }))).toBe("Yes, in the system keychain");
+    expect(tokenText(view({ token_set: true, token_home: "file" }))).toBe(
+      "Yes, in a private file, because no keychain is running on this computer",
+    );
+  });
+
+  test("says where it reads from", () => {
+    expect(sourceAddress(view({}))).toBe("https://api.pagerduty.com");
+    expect(sourceAddress(view({ kind: "uptime-kuma", url: "https://up.example.com", slug: "shop" }))).toBe(
+      "https://up.example.com · page “shop”",
+    );
+    expect(sourceAddress(view({ kind: "prometheus", url: "http://p:9090", query: "probe_success" }))).toBe(
+      "http://p:9090 · probe_success, one service per instance",
+    );
+    expect(sourceAddress(view({ kind: "csv", file: "/home/ana/incidents.csv" }))).toBe("/home/ana/incidents.csv");
+  });
+});

@@ -1,0 +1,205 @@
+// The mock backend's sources: a stateful fake of add, list, test, remove and sync, with the
+// backend's rules (names, what each kind needs, tokens kept apart and never sent back). A
+// sync sends started, step and finished events per source, then done, a little apart so
+// progress can be seen; a source named "broken" fails the way a server error does.
+import type { Channel } from "@tauri-apps/api/core";
+import type { AppError, NewSource, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
+
+export type MockSources = {
+  list: SourceView[];
+  /** Tokens by source name: kept here, never in a `SourceView`. */
+  tokens: Map<string, string>;
+};
+
+const KINDS = ["pagerduty", "statuspage", "uptime-kuma", "prometheus", "csv"];
+const TAKES_TOKEN = ["pagerduty", "prometheus"];
+
+/** What each kind reads, as the connectors report their steps. */
+const STEPS: Record<string, string[]> = {
+  pagerduty: ["services", "incidents from 29 November 2025", "maintenance windows"],
+  statuspage: ["the status page", "incidents", "scheduled maintenance"],
+  "uptime-kuma": ["the status page", "heartbeats"],
+  prometheus: ["services", "hours from 29 November 2025"],
+  csv: ["the file"],
+};
+
+/** What a sync brings in, per kind: services, incidents. */
+const BRINGS: Record<string, [number, number]> = {
+  pagerduty: [4, 12],
+  statuspage: [6, 3],
+  "uptime-kuma": [5, 2],
+  prometheus: [3, 4],
+  csv: [2, 7],
+};
+
+const reject = (code: AppError["code"], message: string): Promise<never> =>
+  Promise.reject({ code, message } satisfies AppError);
+
+const given = (value: string | null | undefined): string | null => {
+  const trimmed = (value ?? "").trim();
+  return trimmed === "" ? null : trimmed;
+};
+
+function hostOf(source: SourceView): string {
+  if (source.url) {
+    try {
+      return new URL(source.url).host;
+    } catch {
+      return source.url;
+    }
+  }
+  return source.file ?? "api.pagerduty.com";
+}
+
+export function newMockSources(): MockSources {
+  return { list: [], tokens: new Map() };
+}
+
+/** Answers the source commands (list_sources, add_source, remove_source, test_source, sync_sources). */
+export function answerSources(
+  sources: MockSources,
+  cmd: string,
+  args: Record<string, unknown>,
+  options: { stepMs: number; tokenHome: "keychain" | "file" },
+): unknown {
+  const view = (name: string, patch: Partial<SourceView> = {}): SourceView => {
+    const found = sources.list.find((s) => s.name === name)!;
+    return { ...found, ...patch, token_set: sources.tokens.has(name), token_home: sources.tokens.has(name) ? options.tokenHome : null };
+  };
+  const save = (source: SourceView) => {
+    sources.list = [...sources.list.filter((s) => s.name !== source.name), source].sort((a, b) => (a.name < b.name ? -1 : 1));
+  };
+
+  switch (cmd) {
+    case "list_sources":
+      return sources.list.map((s) => view(s.name));
+    case "add_source": {
+      const next = args.source as NewSource;
+      const name = next.name.trim();
+      if (!/^[\p{L}\p{N}._-]{1,40}$/u.test(name) || name === "demo")
+        return reject(
+          "invalid_input",
+          'A source\'s name is up to 40 letters, digits, dashes, dots or underscores, such as "pagerduty" or "status-page"',
+        );
+      const kind = next.kind.trim();
+      if (!KINDS.includes(kind))
+        return reject("invalid_input", "The kind of source is one of: pagerduty, statuspage, uptime-kuma, prometheus, csv");
+      const url = given(next.url);
+      if (kind === "csv" && !given(next.file)) return reject("invalid_input", "A csv source needs --file PATH");
+      if (["statuspage", "uptime-kuma", "prometheus"].includes(kind) && !url)
+        return reject("invalid_input", `A ${kind} source needs --url URL`);
+      if (kind === "uptime-kuma" && !given(next.slug))
+        return reject("invalid_input", "A uptime-kuma source needs --slug SLUG (the status page's name in its address)");
+      if (kind === "prometheus" && !given(next.query))
+        return reject("invalid_input", "A prometheus source needs --query PROMQL (a 0/1 series such as probe_success or up)");
+      if (url !== null && !/^https?:\/\/[^/\s]+/.test(url))
+        return reject("invalid_input", `"${url.slice(0, 80)}" is not a web address; give one such as https://status.example.com`);
+      const old = sources.list.find((s) => s.name === name);
+      if (old && old.kind !== kind)
+        return reject("invalid_input", `There is already a ${old.kind} source called "${name}"; remove it first or choose another name`);
+      const token = given(next.token);
+      if (token && !TAKES_TOKEN.includes(kind)) return reject("invalid_input", `A ${kind} source takes no token`);
+      if (!token && kind === "pagerduty" && !sources.tokens.has(name))
+        return reject(
+          "invalid_input",
+          "A pagerduty source needs a read-only API token: pass --token-env VAR (the name of an environment variable holding it), or paste it in Settings → Sources",
+        );
+      if (token) sources.tokens.set(name, token);
+      save({
+        name,
+        kind,
+        url,
+        query: given(next.query),
+        service_label: given(next.service_label),
+        slug: given(next.slug),
+        file: given(next.file),
+        takes_token: TAKES_TOKEN.includes(kind),
+        token_set: false,
+        token_home: null,
+        services: old?.services ?? 0,
+        incidents: old?.incidents ?? 0,
+        last_attempt_at: null,
+        last_success_at: null,
+        last_error: null,
+        last_requests: 0,
+      });
+      return view(name);
+    }
+    case "remove_source": {
+      const name = String(args.name ?? "");
+      if (!sources.list.some((s) => s.name === name)) return reject("not_found", `There is no source called "${name}"`);
+      sources.list = sources.list.filter((s) => s.name !== name);
+      sources.tokens.delete(name);
+      return null;
+    }
+    case "test_source": {
+      const source = sources.list.find((s) => s.name === args.name);
+      if (!source) return reject("not_found", `There is no source called "${String(args.name)}"`);
+      if (source.name === "broken")
+        return reject("source_failed", `${hostOf(source)} kept failing on its side (HTTP 500). Earlier data is kept; try again later.`);
+      const [services] = BRINGS[source.kind];
+      return `Connected to ${hostOf(source)}: ${services} services`;
+    }
+    case "sync_sources":
+      return sync(sources, args, options.stepMs, save, view);
+    default:
+      return reject("internal", `Unknown command "${cmd}".`);
+  }
+}
+
+async function sync(
+  sources: MockSources,
+  args: Record<string, unknown>,
+  stepMs: number,
+  save: (source: SourceView) => void,
+  view: (name: string, patch?: Partial<SourceView>) => SourceView,
+): Promise<SyncSummary> {
+  const channel = args.onEvent as Channel<SyncEvent>;
+  const send = (event: SyncEvent) => channel.onmessage(event);
+  const pause = () => new Promise((done) => setTimeout(done, stepMs));
+  const only = typeof args.only === "string" ? args.only : null;
+  if (only !== null && !sources.list.some((s) => s.name === only))
+    return reject("not_found", `There is no source called "${only}"`);
+  const chosen = sources.list.filter((s) => only === null || s.name === only);
+  const results: SourceSyncResult[] = [];
+  for (const [index, source] of chosen.entries()) {
+    send({ event: "started", source: source.name, index, total: chosen.length });
+    await pause();
+    const steps = STEPS[source.kind];
+    const failing = source.name === "broken";
+    let requests = 0;
+    for (const step of failing ? steps.slice(0, 1) : steps) {
+      requests += 1;
+      send({ event: "step", source: source.name, step, requests });
+      await pause();
+    }
+    const now = new Date().toISOString();
+    const [services, incidents] = BRINGS[source.kind];
+    const result: SourceSyncResult = failing
+      ? {
+          name: source.name,
+          ok: false,
+          message: `${hostOf(source)} kept failing on its side (HTTP 500). Earlier data is kept; try again later.`,
+          requests,
+          services: source.services,
+          incidents: source.incidents,
+          shared_with_team: false,
+        }
+      : { name: source.name, ok: true, message: null, requests, services, incidents, shared_with_team: false };
+    save(
+      view(source.name, {
+        last_attempt_at: now,
+        last_success_at: result.ok ? now : source.last_success_at,
+        last_error: result.message,
+        last_requests: requests,
+        services: result.services,
+        incidents: result.incidents,
+      }),
+    );
+    send({ event: "finished", result });
+    results.push(result);
+  }
+  const summary: SyncSummary = { ok: results.every((r) => r.ok), sources: results, team: null };
+  send({ event: "done", summary });
+  return summary;
+}
