@@ -339,7 +339,7 @@ ui-share-mb = { $n } MB
 
 ## Settings → Sources, and Sync now.
 ui-sources-title = Sources
-ui-sources-lead = The tools Unsung reads to tell your team's story: where incidents are paged, a status page, uptime checks. Unsung only reads from them. Tokens are kept by this computer's keychain, never in Unsung's files, and never shown again.
+ui-sources-lead = The tools Unsung reads to tell your team's story: where incidents are paged, a status page, uptime checks. Unsung only reads from them. Tokens are kept in this computer's keychain (or, where none runs, in a file only you can read), never in the database, and never shown again.
 ui-sources-none = No sources yet. Until you add one, Unsung shows the demo team.
 ui-source-kind = Kind of source
 ui-source-kind-pagerduty = PagerDuty
@@ -355,7 +355,7 @@ ui-source-about-csv = Incidents you keep in a spreadsheet, saved as a CSV file o
 ui-source-name = Name
 ui-source-name-hint = Letters, digits, dashes or dots. Leave it empty to call it “{ $kind }”.
 ui-source-pagerduty-token = API token (read-only)
-ui-source-pagerduty-token-hint = In PagerDuty: Integrations → API Access Keys → create a read-only key. It is kept in the keychain and never shown again.
+ui-source-pagerduty-token-hint = In PagerDuty: Integrations → API Access Keys → create a read-only key. It is kept in the keychain (or a file only you can read) and never shown again.
 ui-source-pagerduty-url = Address (optional)
 ui-source-pagerduty-url-hint = Leave it empty, unless your account is on PagerDuty's EU service: then write https://api.eu.pagerduty.com
 ui-source-statuspage-url = Status page address
@@ -369,7 +369,7 @@ ui-source-prometheus-query-hint = A series that is 1 while a service works and 0
 ui-source-prometheus-service_label = Label that names each service (optional)
 ui-source-prometheus-service_label-hint = When left empty: instance.
 ui-source-prometheus-token = Bearer token (optional)
-ui-source-prometheus-token-hint = Only if your Prometheus asks for one. It is kept in the keychain and never shown again.
+ui-source-prometheus-token-hint = Only if your Prometheus asks for one. It is kept in the keychain (or a file only you can read) and never shown again.
 ui-source-csv-file = File
 ui-source-csv-file-hint = The full path of the CSV file on this computer.
 ui-source-add-title = Add a source

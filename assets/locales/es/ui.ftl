@@ -340,7 +340,7 @@ ui-share-mb = { $n } MB
 
 ## Ajustes → Fuentes, y Sincronizar ahora.
 ui-sources-title = Fuentes
-ui-sources-lead = Las herramientas que Unsung lee para contar la historia de tu equipo: donde se avisa de los incidentes, una página de estado, las comprobaciones de disponibilidad. Unsung solo lee de ellas. Los tokens los guarda el llavero de este ordenador, nunca los archivos de Unsung, y no se vuelven a mostrar.
+ui-sources-lead = Las herramientas que Unsung lee para contar la historia de tu equipo: donde se avisa de los incidentes, una página de estado, las comprobaciones de disponibilidad. Unsung solo lee de ellas. Los tokens se guardan en el llavero de este ordenador (o, si no hay ninguno, en un archivo que solo tú puedes leer), nunca en la base de datos, y no se vuelven a mostrar.
 ui-sources-none = Todavía no hay fuentes. Hasta que añadas una, Unsung muestra el equipo de demostración.
 ui-source-kind = Tipo de fuente
 ui-source-kind-pagerduty = PagerDuty
@@ -356,7 +356,7 @@ ui-source-about-csv = Incidentes que apuntas en una hoja de cálculo, guardada c
 ui-source-name = Nombre
 ui-source-name-hint = Letras, cifras, guiones o puntos. Déjalo vacío para llamarla «{ $kind }».
 ui-source-pagerduty-token = Token de la API (solo lectura)
-ui-source-pagerduty-token-hint = En PagerDuty: Integrations → API Access Keys → crea una clave de solo lectura. Se guarda en el llavero y no se vuelve a mostrar.
+ui-source-pagerduty-token-hint = En PagerDuty: Integrations → API Access Keys → crea una clave de solo lectura. Se guarda en el llavero (o en un archivo que solo tú puedes leer) y no se vuelve a mostrar.
 ui-source-pagerduty-url = Dirección (opcional)
 ui-source-pagerduty-url-hint = Déjala vacía, salvo que tu cuenta esté en el servicio europeo de PagerDuty: entonces escribe https://api.eu.pagerduty.com
 ui-source-statuspage-url = Dirección de la página de estado
@@ -370,7 +370,7 @@ ui-source-prometheus-query-hint = Una serie que vale 1 mientras un servicio func
 ui-source-prometheus-service_label = Etiqueta que nombra cada servicio (opcional)
 ui-source-prometheus-service_label-hint = Si la dejas vacía: instance.
 ui-source-prometheus-token = Token de portador (opcional)
-ui-source-prometheus-token-hint = Solo si tu Prometheus lo pide. Se guarda en el llavero y no se vuelve a mostrar.
+ui-source-prometheus-token-hint = Solo si tu Prometheus lo pide. Se guarda en el llavero (o en un archivo que solo tú puedes leer) y no se vuelve a mostrar.
 ui-source-csv-file = Archivo
 ui-source-csv-file-hint = La ruta completa del archivo CSV en este ordenador.
 ui-source-add-title = Añadir una fuente
