@@ -4,7 +4,6 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use serde_json::Value;
 use unsung_core::{Dataset, Disposition, Severity};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind};
 
@@ -77,14 +76,11 @@ async fn the_generic_format_is_read_row_by_row() {
 
 #[tokio::test]
 async fn pagerdutys_export_is_read_in_its_own_time_zone() {
-    let run = common::fetch(
+    let run = common::first(
         "pd-export",
         &config(&fixture_path("pagerduty_incident_export.csv")),
         None,
-        &Value::Null,
-        &Dataset::default(),
         now(),
-        common::quick_limits(),
     )
     .await;
     let data = run.result.unwrap().data;
@@ -108,18 +104,10 @@ async fn a_changed_file_is_read_again_and_a_bad_one_fails_clearly() {
     let file = dir.path().join("incidents.csv");
     std::fs::write(&file, "id,opened_at\nA,2026-11-02T10:00:00Z\n").unwrap();
     let config = config_for(&file);
-    let first = common::fetch(
-        "f",
-        &config,
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await
-    .result
-    .unwrap();
+    let first = common::first("f", &config, None, now())
+        .await
+        .result
+        .unwrap();
     assert_eq!(first.data.incidents.len(), 1);
     let unchanged = common::fetch(
         "f",
@@ -155,18 +143,10 @@ async fn a_changed_file_is_read_again_and_a_bad_one_fails_clearly() {
     assert_eq!(changed.data.incidents.len(), 2);
 
     std::fs::write(&file, "name,when\nx,y\n").unwrap();
-    let error = common::fetch(
-        "f",
-        &config,
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await
-    .result
-    .unwrap_err();
+    let error = common::first("f", &config, None, now())
+        .await
+        .result
+        .unwrap_err();
     assert_eq!(error.kind, SourceErrorKind::Invalid);
     assert!(
         error.message.contains("id,title,service,opened_at"),
@@ -175,18 +155,10 @@ async fn a_changed_file_is_read_again_and_a_bad_one_fails_clearly() {
     );
 
     std::fs::write(&file, "id,opened_at\nA,soon\nB,later\n").unwrap();
-    let error = common::fetch(
-        "f",
-        &config,
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await
-    .result
-    .unwrap_err();
+    let error = common::first("f", &config, None, now())
+        .await
+        .result
+        .unwrap_err();
     assert!(
         error.message.contains("None of the 2 rows"),
         "{}",
@@ -194,18 +166,10 @@ async fn a_changed_file_is_read_again_and_a_bad_one_fails_clearly() {
     );
 
     let missing = config_for(&dir.path().join("gone.csv"));
-    let error = common::fetch(
-        "f",
-        &missing,
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await
-    .result
-    .unwrap_err();
+    let error = common::first("f", &missing, None, now())
+        .await
+        .result
+        .unwrap_err();
     assert!(
         error.message.contains("Could not read"),
         "{}",

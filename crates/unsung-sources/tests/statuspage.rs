@@ -178,16 +178,7 @@ async fn at_the_fifty_incident_limit_availability_is_only_claimed_back_to_the_ol
         .map(|n| resolved(&format!("i{n}"), GIT, "minor", 1 + n / 5, 10))
         .collect();
     let server = page_server(summary(), json!({"page": {}, "incidents": list})).await;
-    let run = common::fetch(
-        "github",
-        &config(&server.uri()),
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first("github", &config(&server.uri()), None, now()).await;
     let fetched = run.result.unwrap();
     let oldest = fetched
         .data
@@ -212,16 +203,7 @@ async fn hostile_titles_stay_text_and_stay_short() {
         "A".repeat(10_000)
     ));
     let server = page_server(summary(), json!({"page": {}, "incidents": [hostile]})).await;
-    let run = common::fetch(
-        "github",
-        &config(&server.uri()),
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first("github", &config(&server.uri()), None, now()).await;
     let data = run.result.unwrap().data;
     let title = &data.incidents[0].title;
     assert!(
@@ -240,16 +222,7 @@ async fn faults_fail_the_sync_with_one_clear_line() {
         .respond_with(ResponseTemplate::new(200).set_body_string("<html>hello</html>"))
         .mount(&server)
         .await;
-    let run = common::fetch(
-        "github",
-        &config(&server.uri()),
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first("github", &config(&server.uri()), None, now()).await;
     let error = run.result.unwrap_err();
     assert_eq!(error.kind, SourceErrorKind::BadResponse);
     assert!(

@@ -139,16 +139,7 @@ async fn heartbeats_become_availability_and_down_runs_become_incidents() {
 async fn each_sync_extends_the_history_and_an_outage_across_syncs_stays_one_incident() {
     let now = start() + Duration::minutes(135);
     let first_server = kuma(window(35, 135), page(json!({"incidents": []}))).await;
-    let first = common::fetch(
-        "kuma",
-        &config(&first_server.uri()),
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now,
-        common::quick_limits(),
-    )
-    .await;
+    let first = common::first("kuma", &config(&first_server.uri()), None, now).await;
     let first = first.result.unwrap();
     let stored = merge::apply(Dataset::default(), &first);
     let open: Vec<_> = stored
@@ -199,16 +190,7 @@ async fn both_notice_shapes_are_read_and_a_notice_taken_down_is_closed() {
     let now = start() + Duration::minutes(100);
     for shape in [json!({"incident": notice}), json!({"incidents": [notice]})] {
         let server = kuma(window(0, 100), page(shape)).await;
-        let run = common::fetch(
-            "kuma",
-            &config(&server.uri()),
-            None,
-            &Value::Null,
-            &Dataset::default(),
-            now,
-            common::quick_limits(),
-        )
-        .await;
+        let run = common::first("kuma", &config(&server.uri()), None, now).await;
         let data = merge::apply(Dataset::default(), &run.result.unwrap());
         let notice = data
             .incidents
@@ -247,45 +229,18 @@ async fn a_wrong_slug_or_a_page_that_is_not_kuma_fails_clearly() {
     let mut wrong = config(&server.uri());
     wrong.slug = Some("other".into());
     let now = start() + Duration::minutes(100);
-    let run = common::fetch(
-        "kuma",
-        &wrong,
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now,
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first("kuma", &wrong, None, now).await;
     let error = run.result.unwrap_err();
     assert_eq!(error.kind, SourceErrorKind::NotFound);
     assert!(error.message.contains("slug"), "{}", error.message);
 
     wrong.slug = Some("../admin".into());
-    let run = common::fetch(
-        "kuma",
-        &wrong,
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now,
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first("kuma", &wrong, None, now).await;
     assert_eq!(run.result.unwrap_err().kind, SourceErrorKind::Invalid);
     assert_eq!(run.requests, 0);
 
     let server = kuma(json!({"heartbeatList": [1, 2, 3]}), page(json!({}))).await;
-    let run = common::fetch(
-        "kuma",
-        &config(&server.uri()),
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now,
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first("kuma", &config(&server.uri()), None, now).await;
     let error = run.result.unwrap_err();
     assert_eq!(error.kind, SourceErrorKind::BadResponse);
     assert!(

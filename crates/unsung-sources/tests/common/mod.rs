@@ -63,6 +63,25 @@ pub async fn fetch(
     }
 }
 
+/// A first sync: no cursor, nothing stored yet, the quick limits.
+pub async fn first(
+    name: &str,
+    config: &SourceConfig,
+    token: Option<&str>,
+    now: DateTime<Utc>,
+) -> Run {
+    fetch(
+        name,
+        config,
+        token,
+        &serde_json::Value::Null,
+        &Dataset::default(),
+        now,
+        quick_limits(),
+    )
+    .await
+}
+
 pub async fn check(
     name: &str,
     config: &SourceConfig,
