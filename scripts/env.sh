@@ -21,13 +21,14 @@ UNSUNG_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/unsung-desktop"
 # Print a short progress line.
 say() { printf '==> %s\n' "$*"; }
 
-# Run the end-to-end tests (tests/e2e/tests/window.rs and share_view.rs) against $UNSUNG_DESKTOP_BIN under a fresh
-# virtual X server on a free display (xvfb-run ends it afterwards). Build the UI and the
-# workspace first: the binary embeds ui/dist at compile time. Extra arguments go to the test
-# harness. The X server is 24-bit so a screenshot looks like the real thing.
+# Run the end-to-end tests (the `#[ignore]`d tests in tests/e2e: the only ignored tests in the
+# workspace) against $UNSUNG_DESKTOP_BIN under a fresh virtual X server on a free display
+# (xvfb-run ends it afterwards). Build the UI and the workspace first: the binary embeds ui/dist
+# at compile time. `--workspace` as `cargo test` ran it, so nothing is rebuilt with other
+# features; every other test binary has no ignored test and ends at once. Extra arguments go to
+# the test harness. The X server is 24-bit so a screenshot looks like the real thing.
 run_end_to_end() {
-  cargo test --workspace --test window --test share_view --no-run
   UNSUNG_APP_BIN="$UNSUNG_DESKTOP_BIN" \
     xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
-    cargo test --workspace --test window --test share_view -- --ignored --test-threads=1 "$@"
+    cargo test --workspace -- --ignored --test-threads=1 "$@"
 }
