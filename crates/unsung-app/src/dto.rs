@@ -299,3 +299,11 @@ pub enum SyncEvent {
         summary: SyncSummary,
     },
 }
+
+/// What the desktop shell tells the window on its own (through a channel the window opens).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ShellEvent {
+    /// The weekly notification was clicked: show This week.
+    OpenStory,
+}

@@ -25,6 +25,7 @@ export type { ServiceTimeline } from "./ServiceTimeline";
 export type { ShareFormat } from "./ShareFormat";
 export type { ShareOptions } from "./ShareOptions";
 export type { SharePreview } from "./SharePreview";
+export type { ShellEvent } from "./ShellEvent";
 export type { SourceSyncResult } from "./SourceSyncResult";
 export type { SourceView } from "./SourceView";
 export type { StatsReport } from "./StatsReport";
