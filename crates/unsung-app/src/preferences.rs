@@ -127,7 +127,8 @@ impl App {
                 weekday: weekly.weekday.number_from_monday() as u8,
                 hour: weekly.hour as u8,
             },
-            welcomed: stored.welcomed,
+            // Someone who connected a source before the welcome existed needs no welcome.
+            welcomed: stored.welcomed || has_sources,
         })
     }
 
