@@ -1,18 +1,18 @@
 //! IPC commands: each one unwraps the shell state and calls one use case. Errors cross as
 //! `{code, message}` (`AppError`'s serialised form).
 
-use crate::Shell;
+use crate::{Shell, ShellEvents};
 use tauri::State;
 use tauri::ipc::Channel;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use unsung_app::dto::{
-    NewSource, NewThankYou, Overview, PersonEntry, SendReport, SourceView, SyncEvent, SyncSummary,
-    TeamStatus, ThankYouEdit, ThankYouView,
+    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, SourceView,
+    SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
 };
 use unsung_app::{
     App, AppError, Audience, ErrorCode, Lang, PeriodKind, Reader, SavedShare, ShareOptions,
-    SharePreview, resolve_tz,
+    SharePreview,
 };
 
 fn app<'a>(shell: &'a State<'_, Shell>) -> Result<&'a App, AppError> {
@@ -27,15 +27,14 @@ pub async fn get_overview(
     lang: Option<Lang>,
     audience: Option<Audience>,
 ) -> Result<Overview, AppError> {
-    let tz = resolve_tz(None)?;
-    app(&shell)?
-        .overview(
-            period,
-            tz,
-            lang.unwrap_or_default(),
-            audience.unwrap_or_default(),
-        )
-        .await
+    let app = app(&shell)?;
+    app.overview(
+        period,
+        app.reader_tz(),
+        lang.unwrap_or_default(),
+        audience.unwrap_or_default(),
+    )
+    .await
 }
 
 #[tauri::command]
@@ -150,14 +149,34 @@ pub async fn sync_sources(
     app(&shell)?.sync(only.as_deref(), &send).await
 }
 
-/// Who a shared story is for: this machine's zone, and the language and audience the window
+/// Who a shared story is for: the reader's zone, and the language and audience the window
 /// shows (English, for the family, when left out).
-fn reader(lang: Option<Lang>, audience: Option<Audience>) -> Result<Reader, AppError> {
+fn reader(app: &App, lang: Option<Lang>, audience: Option<Audience>) -> Result<Reader, AppError> {
     Ok(Reader {
-        tz: resolve_tz(None)?,
+        tz: app.reader_tz(),
         lang: lang.unwrap_or_default(),
         audience: audience.unwrap_or_default(),
     })
+}
+
+#[tauri::command]
+pub async fn get_preferences(shell: State<'_, Shell>) -> Result<Preferences, AppError> {
+    app(&shell)?.preferences().await
+}
+
+#[tauri::command]
+pub async fn save_preferences(
+    shell: State<'_, Shell>,
+    preferences: Preferences,
+) -> Result<Preferences, AppError> {
+    app(&shell)?.save_preferences(preferences).await
+}
+
+/// The window opens this channel once; the shell sends what happens outside it (a clicked
+/// notification), so the window needs no event permission.
+#[tauri::command]
+pub fn listen_shell(events: State<'_, ShellEvents>, on_event: Channel<ShellEvent>) {
+    events.listen(on_event);
 }
 
 #[tauri::command]
@@ -168,8 +187,8 @@ pub async fn share_preview(
     lang: Option<Lang>,
     audience: Option<Audience>,
 ) -> Result<SharePreview, AppError> {
-    app(&shell)?
-        .share_preview(period, reader(lang, audience)?, &options)
+    let app = app(&shell)?;
+    app.share_preview(period, reader(app, lang, audience)?, &options)
         .await
 }
 
@@ -185,8 +204,9 @@ pub async fn share_save(
     lang: Option<Lang>,
     audience: Option<Audience>,
 ) -> Result<Option<SavedShare>, AppError> {
-    let reader = reader(lang, audience)?;
-    let file = app(&shell)?.share_period(period, reader, &options).await?;
+    let app = app(&shell)?;
+    let reader = reader(app, lang, audience)?;
+    let file = app.share_period(period, reader, &options).await?;
     let (answer, chosen) = tokio::sync::oneshot::channel();
     window
         .dialog()
@@ -228,8 +248,9 @@ pub async fn share_copy(
     lang: Option<Lang>,
     audience: Option<Audience>,
 ) -> Result<(), AppError> {
-    let text = app(&shell)?
-        .share_text(period, reader(lang, audience)?, &options)
+    let app = app(&shell)?;
+    let text = app
+        .share_text(period, reader(app, lang, audience)?, &options)
         .await?;
     handle
         .clipboard()

@@ -2,14 +2,40 @@
 //! adapter in `commands.rs` over the use cases in unsung-app.
 
 mod commands;
+mod menu;
+mod weekly;
 
+use std::sync::Mutex;
 use tauri::Manager;
+use tauri::ipc::Channel;
+use unsung_app::dto::ShellEvent;
 use unsung_app::{App, AppError, Clock, Config};
 
 /// The app's state: the use cases, or why they could not start (shown in the window rather
 /// than crashing, so the user can read what went wrong).
 pub struct Shell {
     pub app: Result<App, AppError>,
+}
+
+/// The channel the window opened for what happens outside it (see `commands::listen_shell`).
+#[derive(Default)]
+pub struct ShellEvents(Mutex<Option<Channel<ShellEvent>>>);
+
+impl ShellEvents {
+    pub fn listen(&self, channel: Channel<ShellEvent>) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(channel);
+        }
+    }
+
+    pub fn send(&self, event: ShellEvent) {
+        if let Ok(slot) = self.0.lock()
+            && let Some(channel) = slot.as_ref()
+            && let Err(error) = channel.send(event)
+        {
+            tracing::debug!("the window did not take a shell event: {error}");
+        }
+    }
 }
 
 async fn open_app() -> Result<App, AppError> {
@@ -54,12 +80,17 @@ fn main() {
         // of their commands.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .manage(ShellEvents::default())
+        .manage(menu::Zoom::default())
+        .menu(menu::build)
+        .on_menu_event(|app, event| menu::handle(app, event.id().as_ref()))
         .setup(|app| {
             let opened = tauri::async_runtime::block_on(open_app());
             if let Err(error) = &opened {
                 tracing::error!(code = ?error.code, "cannot open Unsung's data: {}", error.message);
             }
             app.manage(Shell { app: opened });
+            weekly::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -79,6 +110,9 @@ fn main() {
             commands::remove_source,
             commands::test_source,
             commands::sync_sources,
+            commands::get_preferences,
+            commands::save_preferences,
+            commands::listen_shell,
             commands::share_preview,
             commands::share_save,
             commands::share_copy

@@ -421,4 +421,44 @@ ui-sync-others-ok = { $count ->
    *[other] The other { $count } sources synced.
 }
 ui-sync-error = Could not sync: { $message }
-ui-sync-last = Last synced { $time }.
+ui-figures-as-of = Figures as of { $time }.
+ui-sources-see-demo = Look around with the demo team
+
+## First run: the welcome.
+ui-welcome-title = Welcome to Unsung
+ui-welcome-lead = Unsung is for the people who keep systems running. It reads the tools your team already uses and tells the week's story in plain words: what worked, what broke, and who fixed it, often at night. Share it with the people you care about, and thank the teammates who did the quiet work.
+ui-welcome-ask = First, a little about you. You can change it any time in Settings.
+ui-welcome-next = What next?
+ui-welcome-connect = Connect a source
+ui-welcome-demo = Look around with the demo team
+ui-welcome-demo-hint = The demo team is sample data, always labelled as such. It stays one click away in Settings → Sources.
+ui-welcome-saving = Saving…
+
+## You: name, time zone and working hours (the welcome and Settings).
+ui-you-title = You
+ui-you-lead = Dates are shown in your time zone, and problems fixed outside your working hours count as time someone gave up.
+ui-you-name = Your name
+ui-you-name-hint = Optional. It signs your thank-you notes.
+ui-you-tz = Time zone
+ui-you-tz-now = It is { $time } there now.
+ui-you-hours = Working hours
+ui-you-start = Start
+ui-you-end = End
+ui-you-days = Working days
+ui-you-saved = Your settings are saved.
+
+## The weekly story notice.
+ui-weekly-title = Weekly story
+ui-weekly-lead = A short desktop notice when the new week's story is ready, so the week starts with what went well.
+ui-weekly-enabled = Tell me when the new week's story is ready
+ui-weekly-day = Day
+ui-weekly-hour = Time
+ui-weekly-sentence = On { $day } at { $time }, Unsung tells you when the new week's story is ready (while the app is running, it syncs first).
+ui-weekly-off = Unsung will not send a notice. The story is here whenever you open the app.
+ui-weekly-cli = On a computer without the app, such as a server, { $command } prints the week's story in a terminal. Run it from cron to have it mailed to you each week: the README has the line.
+ui-weekly-saved = The weekly notice is saved.
+
+## SysAdmin Day.
+ui-sysadmin-title = Today is SysAdmin Day
+ui-sysadmin-text = The last Friday of July is System Administrator Appreciation Day: a good day to thank the teammates who keep everything running, usually without anyone noticing.
+ui-sysadmin-thank = Write a thank-you

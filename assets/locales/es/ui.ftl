@@ -422,4 +422,44 @@ ui-sync-others-ok = { $count ->
    *[other] Las otras { $count } fuentes están sincronizadas.
 }
 ui-sync-error = No se pudo sincronizar: { $message }
-ui-sync-last = Última sincronización: { $time }.
+ui-figures-as-of = Cifras a { $time }.
+ui-sources-see-demo = Echar un vistazo con el equipo de demostración
+
+## Primer arranque: la bienvenida.
+ui-welcome-title = Te damos la bienvenida a Unsung
+ui-welcome-lead = Unsung es para quienes mantienen los sistemas en marcha. Lee las herramientas que tu equipo ya usa y cuenta la historia de la semana con palabras sencillas: qué funcionó, qué se rompió y quién lo arregló, a menudo de noche. Compártela con la gente que te importa y da las gracias a los compañeros que hicieron el trabajo silencioso.
+ui-welcome-ask = Primero, un poco sobre ti. Puedes cambiarlo cuando quieras en Ajustes.
+ui-welcome-next = ¿Y ahora?
+ui-welcome-connect = Conectar una fuente
+ui-welcome-demo = Echar un vistazo con el equipo de demostración
+ui-welcome-demo-hint = El equipo de demostración son datos de ejemplo, siempre señalados como tales. Sigue a un clic en Ajustes → Fuentes.
+ui-welcome-saving = Guardando…
+
+## Tú: nombre, zona horaria y horario de trabajo (la bienvenida y Ajustes).
+ui-you-title = Tú
+ui-you-lead = Las fechas se muestran en tu zona horaria, y los problemas arreglados fuera de tu horario cuentan como tiempo que alguien cedió.
+ui-you-name = Tu nombre
+ui-you-name-hint = Opcional. Firma tus notas de agradecimiento.
+ui-you-tz = Zona horaria
+ui-you-tz-now = Allí son ahora las { $time }.
+ui-you-hours = Horario de trabajo
+ui-you-start = Empieza
+ui-you-end = Termina
+ui-you-days = Días de trabajo
+ui-you-saved = Tus ajustes están guardados.
+
+## El aviso de la historia semanal.
+ui-weekly-title = Historia semanal
+ui-weekly-lead = Un breve aviso en el escritorio cuando la historia de la nueva semana está lista, para empezar la semana con lo que salió bien.
+ui-weekly-enabled = Avísame cuando la historia de la nueva semana esté lista
+ui-weekly-day = Día
+ui-weekly-hour = Hora
+ui-weekly-sentence = El { $day } a las { $time }, Unsung te avisa de que la historia de la nueva semana está lista (si la aplicación está abierta, primero sincroniza).
+ui-weekly-off = Unsung no enviará ningún aviso. La historia está aquí siempre que abras la aplicación.
+ui-weekly-cli = En un ordenador sin la aplicación, como un servidor, { $command } escribe la historia de la semana en una terminal. Ejecútalo desde cron para recibirla por correo cada semana: el README tiene la línea.
+ui-weekly-saved = El aviso semanal está guardado.
+
+## El Día del Administrador de Sistemas.
+ui-sysadmin-title = Hoy es el Día del Administrador de Sistemas
+ui-sysadmin-text = El último viernes de julio es el Día del Administrador de Sistemas: un buen día para dar las gracias a los compañeros que mantienen todo en marcha, casi siempre sin que nadie lo note.
+ui-sysadmin-thank = Escribir un agradecimiento

@@ -175,6 +175,34 @@ pub struct Overview {
     /// With a team database, the name this computer's notes are signed with (the form's
     /// "From"); `null` without one, or before it was ever reached.
     pub me: Option<String>,
+    /// When a source last synced successfully (what the figures are as of); `null` if never.
+    pub last_synced_at: Option<String>,
+    /// Today is SysAdmin Appreciation Day (the last Friday of July): a day to thank teammates.
+    pub sysadmin_day: bool,
+    /// The reader went through the welcome (or chose Settings); `false` on first run.
+    pub welcomed: bool,
+}
+
+/// The reader's own settings, from the welcome and Settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Preferences {
+    /// What to call the reader (also the thank-you form's "From").
+    pub name: Option<String>,
+    /// An IANA zone, such as Europe/Madrid.
+    pub tz: String,
+    pub working_hours: WorkingHoursView,
+    pub weekly_notice: WeeklyNoticeView,
+    pub welcomed: bool,
+}
+
+/// The desktop notice that the new week's story is ready.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WeeklyNoticeView {
+    pub enabled: bool,
+    /// 1 Monday … 7 Sunday.
+    pub weekday: u8,
+    /// 0–23, on the reader's clock.
+    pub hour: u8,
 }
 
 /// A source as the user adds it in Settings → Sources or with `unsung source add`. The
@@ -270,4 +298,12 @@ pub enum SyncEvent {
     Done {
         summary: SyncSummary,
     },
+}
+
+/// What the desktop shell tells the window on its own (through a channel the window opens).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum ShellEvent {
+    /// The weekly notification was clicked: show This week.
+    OpenStory,
 }

@@ -14,6 +14,7 @@ mod outbox;
 mod overview;
 mod people;
 mod period_data;
+mod preferences;
 mod secrets;
 pub mod share;
 mod sources;
@@ -54,9 +55,12 @@ pub struct App {
     /// The team database, when one is set.
     team: RwLock<Option<Arc<TeamLink>>>,
     clock: Clock,
-    /// The zone dates are shown in where no reader's zone is given (the wall's "about").
-    tz: Tz,
-    working_hours: WorkingHours,
+    /// The zone given at start (`--tz`), which wins over the one in Settings.
+    tz_given: Option<Tz>,
+    /// This machine's zone, used when none is given or chosen.
+    machine_tz: Tz,
+    /// The reader's settings (name, zone, working hours, weekly notice).
+    prefs: RwLock<preferences::Stored>,
 }
 
 /// How to open the app.
@@ -124,16 +128,15 @@ impl App {
                 .await?
                 .map(|url| TeamLink::new(url, SetBy::Settings)),
         };
+        let prefs = RwLock::new(App::load_preferences(&local).await?);
         Ok(App {
+            prefs,
             secrets: secrets::Secrets::beside(&config.db),
             local,
             team: RwLock::new(team.map(Arc::new)),
             clock: config.clock,
-            tz: match config.tz {
-                Some(tz) => tz,
-                None => resolve_tz(None)?,
-            },
-            working_hours: WorkingHours::default(),
+            tz_given: config.tz,
+            machine_tz: resolve_tz(None)?,
         })
     }
 
@@ -186,20 +189,10 @@ impl App {
         Ok(!sources.is_empty() && sources.iter().all(|s| s.kind == demo::SOURCE))
     }
 
-    /// The reader's working hours, used to tell who gave up free time.
-    pub fn working_hours(&self) -> &WorkingHours {
-        &self.working_hours
-    }
-
-    /// Sets the reader's working hours (from their settings).
-    pub fn set_working_hours(&mut self, hours: WorkingHours) {
-        self.working_hours = hours;
-    }
-
     /// The figures of `[range.from, range.to)` read in `tz`, as `unsung stats --json` prints them.
     pub async fn stats(&self, range: TimeRange, tz: Tz) -> Result<StatsReport> {
         let data = self.period_data(range).await?;
-        Ok(data.report(range, tz, &self.working_hours, self.now()))
+        Ok(data.report(range, tz, &self.working_hours(), self.now()))
     }
 
     /// The story of `[range.from, range.to)` read in `tz`, for `audience`, in `lang`. Only the
@@ -211,6 +204,7 @@ impl App {
         audience: Audience,
         lang: Lang,
     ) -> Result<Story> {
+        let working_hours = self.working_hours();
         let request = StoryRequest {
             lang,
             audience,
@@ -218,7 +212,7 @@ impl App {
             unit: PeriodUnit::of(range, tz),
             tz,
             now: self.now(),
-            working_hours: &self.working_hours,
+            working_hours: &working_hours,
         };
         let current = self.period_data(request.told_range()).await?;
         let previous = self.period_data(request.previous_range()).await?;

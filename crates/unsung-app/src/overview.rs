@@ -1,7 +1,7 @@
 //! The "This week" view in one call: the period, its story and figures, 90 daily bars per
 //! service, the period's incidents and the thank-you wall.
 
-use crate::dto::{IncidentView, Overview, Period, ServiceTimeline, WorkingHoursView};
+use crate::dto::{IncidentView, Overview, Period, ServiceTimeline};
 use crate::team::ME_SETTING;
 use crate::{App, Lang, PeriodKind, Result, TimeRange};
 use chrono::Duration;
@@ -32,7 +32,8 @@ impl App {
         let now = self.now();
         let range = kind.range(now, tz);
         let data = self.period_data(range).await?;
-        let mut report = data.report(range, tz, &self.working_hours, now);
+        let hours = self.working_hours();
+        let mut report = data.report(range, tz, &hours, now);
         // The view names services in its language; the figures follow the services' order.
         for (figures, service) in report.services.iter_mut().zip(&data.services) {
             figures.name = story::service_name(locale(lang), service, Audience::Team);
@@ -95,7 +96,7 @@ impl App {
                     resolved_at: incident.resolved_at.map(rfc3339),
                     resolved_by: incident.resolved_by.clone(),
                     seconds_to_resolve: incident.seconds_to_resolve(),
-                    outside_working_hours: self.working_hours.is_outside(incident.opened_at, tz),
+                    outside_working_hours: hours.is_outside(incident.opened_at, tz),
                     // Names are already the people's (see `period_data`).
                     fixed_by: match &incident.resolved_by {
                         Some(who) => vec![who.clone()],
@@ -108,7 +109,6 @@ impl App {
 
         let is_demo = self.is_demo().await?;
         let words = locale(lang);
-        let hours = &self.working_hours;
         Ok(Overview {
             is_demo,
             lang,
@@ -119,15 +119,7 @@ impl App {
                 words.message("ui-team-yours", &[])
             },
             tz: tz.name().to_string(),
-            working_hours: WorkingHoursView {
-                start: hours.start.format("%H:%M").to_string(),
-                end: hours.end.format("%H:%M").to_string(),
-                days: hours
-                    .days
-                    .iter()
-                    .map(|d| d.number_from_monday() as u8)
-                    .collect(),
-            },
+            working_hours: crate::preferences::hours_view(&hours),
             period: Period {
                 kind,
                 from: rfc3339(range.from),
@@ -151,6 +143,9 @@ impl App {
                 Some(_) => self.local.setting(ME_SETTING).await?,
                 None => None,
             },
+            last_synced_at: self.last_synced_at().await?.map(rfc3339),
+            sysadmin_day: self.is_sysadmin_day(),
+            welcomed: self.preferences().await?.welcomed,
         })
     }
 

@@ -354,11 +354,11 @@ impl App {
     async fn about(&self, note: &ThankYou) -> Option<String> {
         if let Some(id) = &note.incident_id {
             let incident = self.local.incident(id).await.ok().flatten()?;
-            let day = local_date(incident.opened_at, self.tz).format("%a %-d %b");
+            let day = local_date(incident.opened_at, self.reader_tz()).format("%a %-d %b");
             return Some(format!("{}, {day}", incident.title));
         }
         let range = TimeRange::new(note.period_from?, note.period_to?)?;
-        Some(days_label(range, self.tz))
+        Some(days_label(range, self.reader_tz()))
     }
 }
 

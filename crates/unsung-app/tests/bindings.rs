@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 use unsung_app::dto::{
-    NewSource, NewThankYou, Overview, PersonEntry, SendReport, SourceSyncResult, SourceView,
-    SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
+    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, SourceSyncResult,
+    SourceView, SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
 };
 use unsung_app::{AppError, ErrorCode, SavedShare, ShareOptions, SharePreview};
 
@@ -29,6 +29,8 @@ fn generate(into: &Path) -> BTreeMap<String, String> {
     SharePreview::export_all_to(into).unwrap();
     SavedShare::export_all_to(into).unwrap();
     NewSource::export_all_to(into).unwrap();
+    Preferences::export_all_to(into).unwrap();
+    ShellEvent::export_all_to(into).unwrap();
     SourceView::export_all_to(into).unwrap();
     SourceSyncResult::export_all_to(into).unwrap();
     SyncSummary::export_all_to(into).unwrap();

@@ -12,6 +12,7 @@ pub mod people;
 pub mod period;
 pub mod readability;
 pub mod scenarios;
+pub mod schedule;
 pub mod stats;
 pub mod story;
 pub mod timeline;

@@ -10,7 +10,9 @@ mod support;
 
 use std::time::Duration;
 
-use support::{Driver, click, path_from_env, save_screenshot, testid, wait_for, with_text};
+use support::{
+    Driver, click, past_the_welcome, path_from_env, save_screenshot, testid, wait_for, with_text,
+};
 
 #[tokio::test]
 #[ignore = "end to end: run by scripts/test under Xvfb"]
@@ -21,6 +23,8 @@ async fn the_share_view_shows_the_real_card_and_copies_the_story() {
         .expect("create a temp dir");
     let driver = Driver::spawn(data.path());
     let client = driver.connect().await;
+    // A first start greets the reader first (tests/first_run.rs checks the welcome).
+    past_the_welcome(&client).await;
 
     with_text(
         &client,

@@ -19,7 +19,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
-use support::{Driver, click, displayed, fill, path_from_env, save_screenshot, testid, with_text};
+use support::{
+    Driver, click, displayed, fill, past_the_welcome, path_from_env, save_screenshot, testid,
+    with_text,
+};
 
 /// Markup a teammate might type; it must come back as text.
 const HOSTILE: &str = r#"<img src=x onerror="window.__pwned=1">"#;
@@ -42,6 +45,8 @@ async fn a_thank_you_is_posted_safely_and_survives_a_restart() {
         let driver = Driver::spawn(data.path());
         let client = driver.connect().await;
 
+        // A first start greets the reader first (tests/first_run.rs checks the welcome).
+        past_the_welcome(&client).await;
         with_text(
             &client,
             &testid("story"),
@@ -268,6 +273,7 @@ async fn hostile_notes_are_shown_as_text_and_no_script_runs() {
 
     let driver = Driver::spawn(data.path());
     let client = driver.connect().await;
+    past_the_welcome(&client).await;
     with_text(&client, &testid("story"), "", "the story to show some text").await;
     // Anything a note could make run would call one of these.
     client

@@ -12,10 +12,12 @@ import type {
   Overview,
   PeriodKind,
   PersonEntry,
+  Preferences,
   SavedShare,
   SendReport,
   ShareOptions,
   SharePreview,
+  ShellEvent,
   SourceView,
   SyncEvent,
   SyncSummary,
@@ -166,6 +168,26 @@ export function testSource(name: string): Promise<string> {
 export function syncSources(only: string | null, onEvent: (event: SyncEvent) => void): Promise<SyncSummary> {
   const channel = new Channel<SyncEvent>(onEvent);
   return call<SyncSummary>("sync_sources", { only, onEvent: channel });
+}
+
+/** The reader's own settings: name, time zone, working hours, the weekly notice, whether
+ * they went through the welcome. Defaults come from the machine (its time zone). */
+export function getPreferences(): Promise<Preferences> {
+  return call<Preferences>("get_preferences", {});
+}
+
+/** Checks and keeps the reader's settings (and marks the welcome as done); returns them as kept. */
+export function savePreferences(preferences: Preferences): Promise<Preferences> {
+  return call<Preferences>("save_preferences", { preferences });
+}
+
+/**
+ * Hears what happens outside the window (the weekly notification clicked: show This week)
+ * through a channel the window opens once, so it needs no event permission.
+ */
+export function listenShell(onEvent: (event: ShellEvent) => void): Promise<void> {
+  const channel = new Channel<ShellEvent>(onEvent);
+  return call<void>("listen_shell", { onEvent: channel });
 }
 
 /**

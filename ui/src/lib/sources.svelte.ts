@@ -127,12 +127,6 @@ export class SourcesState {
   form = $state<SourceForm>(emptyForm());
   notes = $state<Record<string, RowNote>>({});
 
-  /** When the latest good sync of any source ended, if one did. */
-  get lastSynced(): string | null {
-    const times = this.list.map((s) => s.last_success_at).filter((at): at is string => at !== null);
-    return times.length === 0 ? null : times.reduce((a, b) => (Date.parse(a) > Date.parse(b) ? a : b));
-  }
-
   /** Reads the list again (entering Settings, after a sync); an old confirmation goes. */
   async load(): Promise<void> {
     this.notice = "";

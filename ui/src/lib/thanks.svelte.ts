@@ -64,6 +64,12 @@ export class ThanksState {
     if (me !== null) this.author = me;
   }
 
+  /** The reader's name from their settings signs their notes, unless a team database names them. */
+  useName(name: string): void {
+    const trimmed = name.trim();
+    if (this.me === null && this.editing === null && trimmed !== "") this.author = trimmed;
+  }
+
   /** Notes still waiting for the team database (not refused). */
   get waitingCount(): number {
     return this.items.filter((t) => t.waiting_to_send && !t.send_refused).length;

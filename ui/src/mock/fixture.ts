@@ -480,5 +480,8 @@ export function buildOverview(
     thanks: thanks.slice(0, 50),
     people: [...PEOPLE],
     me: null,
+    last_synced_at: null,
+    sysadmin_day: false,
+    welcomed: true,
   };
 }

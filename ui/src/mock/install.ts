@@ -10,6 +10,11 @@
 //   ?mock-offline             a team database is set but cannot be reached: notes wait
 //   ?mock-no-keychain         tokens go to a private file, as where no keychain runs
 //   ?mock-sync-ms=400         the pause between a sync's events (150 by default)
+//   ?mock-first-run           nobody went through the welcome yet: it shows instead of This week
+//   ?mock-sysadmin-day        today is SysAdmin Appreciation Day
+//   ?mock-synced              a status page is connected and synced this morning
+//   ?mock-network-down        every source sync fails as it does with no network
+import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   AppError,
@@ -19,6 +24,7 @@ import type {
   PeriodKind,
   PersonEntry,
   SendReport,
+  ShellEvent,
   ShareOptions,
   TeamStatus,
   ThankYou,
@@ -27,7 +33,8 @@ import type {
 import { PERIODS } from "../lib/periods";
 import { buildOverview, DEMO_THANKS, INCIDENTS, PEOPLE } from "./fixture";
 import { buildPreview, storyText } from "./share";
-import { answerSources, newMockSources, type MockSources } from "./sources";
+import { answerPreferences, newMockPreferences, type MockPreferences } from "./preferences";
+import { answerSources, newMockSources, seededSources, type MockSources } from "./sources";
 
 export type MockOptions = {
   /** Commands whose first call fails. */
@@ -40,6 +47,14 @@ export type MockOptions = {
   syncStepMs?: number;
   /** No keychain runs: tokens are kept in a private file. */
   noKeychain?: boolean;
+  /** First run: the reader has not been through the welcome. */
+  firstRun?: boolean;
+  /** Today is SysAdmin Appreciation Day. */
+  sysadminDay?: boolean;
+  /** A status page is connected, and synced this morning. */
+  synced?: boolean;
+  /** Every source sync fails the way it does with no network. */
+  networkDown?: boolean;
 };
 
 export type MockStore = {
@@ -56,6 +71,10 @@ export type MockStore = {
   shareOptions: ShareOptions | null;
   /** The connected sources, and their tokens (kept apart). */
   sources: MockSources;
+  /** The reader's settings, as the backend keeps them. */
+  preferences: MockPreferences;
+  /** The channel the window opened for the shell's events (a clicked weekly notice). */
+  shell: Channel<ShellEvent> | null;
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
@@ -79,9 +98,20 @@ export function installMock(options: MockOptions = {}): MockStore {
     clipboard: "",
     saved: [],
     shareOptions: null,
-    sources: newMockSources(),
+    sources: options.synced ? seededSources() : newMockSources(),
+    preferences: newMockPreferences(!options.firstRun),
+    shell: null,
   };
-  const sourceOptions = { stepMs: options.syncStepMs ?? 150, tokenHome: options.noKeychain ? ("file" as const) : ("keychain" as const) };
+  const sourceOptions = {
+    stepMs: options.syncStepMs ?? 150,
+    tokenHome: options.noKeychain ? ("file" as const) : ("keychain" as const),
+    networkDown: options.networkDown ?? false,
+  };
+  /** As the backend: the latest good sync of a real source is what the figures are as of. */
+  const lastSynced = (): string | null => {
+    const times = store.sources.list.map((s) => s.last_success_at).filter((at): at is string => at !== null);
+    return times.length === 0 ? null : times.reduce((a, b) => (Date.parse(a) > Date.parse(b) ? a : b));
+  };
   const failOnce = new Set(options.failOnce ?? []);
   let next = 1;
 
@@ -121,7 +151,14 @@ export function installMock(options: MockOptions = {}): MockStore {
           return reject("invalid_input", `Unknown audience "${String(audience)}".`);
         store.calls.push({ period, lang, audience });
         const overview = buildOverview(period, store.thanks, lang, audience);
-        return { ...overview, people: store.people.map((p) => p.name), me: teamStatus().me };
+        return {
+          ...overview,
+          people: store.people.map((p) => p.name),
+          me: teamStatus().me,
+          last_synced_at: lastSynced(),
+          sysadmin_day: options.sysadminDay ?? false,
+          welcomed: store.preferences.welcomed,
+        };
       }
       case "list_thanks": {
         const limit = args.limit;
@@ -230,6 +267,12 @@ export function installMock(options: MockOptions = {}): MockStore {
         store.saved.push(path);
         return { path, bytes: preview.bytes };
       }
+      case "get_preferences":
+      case "save_preferences":
+        return answerPreferences(store.preferences, cmd, args, store.sources.list.length > 0);
+      case "listen_shell":
+        store.shell = args.onEvent as Channel<ShellEvent>;
+        return null;
       case "list_sources":
       case "add_source":
       case "remove_source":
@@ -261,5 +304,9 @@ export function optionsFromLocation(search: string): MockOptions {
     teamOffline: params.has("mock-offline"),
     syncStepMs: Number.isFinite(syncMs) && syncMs >= 0 && params.has("mock-sync-ms") ? Math.min(syncMs, 5_000) : undefined,
     noKeychain: params.has("mock-no-keychain"),
+    firstRun: params.has("mock-first-run"),
+    sysadminDay: params.has("mock-sysadmin-day"),
+    synced: params.has("mock-synced"),
+    networkDown: params.has("mock-network-down"),
   };
 }

@@ -1,7 +1,8 @@
 // The mock backend's sources: a stateful fake of add, list, test, remove and sync, with the
 // backend's rules (names, what each kind needs, tokens kept apart and never sent back). A
 // sync sends started, step and finished events per source, then done, a little apart so
-// progress can be seen; a source named "broken" fails the way a server error does.
+// progress can be seen; a source named "broken" fails the way a server error does, and with
+// `networkDown` every source fails the way it does with no network.
 import type { Channel } from "@tauri-apps/api/core";
 import type { AppError, NewSource, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
 
@@ -55,12 +56,48 @@ export function newMockSources(): MockSources {
   return { list: [], tokens: new Map() };
 }
 
+/** When the seeded source last synced: this morning, as the fixture's clock reads. */
+export const SEEDED_SYNC_AT = "2026-11-27T08:15:00+01:00";
+
+/** A status page, connected and synced this morning (`?mock-synced`). */
+export function seededSources(): MockSources {
+  const [services, incidents] = BRINGS.statuspage;
+  return {
+    tokens: new Map(),
+    list: [
+      {
+        name: "status",
+        kind: "statuspage",
+        url: "https://status.example.com",
+        query: null,
+        service_label: null,
+        slug: null,
+        file: null,
+        takes_token: false,
+        token_set: false,
+        token_home: null,
+        services,
+        incidents,
+        last_attempt_at: SEEDED_SYNC_AT,
+        last_success_at: SEEDED_SYNC_AT,
+        last_error: null,
+        last_requests: 3,
+      },
+    ],
+  };
+}
+
+/** What a source says when its host cannot be reached (the connectors' own words). */
+export function unreachable(host: string): string {
+  return `Could not reach ${host}: the network may be down or the address wrong. Earlier data is kept; check the connection and the address, then sync again.`;
+}
+
 /** Answers the source commands (list_sources, add_source, remove_source, test_source, sync_sources). */
 export function answerSources(
   sources: MockSources,
   cmd: string,
   args: Record<string, unknown>,
-  options: { stepMs: number; tokenHome: "keychain" | "file" },
+  options: { stepMs: number; tokenHome: "keychain" | "file"; networkDown?: boolean },
 ): unknown {
   const view = (name: string, patch: Partial<SourceView> = {}): SourceView => {
     const found = sources.list.find((s) => s.name === name)!;
@@ -135,13 +172,14 @@ export function answerSources(
     case "test_source": {
       const source = sources.list.find((s) => s.name === args.name);
       if (!source) return reject("not_found", `There is no source called "${String(args.name)}"`);
+      if (options.networkDown) return reject("offline", unreachable(hostOf(source)));
       if (source.name === "broken")
         return reject("source_failed", `${hostOf(source)} kept failing on its side (HTTP 500). Earlier data is kept; try again later.`);
       const [services] = BRINGS[source.kind];
       return `Connected to ${hostOf(source)}: ${services} services`;
     }
     case "sync_sources":
-      return sync(sources, args, options.stepMs, save, view);
+      return sync(sources, args, options.stepMs, options.networkDown ?? false, save, view);
     default:
       return reject("internal", `Unknown command "${cmd}".`);
   }
@@ -151,6 +189,7 @@ async function sync(
   sources: MockSources,
   args: Record<string, unknown>,
   stepMs: number,
+  networkDown: boolean,
   save: (source: SourceView) => void,
   view: (name: string, patch?: Partial<SourceView>) => SourceView,
 ): Promise<SyncSummary> {
@@ -166,7 +205,7 @@ async function sync(
     send({ event: "started", source: source.name, index, total: chosen.length });
     await pause();
     const steps = STEPS[source.kind];
-    const failing = source.name === "broken";
+    const failing = networkDown || source.name === "broken";
     let requests = 0;
     for (const step of failing ? steps.slice(0, 1) : steps) {
       requests += 1;
@@ -179,7 +218,9 @@ async function sync(
       ? {
           name: source.name,
           ok: false,
-          message: `${hostOf(source)} kept failing on its side (HTTP 500). Earlier data is kept; try again later.`,
+          message: networkDown
+            ? unreachable(hostOf(source))
+            : `${hostOf(source)} kept failing on its side (HTTP 500). Earlier data is kept; try again later.`,
           requests,
           services: source.services,
           incidents: source.incidents,

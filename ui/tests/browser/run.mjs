@@ -149,6 +149,43 @@ async function shot(target, name, options = {}) {
   copyFileSync(path, join("/tmp", `unsung-${name}.png`));
 }
 
+/** The focused element shows a visible outline (3px, not "none"). */
+async function focusIsVisible(page) {
+  const style = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const css = getComputedStyle(el);
+    return { id: el.getAttribute("data-testid") ?? el.id ?? el.tagName, style: css.outlineStyle, width: parseFloat(css.outlineWidth) };
+  });
+  assert(style !== null, "nothing has focus");
+  assert(style.style !== "none" && style.width >= 2, `no visible focus on ${style.id}: outline ${style.style} ${style.width}px`);
+  return style.id;
+}
+
+/** Presses Tab until the element with `data-testid=id` has focus (at most `limit` times). */
+async function tabTo(page, id, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((want) => document.activeElement?.getAttribute("data-testid") === want, id)) return;
+    await page.keyboard.press("Tab");
+  }
+  assert(false, `${id} not reachable with Tab`);
+}
+
+/** A fresh page on `search` that records page errors, console errors and CSP violations. */
+async function openPage(context, base, search, problems) {
+  const fresh = await context.newPage();
+  fresh.setDefaultTimeout(STEP_MS);
+  fresh.on("pageerror", (e) => problems.push(`${search}: page error: ${e.message}`));
+  fresh.on("console", (m) => {
+    if (m.type() === "error") problems.push(`${search}: console error: ${m.text()}`);
+  });
+  // As the real app runs: prototypes frozen (tauri.conf.json's freezePrototype).
+  await fresh.addInitScript(() => Object.freeze(Object.prototype));
+  await fresh.emulateMedia({ colorScheme: "light", reducedMotion: "no-preference" });
+  await fresh.goto(`${base}/${search}`, { waitUntil: "load" });
+  return fresh;
+}
+
 const sourceRow = (page, name) => page.getByTestId("source-row").filter({ has: page.getByRole("heading", { name, exact: true }) });
 
 const barsPerRow = (page) =>
@@ -255,7 +292,7 @@ async function main() {
     await check("axe: This week, dark", async () => {
       await scheme(page, "dark");
       try {
-        await page.screenshot({ path: join(OUT, "week-dark.png"), fullPage: true });
+        await shot(page, "week-dark", { fullPage: true });
         return await axe(page);
       } finally {
         await scheme(page, "light");
@@ -481,6 +518,48 @@ async function main() {
       return light;
     });
 
+    await check("Settings → You and Weekly story: keyboard, the sentence, saved; screenshots", async () => {
+      await page.getByTestId("nav-settings").click();
+      const weekly = page.getByTestId("weekly-section");
+      await weekly.waitFor({ state: "visible" });
+      await page.waitForFunction(() => document.querySelector('[data-testid="you-tz"]')?.value !== "");
+      // From the You section's name field, the keyboard reaches every control of both sections.
+      await page.getByTestId("you-name").focus();
+      await focusIsVisible(page);
+      for (const id of ["you-tz", "you-start", "you-end", "you-save", "weekly-enabled"]) {
+        await tabTo(page, id, 15);
+        await focusIsVisible(page);
+      }
+      const toggle = page.getByTestId("weekly-enabled");
+      assert(!(await toggle.isChecked()), "the notice is on with no source connected");
+      await page.keyboard.press("Space");
+      assert(await toggle.isChecked(), "Space did not turn the notice on");
+      for (const id of ["weekly-day", "weekly-hour", "weekly-save"]) {
+        await tabTo(page, id, 5);
+        await focusIsVisible(page);
+      }
+      const sentence = (await page.getByTestId("weekly-sentence").textContent())?.trim() ?? "";
+      assert(
+        sentence === "On Monday at 09:00, Unsung tells you when the new week's story is ready (while the app is running, it syncs first).",
+        `the sentence reads "${sentence}"`,
+      );
+      await page.getByTestId("weekly-save").press("Enter");
+      await page.waitForFunction(() => document.querySelector('[data-testid="weekly-notice"]')?.textContent === "The weekly notice is saved.");
+      await scheme(page, "light");
+      await weekly.scrollIntoViewIfNeeded();
+      await shot(weekly, "settings-weekly-light");
+      await shot(page.getByTestId("you-section"), "settings-you-light");
+      await axe(page);
+      await scheme(page, "dark");
+      try {
+        await shot(weekly, "settings-weekly-dark");
+        await axe(page);
+      } finally {
+        await scheme(page, "light");
+      }
+      return sentence;
+    });
+
     await check("Sources: a source added through the form is listed", async () => {
       await page.getByTestId("nav-settings").click();
       const section = page.getByTestId("sources-section");
@@ -602,6 +681,180 @@ async function main() {
       await offline.screenshot({ path: join(OUT, "thanks-waiting-light.png"), fullPage: true });
       await axe(offline);
       await offline.close();
+    });
+
+    const elsewhere = [];
+
+    await check("first run: the welcome, walked with the keyboard, lands on the labelled demo week", async () => {
+      const first = await openPage(context, base, "?mock-first-run", elsewhere);
+      try {
+        const welcome = first.getByTestId("welcome");
+        await welcome.waitFor({ state: "visible" });
+        assert((await first.getByTestId("story").count()) === 0, "the story shows before the welcome is done");
+        await first.waitForFunction(() => document.querySelector('[data-testid="you-tz"]')?.value !== "");
+        const zone = await first.getByTestId("you-tz").inputValue();
+        const machine = await first.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+        assert(zone === machine, `the zone offered is ${zone}, not the machine's ${machine}`);
+        await scheme(first, "light");
+        await shot(first, "welcome-light", { fullPage: true });
+        await axe(first);
+        await scheme(first, "dark");
+        try {
+          await shot(first, "welcome-dark", { fullPage: true });
+          await axe(first);
+        } finally {
+          await scheme(first, "light");
+        }
+        // Keyboard only: Tab to the name, type, pick a zone, on to the demo button.
+        await first.locator("body").click({ position: { x: 5, y: 5 } });
+        await tabTo(first, "you-name");
+        await focusIsVisible(first);
+        await first.keyboard.type("Robin");
+        await tabTo(first, "you-tz", 3);
+        await focusIsVisible(first);
+        await first.getByTestId("you-tz").selectOption("Europe/Madrid");
+        const boxes = first.locator('[data-testid="you-days"] input[type="checkbox"]');
+        await tabTo(first, "you-start", 3);
+        await tabTo(first, "you-end", 3);
+        await first.keyboard.press("Tab");
+        const onBox = await first.evaluate(() => document.activeElement?.getAttribute("type"));
+        assert(onBox === "checkbox", `Tab after the end time reached ${onBox}, not the first day`);
+        await focusIsVisible(first);
+        assert((await boxes.count()) === 7, "not seven day checkboxes");
+        await tabTo(first, "welcome-connect", 10);
+        await focusIsVisible(first);
+        await tabTo(first, "welcome-demo", 3);
+        await focusIsVisible(first);
+        await first.keyboard.press("Enter");
+        await first.getByTestId("story-headline").waitFor({ state: "visible" });
+        assert((await first.getByTestId("welcome").count()) === 0, "the welcome is still there");
+        assert(await first.getByTestId("demo-badge").isVisible(), "the demo team is not labelled");
+        const badge = (await first.getByTestId("demo-badge").textContent())?.replace(/\s+/g, " ").trim() ?? "";
+        assert(/Demo team.*sample data/.test(badge), `the badge reads "${badge}"`);
+        const focused = await first.evaluate(() => document.activeElement?.id);
+        assert(focused === "main", `focus is on "${focused}" after the welcome, not on the page's main part`);
+        // Settings keeps the answers.
+        await first.getByTestId("nav-settings").click();
+        await first.waitForFunction(() => document.querySelector('[data-testid="you-name"]')?.value === "Robin");
+        assert((await first.getByTestId("you-tz").inputValue()) === "Europe/Madrid", "the zone was not kept");
+        return badge;
+      } finally {
+        await first.close();
+      }
+    });
+
+    await check("first run: Connect a source opens Settings → Sources, and the demo is one click away", async () => {
+      const first = await openPage(context, base, "?mock-first-run", elsewhere);
+      try {
+        await first.getByTestId("welcome").waitFor({ state: "visible" });
+        await first.getByTestId("welcome-connect").click();
+        await first.getByTestId("sources-section").waitFor({ state: "visible" });
+        await first.waitForFunction(() => document.activeElement?.id === "sources-title");
+        await first.getByTestId("sources-see-demo").click();
+        await first.getByTestId("story-headline").waitFor({ state: "visible" });
+        assert((await first.getByTestId("welcome").count()) === 0, "the welcome came back");
+      } finally {
+        await first.close();
+      }
+    });
+
+    await check("offline: figures as of the last sync; Sync now says the network may be down and keeps them", async () => {
+      const offline = await openPage(context, base, "?mock-synced&mock-network-down&mock-sync-ms=20", elsewhere);
+      try {
+        await offline.getByTestId("story-headline").waitFor({ state: "visible" });
+        const asOf = offline.getByTestId("figures-as-of");
+        await asOf.waitFor({ state: "visible" });
+        const before = (await asOf.textContent())?.trim() ?? "";
+        assert(before === "Figures as of Fri 27 Nov, 08:15.", `the line reads "${before}"`);
+        const uptime = await offline.getByTestId("overall-uptime").textContent();
+        await offline.getByTestId("sync-now").click();
+        await offline.waitForFunction(() => /network may be down/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ""));
+        await offline.waitForFunction(() => document.querySelector('[data-testid="sync-now"]')?.getAttribute("aria-disabled") === "false");
+        await offline.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
+        const status = (await offline.getByTestId("sync-status").textContent())?.trim() ?? "";
+        assert(status.startsWith("1 source could not sync (“status”): Could not reach status.example.com: the network may be down"), `status reads "${status}"`);
+        assert((await asOf.textContent())?.trim() === before, "the figures line changed");
+        assert((await offline.getByTestId("overall-uptime").textContent()) === uptime, "the figures changed");
+        await shot(offline, "week-offline-light");
+        await axe(offline);
+        await scheme(offline, "dark");
+        try {
+          await shot(offline, "week-offline-dark");
+          await axe(offline);
+        } finally {
+          await scheme(offline, "light");
+        }
+        return status;
+      } finally {
+        await offline.close();
+      }
+    });
+
+    await check("SysAdmin Day: a card suggests a thank-you; its button opens the form", async () => {
+      const day = await openPage(context, base, "?mock-sysadmin-day", elsewhere);
+      try {
+        const card = day.getByTestId("sysadmin-day");
+        await card.waitFor({ state: "visible" });
+        await scheme(day, "light");
+        await shot(card, "sysadmin-day-light");
+        await axe(day);
+        await scheme(day, "dark");
+        try {
+          await shot(card, "sysadmin-day-dark");
+          await axe(day);
+        } finally {
+          await scheme(day, "light");
+        }
+        const title = (await card.locator("h2").textContent())?.trim() ?? "";
+        await day.getByTestId("sysadmin-thank").focus();
+        await focusIsVisible(day);
+        await day.keyboard.press("Enter");
+        await day.getByTestId("thanks-message").waitFor({ state: "visible" });
+        await day.waitForFunction(() => document.activeElement?.id === "thanks-recipients");
+        return title;
+      } finally {
+        await day.close();
+      }
+    });
+
+    await check("at 200% zoom (640 CSS pixels, twice the pixels): every view fits without sideways scroll", async () => {
+      const zoomed = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, locale: "en-GB" });
+      const seen = [];
+      try {
+        const first = await openPage(zoomed, base, "?mock-first-run&mock-synced&mock-sysadmin-day", elsewhere);
+        await first.getByTestId("welcome").waitFor({ state: "visible" });
+        await noHorizontalScroll(first);
+        await shot(first, "welcome-640px-2x", { fullPage: true });
+        seen.push("welcome");
+        await first.getByTestId("welcome-demo").click();
+        await first.getByTestId("story-headline").waitFor({ state: "visible" });
+        await first.getByTestId("figures-as-of").waitFor({ state: "visible" });
+        await first.getByTestId("sysadmin-day").waitFor({ state: "visible" });
+        await noHorizontalScroll(first);
+        await shot(first, "week-640px-2x");
+        seen.push("week");
+        for (const [nav, ready] of [
+          ["nav-thanks", "thanks-message"],
+          ["nav-share", "share-preview"],
+          ["nav-glossary", "glossary-item"],
+          ["nav-settings", "weekly-section"],
+        ]) {
+          await first.getByTestId(nav).click();
+          await first.getByTestId(ready).first().waitFor({ state: "visible" });
+          await noHorizontalScroll(first);
+          seen.push(nav.slice(4));
+        }
+        await first.getByTestId("weekly-section").scrollIntoViewIfNeeded();
+        await shot(first, "settings-640px-2x");
+        await first.close();
+      } finally {
+        await zoomed.close();
+      }
+      return seen.join(", ");
+    });
+
+    await check("no CSP violations, page errors or console errors on the other pages", async () => {
+      assert(elsewhere.length === 0, elsewhere.join("\n"));
     });
 
     await check("a failed load shows the error and Retry recovers", async () => {

@@ -108,6 +108,13 @@ impl Driver {
     /// (`UNSUNG_DB`), and the XDG folders where window-state and WebKit keep theirs.
     /// Starting again with the same `data` is starting the same installation again.
     pub fn spawn(data: &Path) -> Driver {
+        Driver::spawn_with(data, &[])
+    }
+
+    /// As `spawn`, with more environment for the app (such as `UNSUNG_NOW`, which pins its
+    /// clock): tauri-driver passes its environment on to WebKitWebDriver, which passes it on
+    /// to the app.
+    pub fn spawn_with(data: &Path, extra_env: &[(&str, &str)]) -> Driver {
         assert!(
             std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty()),
             "no DISPLAY: the app needs an X server; run under xvfb-run -a (scripts/test does)"
@@ -130,6 +137,11 @@ impl Driver {
             // The X display the test was given (Xvfb), even from a Wayland desktop session.
             ("GDK_BACKEND".to_owned(), "x11".into()),
         ];
+        env.extend(
+            extra_env
+                .iter()
+                .map(|(var, value)| ((*var).to_owned(), (*value).into())),
+        );
         for (var, dir) in [
             ("XDG_DATA_HOME", "xdg/data"),
             ("XDG_CONFIG_HOME", "xdg/config"),
@@ -407,4 +419,38 @@ pub async fn save_screenshot(client: &Client, path: &Path) {
     }
     fs::write(path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     eprintln!("screenshot saved to {}", path.display());
+}
+
+/// On a first start the welcome stands in for This week: goes past it with "Look around with
+/// the demo team" (which keeps the defaults), and waits for the story. Does nothing when the
+/// story shows already (the welcome was done before).
+pub async fn past_the_welcome(client: &Client) {
+    let welcome = testid("welcome");
+    let story = testid("story");
+    let first = wait_for(
+        client,
+        "the welcome ([data-testid=welcome]) or the story ([data-testid=story])",
+        UI_WAIT,
+        || async {
+            for (css, is_welcome) in [(welcome.as_str(), true), (story.as_str(), false)] {
+                for element in client.find_all(Locator::Css(css)).await? {
+                    if element.is_displayed().await? {
+                        return Ok(Some(is_welcome));
+                    }
+                }
+            }
+            Ok(None)
+        },
+    )
+    .await;
+    if first {
+        click(client, "welcome-demo").await;
+    }
+    with_text(
+        client,
+        &story,
+        "",
+        "the story ([data-testid=story]) after the welcome",
+    )
+    .await;
 }

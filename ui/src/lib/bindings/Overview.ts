@@ -34,4 +34,16 @@ people: Array<string>,
  * With a team database, the name this computer's notes are signed with (the form's
  * "From"); `null` without one, or before it was ever reached.
  */
-me: string | null, };
+me: string | null, 
+/**
+ * When a source last synced successfully (what the figures are as of); `null` if never.
+ */
+last_synced_at: string | null, 
+/**
+ * Today is SysAdmin Appreciation Day (the last Friday of July): a day to thank teammates.
+ */
+sysadmin_day: boolean, 
+/**
+ * The reader went through the welcome (or chose Settings); `false` on first run.
+ */
+welcomed: boolean, };
