@@ -86,11 +86,14 @@ async fn the_first_run_asks_once_and_the_answers_are_kept() {
     assert_eq!(overview.working_hours.start, "08:00");
 }
 
+/// One way to make the settings unusable.
+type Spoil = Box<dyn Fn(&mut Preferences)>;
+
 #[tokio::test]
 async fn settings_that_cannot_work_are_refused_with_what_would() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(&dir, sunday_evening()).await;
-    let cases: Vec<(Box<dyn Fn(&mut Preferences)>, &str)> = vec![
+    let cases: Vec<(Spoil, &str)> = vec![
         (
             Box::new(|p| p.tz = "Mars/Olympus".into()),
             "unknown time zone",
