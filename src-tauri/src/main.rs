@@ -2,6 +2,7 @@
 //! adapter in `commands.rs` over the use cases in unsung-app.
 
 mod commands;
+mod ready;
 
 use tauri::Manager;
 use unsung_app::{App, AppError, Clock, Config};
@@ -81,7 +82,8 @@ fn main() {
             commands::sync_sources,
             commands::share_preview,
             commands::share_save,
-            commands::share_copy
+            commands::share_copy,
+            commands::story_shown
         ])
         .run(tauri::generate_context!())
         .expect("error while running Unsung");

@@ -230,6 +230,8 @@ export function installMock(options: MockOptions = {}): MockStore {
         store.saved.push(path);
         return { path, bytes: preview.bytes };
       }
+      case "story_shown":
+        return null;
       case "list_sources":
       case "add_source":
       case "remove_source":
