@@ -1,7 +1,7 @@
 //! Everything the store knows about one period, read once and shared by stats, story and views.
 
 use crate::{App, Result, TimeRange};
-use unsung_core::people::{canonical, canonical_all};
+use unsung_core::people::Directory;
 use unsung_core::story::PeriodData;
 use unsung_store::Store;
 
@@ -11,14 +11,15 @@ impl App {
     /// waiting to be sent count too: they are the team's notes already.
     pub(crate) async fn period_data(&self, range: TimeRange) -> Result<PeriodData> {
         let people = self.local.people().await?;
+        let directory = Directory::new(&people);
         let mut incidents = self.local.incidents_opened(range.from, range.to).await?;
         for incident in &mut incidents {
             incident.resolved_by = incident
                 .resolved_by
                 .as_deref()
-                .map(|name| canonical(name, &people));
+                .map(|name| directory.canonical(name));
             incident.responders =
-                canonical_all(incident.responders.iter().map(String::as_str), &people);
+                directory.canonical_all(incident.responders.iter().map(String::as_str));
         }
         let mut thanks = self.local.thanks_between(range.from, range.to).await?;
         for waiting in self.local.waiting().await? {
@@ -28,7 +29,7 @@ impl App {
         }
         thanks.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
         for note in &mut thanks {
-            note.recipients = canonical_all(note.recipients.iter().map(String::as_str), &people);
+            note.recipients = directory.canonical_all(note.recipients.iter().map(String::as_str));
         }
         Ok(PeriodData {
             services: self.local.services().await?,
