@@ -57,6 +57,8 @@ pub struct App {
     /// The zone dates are shown in where no reader's zone is given (the wall's "about").
     tz: Tz,
     working_hours: WorkingHours,
+    /// The periods read last, reused while the database is unchanged.
+    periods: period_data::PeriodCache,
 }
 
 /// How to open the app.
@@ -134,6 +136,7 @@ impl App {
                 None => resolve_tz(None)?,
             },
             working_hours: WorkingHours::default(),
+            periods: period_data::PeriodCache::default(),
         })
     }
 

@@ -1,15 +1,61 @@
 //! Everything the store knows about one period, read once and shared by stats, story and views.
+//!
+//! Reading a long period is most of the cost of its stats and story (a year of a big team is
+//! 150,000 rows), and the views ask for the same periods again and again (the story reads the
+//! period the figures just read; switching language or audience reads it all again). So the
+//! last few periods read are kept, each with the database's `data_version` at the time, and
+//! reused while nothing has been committed since, by this app or any other process.
 
 use crate::{App, Result, TimeRange};
+use std::sync::{Arc, Mutex};
 use unsung_core::people::Directory;
 use unsung_core::story::PeriodData;
 use unsung_store::Store;
 
+/// How many periods are kept (a view's period, the one its story compares with, and a few
+/// more the user switches between).
+const KEPT: usize = 4;
+
+/// The periods read last, newest first, each with the data version it was read at.
+#[derive(Default)]
+pub(crate) struct PeriodCache {
+    kept: Mutex<Vec<(TimeRange, i64, Arc<PeriodData>)>>,
+}
+
+impl PeriodCache {
+    fn get(&self, range: TimeRange, version: i64) -> Option<Arc<PeriodData>> {
+        let kept = self.kept.lock().ok()?;
+        kept.iter()
+            .find(|(r, v, _)| *r == range && *v == version)
+            .map(|(_, _, data)| Arc::clone(data))
+    }
+
+    fn put(&self, range: TimeRange, version: i64, data: Arc<PeriodData>) {
+        if let Ok(mut kept) = self.kept.lock() {
+            kept.retain(|(r, v, _)| *r != range && *v == version);
+            kept.insert(0, (range, version, data));
+            kept.truncate(KEPT);
+        }
+    }
+}
+
 impl App {
+    /// The data of `range`: kept from an earlier read while the database is unchanged, read
+    /// afresh otherwise.
+    pub(crate) async fn period_data(&self, range: TimeRange) -> Result<Arc<PeriodData>> {
+        let version = self.local.data_version().await?;
+        if let Some(data) = self.periods.get(range, version) {
+            return Ok(data);
+        }
+        let data = Arc::new(self.read_period_data(range).await?);
+        self.periods.put(range, version, Arc::clone(&data));
+        Ok(data)
+    }
+
     /// Reads the local database (with a team database, its up-to-date copy). Names sources
     /// use are mapped to the people Settings knows ("ana.garcia" is Ana), and notes still
     /// waiting to be sent count too: they are the team's notes already.
-    pub(crate) async fn period_data(&self, range: TimeRange) -> Result<PeriodData> {
+    async fn read_period_data(&self, range: TimeRange) -> Result<PeriodData> {
         let people = self.local.people().await?;
         let directory = Directory::new(&people);
         let mut incidents = self.local.incidents_opened(range.from, range.to).await?;

@@ -50,9 +50,18 @@ pub fn state_seconds(intervals: &[&Interval], range: TimeRange) -> StateSeconds 
         .filter(|i| i.end > range.from && i.start < range.to)
         .collect();
     sorted.sort_by_key(|i| (i.start, i.end));
+    state_seconds_sorted(&sorted, range)
+}
+
+/// [`state_seconds`] of intervals already in `(start, end)` order (a [`Timeline`]'s), without
+/// copying them; intervals outside `range` are skipped.
+pub fn state_seconds_sorted(sorted: &[&Interval], range: TimeRange) -> StateSeconds {
     let mut totals = StateSeconds::default();
     let mut covered_until = range.from;
     for interval in sorted {
+        if interval.end <= range.from || interval.start >= range.to {
+            continue;
+        }
         let start = interval.start.max(covered_until);
         let end = interval.end.min(range.to);
         if end <= start {

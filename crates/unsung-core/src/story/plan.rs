@@ -6,7 +6,7 @@ use super::{Audience, PeriodData, SectionKind, StoryRequest};
 use crate::locale::{Args, Locale, locale};
 use crate::model::{Incident, Status};
 use crate::period::local_date;
-use crate::stats::{StateSeconds, StatsReport, Timeline, state_seconds, timelines};
+use crate::stats::{StateSeconds, StatsReport, Timeline, state_seconds_sorted, timelines};
 use chrono::{Datelike, Timelike};
 use std::collections::{BTreeSet, HashMap};
 
@@ -141,7 +141,6 @@ fn headline(facts: &Facts) -> Sentence {
 
 fn uptime(facts: &Facts, previous: Option<&PeriodData>) -> Vec<Sentence> {
     let request = facts.request;
-    let range = request.told_range();
     let overall = facts.overall;
     let measured = overall.up + overall.degraded + overall.down;
     if measured == 0 {
@@ -276,7 +275,7 @@ fn effect(facts: &Facts, incident: &Incident) -> Effect {
         .get(service)
         .map(|timeline| timeline.around(span))
         .unwrap_or(&[]);
-    let seconds = state_seconds(own, span);
+    let seconds = state_seconds_sorted(own, span);
     if seconds.down > 0 {
         Effect::Down
     } else if seconds.degraded > 0 {
@@ -307,21 +306,30 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
     let (tz, now) = (facts.request.tz, facts.request.now);
     let total = facts.counted.len();
     let mut out = vec![say("story-problems", vec![("count", total.into())])];
-    // Open problems first, then what people noticed most: down before slow, longest first.
-    let mut ranked: Vec<(&Incident, Effect)> = facts
-        .counted
-        .iter()
-        .map(|i| (*i, effect(facts, i)))
-        .collect();
-    ranked.sort_by_key(|(i, e)| {
+    // Open problems first, then what people noticed most: down before slow, longest first;
+    // ties in the order they happened. Only the first few are told, so only they are sorted.
+    let rank = |k: usize, (i, e): &(&Incident, Effect)| {
         let length = i.resolved_at.unwrap_or(now) - i.opened_at;
         (
             i.resolved_at.is_some(),
             *e,
             std::cmp::Reverse(length),
             i.opened_at,
+            k,
         )
-    });
+    };
+    let mut ranked: Vec<(usize, (&Incident, Effect))> = facts
+        .counted
+        .iter()
+        .map(|i| (*i, effect(facts, i)))
+        .enumerate()
+        .collect();
+    if ranked.len() > FAMILY_LISTED {
+        ranked.select_nth_unstable_by_key(FAMILY_LISTED, |(k, pair)| rank(*k, pair));
+        ranked.truncate(FAMILY_LISTED);
+    }
+    ranked.sort_by_key(|(k, pair)| rank(*k, pair));
+    let ranked: Vec<(&Incident, Effect)> = ranked.into_iter().map(|(_, pair)| pair).collect();
     let listed_open = ranked
         .iter()
         .take(FAMILY_LISTED)
