@@ -21,6 +21,19 @@ UNSUNG_DESKTOP_BIN="$CARGO_TARGET_DIR/debug/unsung-desktop"
 # Print a short progress line.
 say() { printf '==> %s\n' "$*"; }
 
+# Build the UI into ui/dist unless it is newer than everything it is built from. The desktop
+# binary embeds ui/dist, so rewriting it (even with the same bytes) makes cargo link the app
+# again: minutes in release.
+build_ui_if_changed() {
+  local built="$ROOT/ui/dist/index.html"
+  if [ -f "$built" ] && [ -z "$(find "$ROOT/ui/src" "$ROOT/ui/index.html" "$ROOT/ui/public" \
+      "$ROOT/assets/locales" "$ROOT/ui/package-lock.json" "$ROOT/ui/vite.config.ts" \
+      -newer "$built" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  npm --prefix "$ROOT/ui" run build >/dev/null
+}
+
 # Run the end-to-end tests (the `#[ignore]`d tests in tests/e2e: the only ignored tests in the
 # workspace) against $UNSUNG_DESKTOP_BIN under a fresh virtual X server on a free display
 # (xvfb-run ends it afterwards). Build the UI and the workspace first: the binary embeds ui/dist

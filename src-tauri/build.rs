@@ -25,6 +25,7 @@ fn main() {
             "share_preview",
             "share_save",
             "share_copy",
+            "story_shown",
         ]),
     ))
     .expect("failed to run the Tauri build script");

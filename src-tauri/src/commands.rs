@@ -257,3 +257,20 @@ pub async fn share_copy(
         .write_text(text)
         .map_err(|error| AppError::internal(format!("Could not copy the story: {error}")))
 }
+
+/// The window calls this once, when the first story is on screen. It does nothing unless the
+/// app was started with `UNSUNG_READY_FILE` naming a file: then it writes the time (Unix
+/// nanoseconds) there, so `scripts/bench` can time start-up and `scripts/test-deb` can tell
+/// that the installed app shows the story. It takes nothing from the window.
+#[tauri::command]
+pub async fn story_shown() -> Result<(), AppError> {
+    let Some(path) = std::env::var_os("UNSUNG_READY_FILE").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    crate::ready::mark(std::path::Path::new(&path)).map_err(|error| {
+        AppError::internal(format!(
+            "Could not write the ready file {}: {error}",
+            std::path::Path::new(&path).display()
+        ))
+    })
+}

@@ -3,6 +3,7 @@
 
 mod commands;
 mod menu;
+mod ready;
 mod weekly;
 
 use std::sync::Mutex;
@@ -115,7 +116,8 @@ fn main() {
             commands::listen_shell,
             commands::share_preview,
             commands::share_save,
-            commands::share_copy
+            commands::share_copy,
+            commands::story_shown
         ])
         .run(tauri::generate_context!())
         .expect("error while running Unsung");

@@ -61,6 +61,8 @@ pub struct App {
     machine_tz: Tz,
     /// The reader's settings (name, zone, working hours, weekly notice).
     prefs: RwLock<preferences::Stored>,
+    /// The periods read last, reused while the database is unchanged.
+    periods: period_data::PeriodCache,
 }
 
 /// How to open the app.
@@ -137,6 +139,7 @@ impl App {
             clock: config.clock,
             tz_given: config.tz,
             machine_tz: resolve_tz(None)?,
+            periods: period_data::PeriodCache::default(),
         })
     }
 

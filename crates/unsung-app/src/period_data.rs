@@ -1,24 +1,71 @@
 //! Everything the store knows about one period, read once and shared by stats, story and views.
+//!
+//! Reading a long period is most of the cost of its stats and story (a year of a big team is
+//! 150,000 rows), and the views ask for the same periods again and again (the story reads the
+//! period the figures just read; switching language or audience reads it all again). So the
+//! last few periods read are kept, each with the database's `data_version` at the time, and
+//! reused while nothing has been committed since, by this app or any other process.
 
 use crate::{App, Result, TimeRange};
-use unsung_core::people::{canonical, canonical_all};
+use std::sync::{Arc, Mutex};
+use unsung_core::people::Directory;
 use unsung_core::story::PeriodData;
 use unsung_store::Store;
 
+/// How many periods are kept (a view's period, the one its story compares with, and a few
+/// more the user switches between).
+const KEPT: usize = 4;
+
+/// The periods read last, newest first, each with the data version it was read at.
+#[derive(Default)]
+pub(crate) struct PeriodCache {
+    kept: Mutex<Vec<(TimeRange, i64, Arc<PeriodData>)>>,
+}
+
+impl PeriodCache {
+    fn get(&self, range: TimeRange, version: i64) -> Option<Arc<PeriodData>> {
+        let kept = self.kept.lock().ok()?;
+        kept.iter()
+            .find(|(r, v, _)| *r == range && *v == version)
+            .map(|(_, _, data)| Arc::clone(data))
+    }
+
+    fn put(&self, range: TimeRange, version: i64, data: Arc<PeriodData>) {
+        if let Ok(mut kept) = self.kept.lock() {
+            kept.retain(|(r, v, _)| *r != range && *v == version);
+            kept.insert(0, (range, version, data));
+            kept.truncate(KEPT);
+        }
+    }
+}
+
 impl App {
+    /// The data of `range`: kept from an earlier read while the database is unchanged, read
+    /// afresh otherwise.
+    pub(crate) async fn period_data(&self, range: TimeRange) -> Result<Arc<PeriodData>> {
+        let version = self.local.data_version().await?;
+        if let Some(data) = self.periods.get(range, version) {
+            return Ok(data);
+        }
+        let data = Arc::new(self.read_period_data(range).await?);
+        self.periods.put(range, version, Arc::clone(&data));
+        Ok(data)
+    }
+
     /// Reads the local database (with a team database, its up-to-date copy). Names sources
     /// use are mapped to the people Settings knows ("ana.garcia" is Ana), and notes still
     /// waiting to be sent count too: they are the team's notes already.
-    pub(crate) async fn period_data(&self, range: TimeRange) -> Result<PeriodData> {
+    async fn read_period_data(&self, range: TimeRange) -> Result<PeriodData> {
         let people = self.local.people().await?;
+        let directory = Directory::new(&people);
         let mut incidents = self.local.incidents_opened(range.from, range.to).await?;
         for incident in &mut incidents {
             incident.resolved_by = incident
                 .resolved_by
                 .as_deref()
-                .map(|name| canonical(name, &people));
+                .map(|name| directory.canonical(name));
             incident.responders =
-                canonical_all(incident.responders.iter().map(String::as_str), &people);
+                directory.canonical_all(incident.responders.iter().map(String::as_str));
         }
         let mut thanks = self.local.thanks_between(range.from, range.to).await?;
         for waiting in self.local.waiting().await? {
@@ -28,7 +75,7 @@ impl App {
         }
         thanks.sort_by(|a, b| (b.created_at, &b.id).cmp(&(a.created_at, &a.id)));
         for note in &mut thanks {
-            note.recipients = canonical_all(note.recipients.iter().map(String::as_str), &people);
+            note.recipients = directory.canonical_all(note.recipients.iter().map(String::as_str));
         }
         Ok(PeriodData {
             services: self.local.services().await?,

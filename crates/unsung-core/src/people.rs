@@ -2,6 +2,7 @@
 //! that an incident fixed by "ana.garcia" is thanked, counted and told as Ana's.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A teammate as Settings keeps them: the name people use, and the names sources use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,48 @@ pub fn canonical(name: &str, people: &[Person]) -> String {
         .iter()
         .find(|p| same(&p.name, name) || p.aliases.iter().any(|a| same(a, name)))
         .map_or_else(|| name.trim().to_string(), |p| p.name.clone())
+}
+
+/// The team's names and aliases folded once, for mapping many names (every incident of a
+/// year) to people without folding the whole team again for each one. Same answers as
+/// [`canonical`] and [`canonical_all`].
+pub struct Directory<'a> {
+    by_label: HashMap<String, &'a str>,
+}
+
+impl<'a> Directory<'a> {
+    pub fn new(people: &'a [Person]) -> Directory<'a> {
+        let mut by_label = HashMap::new();
+        // The first person a label belongs to wins, as in `canonical`.
+        for person in people {
+            for label in std::iter::once(&person.name).chain(&person.aliases) {
+                by_label
+                    .entry(label.trim().to_lowercase())
+                    .or_insert(person.name.as_str());
+            }
+        }
+        Directory { by_label }
+    }
+
+    /// The person `name` refers to, or `name` itself (trimmed) when nobody matches.
+    pub fn canonical(&self, name: &str) -> String {
+        match self.by_label.get(&name.trim().to_lowercase()) {
+            Some(person) => person.to_string(),
+            None => name.trim().to_string(),
+        }
+    }
+
+    /// `names` mapped to the people they refer to, in order, each person once.
+    pub fn canonical_all<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for name in names {
+            let name = self.canonical(name);
+            if !name.is_empty() && !out.iter().any(|n| same(n, &name)) {
+                out.push(name);
+            }
+        }
+        out
+    }
 }
 
 /// `names` mapped to the people they refer to, in order, each person once.
@@ -90,6 +133,21 @@ mod tests {
     fn several_names_for_one_person_count_once() {
         let names = canonical_all(["ana.garcia", "Ben", "Ana", "zoe", "Zoe"], &team());
         assert_eq!(names, ["Ana", "Ben", "zoe"]);
+    }
+
+    #[test]
+    fn the_directory_gives_the_same_answers() {
+        let team = team();
+        let directory = Directory::new(&team);
+        for name in ["ana.garcia", "  ANA G. ", "ben", " Zoe ", "", "Ana"] {
+            assert_eq!(
+                directory.canonical(name),
+                canonical(name, &team),
+                "{name:?}"
+            );
+        }
+        let names = ["ana.garcia", "Ben", "Ana", "zoe", "Zoe"];
+        assert_eq!(directory.canonical_all(names), canonical_all(names, &team));
     }
 
     #[test]

@@ -50,9 +50,18 @@ pub fn state_seconds(intervals: &[&Interval], range: TimeRange) -> StateSeconds 
         .filter(|i| i.end > range.from && i.start < range.to)
         .collect();
     sorted.sort_by_key(|i| (i.start, i.end));
+    state_seconds_sorted(&sorted, range)
+}
+
+/// [`state_seconds`] of intervals already in `(start, end)` order (a [`Timeline`]'s), without
+/// copying them; intervals outside `range` are skipped.
+pub fn state_seconds_sorted(sorted: &[&Interval], range: TimeRange) -> StateSeconds {
     let mut totals = StateSeconds::default();
     let mut covered_until = range.from;
     for interval in sorted {
+        if interval.end <= range.from || interval.start >= range.to {
+            continue;
+        }
         let start = interval.start.max(covered_until);
         let end = interval.end.min(range.to);
         if end <= start {
@@ -70,6 +79,48 @@ pub fn state_seconds(intervals: &[&Interval], range: TimeRange) -> StateSeconds 
     let covered = totals.up + totals.degraded + totals.down + totals.maintenance;
     totals.no_data = range.seconds() - covered;
     totals
+}
+
+/// One service's intervals in start order, with the latest end reached at each position, so
+/// the intervals overlapping a span are found by binary search rather than by a scan (a story
+/// asks this for every incident of the period).
+pub struct Timeline<'a> {
+    sorted: Vec<&'a Interval>,
+    reach: Vec<DateTime<Utc>>,
+}
+
+impl<'a> Timeline<'a> {
+    pub fn new(mut intervals: Vec<&'a Interval>) -> Timeline<'a> {
+        intervals.sort_by_key(|i| (i.start, i.end));
+        let mut latest = DateTime::<Utc>::MIN_UTC;
+        let reach = intervals
+            .iter()
+            .map(|i| {
+                latest = latest.max(i.end);
+                latest
+            })
+            .collect();
+        Timeline {
+            sorted: intervals,
+            reach,
+        }
+    }
+
+    /// The intervals that may overlap `range` (every one that does, in start order; a few
+    /// that end before it may be among them, which [`state_seconds`] leaves out).
+    pub fn around(&self, range: TimeRange) -> &[&'a Interval] {
+        let upper = self.sorted.partition_point(|i| i.start < range.to);
+        let lower = self.reach[..upper].partition_point(|end| *end <= range.from);
+        &self.sorted[lower..upper]
+    }
+}
+
+/// Each service's [`Timeline`], by service id.
+pub fn timelines(intervals: &[Interval]) -> HashMap<&str, Timeline<'_>> {
+    intervals_by_service(intervals)
+        .into_iter()
+        .map(|(service, own)| (service, Timeline::new(own)))
+        .collect()
 }
 
 /// Groups intervals by service id, so each service's time is summed on its own.
@@ -180,6 +231,12 @@ pub fn counted_in(incidents: &[Incident], range: TimeRange) -> Vec<&Incident> {
 pub fn compute(input: &StatsInput, ctx: &StatsContext) -> StatsReport {
     let counted = counted_in(input.incidents, ctx.range);
     let by_service = intervals_by_service(input.intervals);
+    let mut incidents_of: HashMap<&str, u64> = HashMap::new();
+    for incident in &counted {
+        if let Some(service) = incident.service_id.as_deref() {
+            *incidents_of.entry(service).or_default() += 1;
+        }
+    }
     let services = input
         .services
         .iter()
@@ -199,10 +256,7 @@ pub fn compute(input: &StatsInput, ctx: &StatsContext) -> StatsReport {
                 degraded_seconds: seconds.degraded,
                 maintenance_seconds: seconds.maintenance,
                 no_data_seconds: seconds.no_data,
-                incidents: counted
-                    .iter()
-                    .filter(|i| i.service_id.as_deref() == Some(service.id.as_str()))
-                    .count() as u64,
+                incidents: incidents_of.get(service.id.as_str()).copied().unwrap_or(0),
             }
         })
         .collect();
@@ -355,6 +409,34 @@ mod tests {
         assert_eq!(seconds.down, 3600, "only 06:00-07:00 is new down time");
         assert_eq!(seconds.up, 6 * 3600 + 17 * 3600);
         assert_eq!(seconds.no_data, 0);
+    }
+
+    #[test]
+    fn a_timeline_finds_every_interval_around_a_span() {
+        let intervals = [
+            interval(t(23, 0, 0), t(26, 0, 0), Status::Maintenance), // long, overlapping the rest
+            interval(t(24, 0, 0), t(24, 3, 0), Status::Up),
+            interval(t(24, 3, 0), t(24, 3, 20), Status::Down),
+            interval(t(24, 3, 20), t(25, 0, 0), Status::Up),
+            interval(t(25, 0, 0), t(25, 1, 0), Status::Degraded),
+        ];
+        let timeline = Timeline::new(intervals.iter().collect());
+        let spans = [
+            (t(22, 0, 0), t(23, 0, 0)),
+            (t(24, 3, 10), t(24, 3, 15)),
+            (t(24, 2, 0), t(24, 4, 0)),
+            (t(25, 0, 30), t(27, 0, 0)),
+            (t(26, 0, 0), t(27, 0, 0)),
+        ];
+        for (from, to) in spans {
+            let range = TimeRange::new(from, to).unwrap();
+            let all: Vec<&Interval> = intervals.iter().collect();
+            assert_eq!(
+                state_seconds(timeline.around(range), range),
+                state_seconds(&all, range),
+                "{from} to {to}"
+            );
+        }
     }
 
     #[test]

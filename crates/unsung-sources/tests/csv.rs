@@ -32,6 +32,7 @@ fn utc(text: &str) -> DateTime<Utc> {
 async fn the_generic_format_is_read_row_by_row() {
     let (data, first, again) =
         common::sync_twice("sheet", &config(&fixture_path("generic.csv")), None, now()).await;
+    common::report_requests("CSV", first, again);
     assert_eq!((first, again), (0, 0), "a file costs no requests");
     let ids: Vec<&str> = data
         .incidents

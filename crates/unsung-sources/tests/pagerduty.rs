@@ -444,7 +444,7 @@ async fn an_unchanged_resync_costs_a_fixed_few_requests_and_changes_nothing() {
     mount(&server, &standard_account()).await;
     let (merged, first, second) =
         common::sync_twice(NAME, &config(&server), Some(TOKEN), now()).await;
-    eprintln!("PagerDuty requests: first sync {first}, unchanged resync {second}");
+    common::report_requests("PagerDuty", first, second);
     // services 1 + incidents 3 (a year in 180-day windows) + log and notes of the one
     // resolved incident 2 + maintenance windows 1 + change events 3.
     assert_eq!(first, 10);

@@ -1,18 +1,17 @@
 //! The Prometheus connector against a real Prometheus holding two weeks of backfilled probes
-//! with planted outages and gaps (tests/prom), compared figure by figure with the ground
+//! with planted outages and gaps (crates/unsung-testprom), compared figure by figure with the ground
 //! truth; and its faults against a local server replaying Prometheus's recorded answers.
 
 mod common;
-mod prom;
 
 use chrono::{DateTime, TimeZone, Utc};
-use prom::{Plan, Probe};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 use unsung_core::period::TimeRange;
 use unsung_core::stats::{intervals_by_service, state_seconds};
 use unsung_core::{Dataset, Status};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind};
+use unsung_testprom::{self as prom, Plan, Probe};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -102,7 +101,7 @@ async fn real_prometheus() {
     let synced = Instant::now();
     let (data, first, resync) = common::sync_twice("prom", &config, None, now).await;
     let sync_time = synced.elapsed();
-    eprintln!("prometheus requests: first sync {first}, unchanged resync {resync}");
+    common::report_requests("Prometheus", first, resync);
     assert_eq!(
         resync, 1,
         "an unchanged resync asks once and finds no new hour"

@@ -114,7 +114,7 @@ async fn a_page_becomes_services_incidents_and_availability() {
     let server = page_server(summary(), incidents()).await;
     let (data, first, again) =
         common::sync_twice("github", &config(&server.uri()), None, now()).await;
-    eprintln!("statuspage requests: first sync {first}, unchanged resync {again}");
+    common::report_requests("Statuspage, an incident open", first, again);
     // summary, incidents, maintenances; then summary, and incidents again because the
     // recorded incident is still open.
     assert_eq!((first, again), (3, 2));
@@ -168,6 +168,7 @@ async fn with_nothing_open_and_the_page_unchanged_a_resync_is_one_request() {
     .await;
     let (data, first, again) =
         common::sync_twice("github", &config(&server.uri()), None, now()).await;
+    common::report_requests("Statuspage", first, again);
     assert_eq!((first, again), (3, 1));
     assert_eq!(data.incidents.len(), 1);
 }

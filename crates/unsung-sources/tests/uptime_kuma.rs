@@ -113,7 +113,7 @@ async fn heartbeats_become_availability_and_down_runs_become_incidents() {
     let server = kuma(window(0, 100), page(json!({"incident": null}))).await;
     let now = start() + Duration::minutes(100);
     let (data, first, again) = common::sync_twice("kuma", &config(&server.uri()), None, now).await;
-    eprintln!("uptime kuma requests: first sync {first}, unchanged resync {again}");
+    common::report_requests("Uptime Kuma", first, again);
     assert_eq!((first, again), (2, 1));
 
     assert_eq!(data.services.len(), 2);

@@ -273,6 +273,8 @@ export function installMock(options: MockOptions = {}): MockStore {
       case "listen_shell":
         store.shell = args.onEvent as Channel<ShellEvent>;
         return null;
+      case "story_shown":
+        return null;
       case "list_sources":
       case "add_source":
       case "remove_source":

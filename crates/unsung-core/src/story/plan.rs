@@ -6,9 +6,9 @@ use super::{Audience, PeriodData, SectionKind, StoryRequest};
 use crate::locale::{Args, Locale, locale};
 use crate::model::{Incident, Status};
 use crate::period::local_date;
-use crate::stats::{StatsReport, state_seconds};
+use crate::stats::{StateSeconds, StatsReport, Timeline, state_seconds_sorted, timelines};
 use chrono::{Datelike, Timelike};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// How many problems a family story describes one by one before counting the rest.
 const FAMILY_LISTED: usize = 3;
@@ -46,6 +46,10 @@ struct Facts<'a> {
     locale: &'static Locale,
     report: StatsReport,
     counted: Vec<&'a Incident>,
+    /// Every service's time over the told range, counted once for every section.
+    overall: StateSeconds,
+    /// Each service's intervals, for what each incident did to its service.
+    timelines: HashMap<&'a str, Timeline<'a>>,
 }
 
 pub(super) fn plan(
@@ -64,6 +68,8 @@ pub(super) fn plan(
             .iter()
             .filter(|i| i.counts() && range.contains(i.opened_at))
             .collect(),
+        overall: current.overall(range),
+        timelines: timelines(&current.intervals),
     };
     let sections = [
         (SectionKind::Uptime, uptime(&facts, previous)),
@@ -109,7 +115,7 @@ fn days_in(facts: &Facts) -> i64 {
 }
 
 fn headline(facts: &Facts) -> Sentence {
-    let overall = facts.data.overall(facts.request.told_range());
+    let overall = facts.overall;
     let Some(ratio) = overall.uptime_ratio() else {
         return say("story-headline-no-data", vec![]);
     };
@@ -135,8 +141,7 @@ fn headline(facts: &Facts) -> Sentence {
 
 fn uptime(facts: &Facts, previous: Option<&PeriodData>) -> Vec<Sentence> {
     let request = facts.request;
-    let range = request.told_range();
-    let overall = facts.data.overall(range);
+    let overall = facts.overall;
     let measured = overall.up + overall.degraded + overall.down;
     if measured == 0 {
         return vec![];
@@ -223,7 +228,7 @@ fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
     if before.up + before.degraded + before.down == 0 {
         return None;
     }
-    let now_down = facts.data.overall(request.told_range()).down;
+    let now_down = facts.overall.down;
     let now_problems = facts.counted.len();
     let before_problems = previous
         .incidents
@@ -265,13 +270,12 @@ fn effect(facts: &Facts, incident: &Incident) -> Effect {
     let Some(span) = crate::period::TimeRange::new(incident.opened_at, end) else {
         return Effect::Unseen;
     };
-    let own: Vec<_> = facts
-        .data
-        .intervals
-        .iter()
-        .filter(|i| i.service_id == service)
-        .collect();
-    let seconds = state_seconds(&own, span);
+    let own = facts
+        .timelines
+        .get(service)
+        .map(|timeline| timeline.around(span))
+        .unwrap_or(&[]);
+    let seconds = state_seconds_sorted(own, span);
     if seconds.down > 0 {
         Effect::Down
     } else if seconds.degraded > 0 {
@@ -282,7 +286,7 @@ fn effect(facts: &Facts, incident: &Incident) -> Effect {
 }
 
 fn problems(facts: &Facts) -> Vec<Sentence> {
-    let overall = facts.data.overall(facts.request.told_range());
+    let overall = facts.overall;
     if facts.counted.is_empty() {
         let measured = overall.up + overall.degraded + overall.down;
         return if measured > 0 && overall.down == 0 {
@@ -302,21 +306,30 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
     let (tz, now) = (facts.request.tz, facts.request.now);
     let total = facts.counted.len();
     let mut out = vec![say("story-problems", vec![("count", total.into())])];
-    // Open problems first, then what people noticed most: down before slow, longest first.
-    let mut ranked: Vec<(&Incident, Effect)> = facts
-        .counted
-        .iter()
-        .map(|i| (*i, effect(facts, i)))
-        .collect();
-    ranked.sort_by_key(|(i, e)| {
+    // Open problems first, then what people noticed most: down before slow, longest first;
+    // ties in the order they happened. Only the first few are told, so only they are sorted.
+    let rank = |k: usize, (i, e): &(&Incident, Effect)| {
         let length = i.resolved_at.unwrap_or(now) - i.opened_at;
         (
             i.resolved_at.is_some(),
             *e,
             std::cmp::Reverse(length),
             i.opened_at,
+            k,
         )
-    });
+    };
+    let mut ranked: Vec<(usize, (&Incident, Effect))> = facts
+        .counted
+        .iter()
+        .map(|i| (*i, effect(facts, i)))
+        .enumerate()
+        .collect();
+    if ranked.len() > FAMILY_LISTED {
+        ranked.select_nth_unstable_by_key(FAMILY_LISTED, |(k, pair)| rank(*k, pair));
+        ranked.truncate(FAMILY_LISTED);
+    }
+    ranked.sort_by_key(|(k, pair)| rank(*k, pair));
+    let ranked: Vec<(&Incident, Effect)> = ranked.into_iter().map(|(_, pair)| pair).collect();
     let listed_open = ranked
         .iter()
         .take(FAMILY_LISTED)
@@ -543,17 +556,26 @@ fn quiet_wins(facts: &Facts) -> Vec<Sentence> {
         };
         out.push(say(id, vec![("count", updates.into())]));
     }
-    let upkeep: Vec<_> = facts
-        .data
-        .intervals
-        .iter()
-        .filter(|i| i.status == Status::Maintenance && i.end > range.from && i.start < range.to)
-        .collect();
-    let seconds = facts.data.overall(range).maintenance;
+    let seconds = facts.overall.maintenance;
     if seconds > 0 {
         // Nobody noticed when no problem was opened during any of it.
+        let upkeep = Timeline::new(
+            facts
+                .data
+                .intervals
+                .iter()
+                .filter(|i| {
+                    i.status == Status::Maintenance && i.end > range.from && i.start < range.to
+                })
+                .collect(),
+        );
         let noticed = facts.counted.iter().any(|incident| {
+            let moment = crate::period::TimeRange {
+                from: incident.opened_at,
+                to: incident.opened_at + chrono::Duration::seconds(1),
+            };
             upkeep
+                .around(moment)
                 .iter()
                 .any(|m| m.start <= incident.opened_at && incident.opened_at < m.end)
         });

@@ -105,6 +105,12 @@ pub async fn check(
     (result, http.requests())
 }
 
+/// Prints a source's request counts for a first sync and an unchanged resync, in the one form
+/// `scripts/bench` reads from these tests' output (run with `--nocapture`).
+pub fn report_requests(source: &str, first: u64, resync: u64) {
+    eprintln!("sync requests: {source}: first sync {first}, unchanged resync {resync}");
+}
+
 /// Syncs twice as the app does (the second time from the first's cursor over the merged
 /// data), returning the merged data and each sync's request count.
 pub async fn sync_twice(

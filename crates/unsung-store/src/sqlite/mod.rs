@@ -14,7 +14,7 @@ use rows::{
     ThanksRow, bind_edit, bind_note, instant, seconds, to_json,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{Connection, SqliteConnection, SqlitePool};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -24,6 +24,9 @@ static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// A connection that only ever reads `PRAGMA data_version`: since it never writes, every
+    /// commit (from the pool, or another process such as `unsung sync`) changes what it reads.
+    watcher: tokio::sync::Mutex<SqliteConnection>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -58,11 +61,26 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(30));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(|e| open_error(e.to_string()))?;
         MIGRATIONS.run(&pool).await?;
-        Ok(SqliteStore { pool })
+        let watcher = SqliteConnection::connect_with(&options)
+            .await
+            .map_err(|e| open_error(e.to_string()))?;
+        Ok(SqliteStore {
+            pool,
+            watcher: tokio::sync::Mutex::new(watcher),
+        })
+    }
+
+    /// A number that changes whenever anything is committed to the database, by this process
+    /// or another: what was read at one value is still true while it stays the same.
+    pub async fn data_version(&self) -> Result<i64> {
+        let mut watcher = self.watcher.lock().await;
+        Ok(sqlx::query_scalar("PRAGMA data_version")
+            .fetch_one(&mut *watcher)
+            .await?)
     }
 }
 

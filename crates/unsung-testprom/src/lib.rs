@@ -1,13 +1,18 @@
-//! A real Prometheus for the connector's tests: a plan of probes with planted outages and gaps
-//! (the ground truth), written as OpenMetrics, backfilled with `promtool`, and served by a
-//! `prometheus` on a free loopback port that dies with the [`Server`] value.
+//! A real Prometheus for the connector's tests and the benchmarks: a plan of probes with
+//! planted outages and gaps (the ground truth), written as OpenMetrics, backfilled with
+//! `promtool`, and served by a `prometheus` on a free loopback port that dies with the
+//! [`Server`] value.
 //!
 //! Both programs come from Debian's `prometheus` package, which scripts/setup installs; without
 //! them the tests fail and say so rather than pass without testing anything.
-#![allow(dead_code)]
+//!
+//! `promtool tsdb create-blocks-from openmetrics` (2.42) reads its whole input once for every
+//! two-hour block it writes, so its time grows with the square of the span. Long histories are
+//! therefore written as many short files (a day each, say) and given to [`backfill`], which runs
+//! promtool on each into one data directory; [`serve`] then starts a server on that directory.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -133,8 +138,11 @@ impl Plan {
 pub struct Server {
     child: Child,
     pub url: String,
+    /// How long the backfill took ([`start`] only; zero for [`serve`]).
     pub backfill: Duration,
-    dir: tempfile::TempDir,
+    /// Its configuration and log (and, for [`start`], its data), removed when dropped.
+    _workdir: tempfile::TempDir,
+    log: PathBuf,
 }
 
 impl Drop for Server {
@@ -145,7 +153,7 @@ impl Drop for Server {
 }
 
 /// Fails the test (never skips it) when a program of the `prometheus` package is missing.
-fn require(program: &str) {
+pub fn require(program: &str) {
     match Command::new(program)
         .arg("--version")
         .stdout(Stdio::null())
@@ -154,8 +162,8 @@ fn require(program: &str) {
     {
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => panic!(
-            "`{program}` is not installed, so the Prometheus connector cannot be tested against a \
-             real server: run scripts/setup (it installs Debian's prometheus package)"
+            "`{program}` is not installed, so there is no real Prometheus to work against: \
+             run scripts/setup (it installs Debian's prometheus package)"
         ),
         Err(e) => panic!("could not run `{program}`: {e}"),
     }
@@ -169,45 +177,98 @@ fn tail(path: &Path) -> String {
 
 /// Backfills `openmetrics` and starts Prometheus on it, waiting (60 s at most) until ready.
 pub async fn start(openmetrics: &str) -> Server {
-    require("promtool");
-    require("prometheus");
     let dir = tempfile::tempdir().expect("a temporary directory");
     let input = dir.path().join("data.om");
     let data = dir.path().join("data");
     std::fs::write(&input, openmetrics).expect("write the OpenMetrics file");
+    let mut once = Some(input);
+    let backfill = backfill(|| once.take(), &data, 1, Duration::from_secs(120)).await;
+    let mut server = serve_in(dir, &data).await;
+    server.backfill = backfill;
+    server
+}
 
+/// Runs `promtool tsdb create-blocks-from openmetrics` on each OpenMetrics file
+/// `next_input` hands out (until it gives `None`) into the one directory `data`, `parallel` at
+/// a time, and removes each file once backfilled (long histories are large). Returns how long
+/// it all took. Panics, with promtool's last words, if one fails or the whole takes longer
+/// than `limit`.
+pub async fn backfill(
+    mut next_input: impl FnMut() -> Option<PathBuf>,
+    data: &Path,
+    parallel: usize,
+    limit: Duration,
+) -> Duration {
+    require("promtool");
+    std::fs::create_dir_all(data).expect("create the data directory");
+    let logs = tempfile::tempdir().expect("a temporary directory");
     let began = Instant::now();
-    let promtool_log = dir.path().join("promtool.log");
-    let log = std::fs::File::create(&promtool_log).expect("a log file");
-    let mut promtool = Command::new("promtool")
-        .args(["tsdb", "create-blocks-from", "openmetrics"])
-        .arg(&input)
-        .arg(&data)
-        .stdout(log.try_clone().expect("a log file"))
-        .stderr(log)
-        .spawn()
-        .expect("start promtool");
-    let status = loop {
-        if let Some(status) = promtool.try_wait().expect("promtool's status") {
-            break status;
+    let mut handed_out = 0usize;
+    let mut exhausted = false;
+    // (promtool, its input, its log)
+    let mut running: Vec<(Child, PathBuf, PathBuf)> = Vec::new();
+    let stop_all = |running: &mut Vec<(Child, PathBuf, PathBuf)>| {
+        for (mut child, _, _) in running.drain(..) {
+            let _ = child.kill();
+            let _ = child.wait();
         }
-        if began.elapsed() > Duration::from_secs(120) {
-            let _ = promtool.kill();
-            let _ = promtool.wait();
+    };
+    loop {
+        while !exhausted && running.len() < parallel.max(1) {
+            let Some(input) = next_input() else {
+                exhausted = true;
+                break;
+            };
+            let log_path = logs.path().join(format!("promtool-{handed_out}.log"));
+            handed_out += 1;
+            let log = std::fs::File::create(&log_path).expect("a log file");
+            let child = Command::new("promtool")
+                .args(["tsdb", "create-blocks-from", "openmetrics", "--quiet"])
+                .arg(&input)
+                .arg(data)
+                .stdout(log.try_clone().expect("a log file"))
+                .stderr(log)
+                .spawn()
+                .expect("start promtool");
+            running.push((child, input, log_path));
+        }
+        if running.is_empty() {
+            return began.elapsed();
+        }
+        let mut k = 0;
+        while k < running.len() {
+            match running[k].0.try_wait().expect("promtool's status") {
+                Some(status) => {
+                    let (_, input, log_path) = running.swap_remove(k);
+                    if !status.success() {
+                        stop_all(&mut running);
+                        panic!("promtool failed ({status}):\n{}", tail(&log_path));
+                    }
+                    let _ = std::fs::remove_file(input);
+                }
+                None => k += 1,
+            }
+        }
+        if began.elapsed() > limit {
+            let last = running.first().map(|r| tail(&r.2)).unwrap_or_default();
+            stop_all(&mut running);
             panic!(
-                "promtool took over 120 s to backfill:\n{}",
-                tail(&promtool_log)
+                "promtool took over {} s to backfill:\n{last}",
+                limit.as_secs()
             );
         }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
-    assert!(
-        status.success(),
-        "promtool failed ({status}):\n{}",
-        tail(&promtool_log)
-    );
-    let backfill = began.elapsed();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
 
+/// Starts Prometheus on an existing data directory (from [`backfill`]), waiting (60 s at most)
+/// until it is ready. The directory is not removed when the server stops.
+pub async fn serve(data: &Path) -> Server {
+    serve_in(tempfile::tempdir().expect("a temporary directory"), data).await
+}
+
+async fn serve_in(dir: tempfile::TempDir, data: &Path) -> Server {
+    require("prometheus");
     // No scrape configs: the server only serves what was backfilled.
     let config = dir.path().join("prometheus.yml");
     std::fs::write(
@@ -225,7 +286,7 @@ pub async fn start(openmetrics: &str) -> Server {
         .arg(format!("--config.file={}", config.display()))
         .arg(format!("--storage.tsdb.path={}", data.display()))
         // Retention counts back from the newest block: the default 15 d would delete the
-        // older half of a month of backfilled data at startup.
+        // older part of a backfilled history at startup.
         .arg("--storage.tsdb.retention.time=3650d")
         .arg(format!("--web.listen-address=127.0.0.1:{port}"))
         .stdout(log.try_clone().expect("a log file"))
@@ -235,8 +296,9 @@ pub async fn start(openmetrics: &str) -> Server {
     let mut server = Server {
         child,
         url: format!("http://127.0.0.1:{port}"),
-        backfill,
-        dir,
+        backfill: Duration::ZERO,
+        _workdir: dir,
+        log: server_log,
     };
 
     let client = reqwest::Client::builder()
@@ -246,7 +308,7 @@ pub async fn start(openmetrics: &str) -> Server {
     let waiting = Instant::now();
     loop {
         if let Some(status) = server.child.try_wait().expect("prometheus's status") {
-            panic!("prometheus exited ({status}):\n{}", tail(&server_log));
+            panic!("prometheus exited ({status}):\n{}", tail(&server.log));
         }
         let ready = client.get(format!("{}/-/ready", server.url)).send().await;
         if ready.is_ok_and(|r| r.status().is_success()) {
@@ -255,9 +317,36 @@ pub async fn start(openmetrics: &str) -> Server {
         if waiting.elapsed() > Duration::from_secs(60) {
             panic!(
                 "prometheus was not ready within 60 s:\n{}",
-                tail(&server_log)
+                tail(&server.log)
             );
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+impl Server {
+    /// The value of one of the server's own metrics (a sample without labels, from
+    /// `/metrics`), e.g. `prometheus_tsdb_blocks_loaded`.
+    pub async fn own_metric(&self, name: &str) -> Option<f64> {
+        let text = reqwest::get(format!("{}/metrics", self.url))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        text.lines().find_map(|line| {
+            let (key, value) = line.split_once(' ')?;
+            (key == name).then(|| value.trim().parse().ok()).flatten()
+        })
+    }
+
+    /// The last lines of the server's log, to explain a failure.
+    pub fn log_tail(&self) -> String {
+        tail(&self.log)
+    }
+
+    /// Whether the server is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 }
