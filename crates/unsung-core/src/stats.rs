@@ -11,6 +11,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use ts_rs::TS;
 
 /// Seconds a service spent in each state over a span; the four add up to the span's length.
@@ -81,6 +82,45 @@ pub fn state_seconds_sorted(sorted: &[&Interval], range: TimeRange) -> StateSeco
     totals
 }
 
+/// A fast hasher for the ids figures are grouped by (a year of a big team groups 150,000
+/// rows by service id, and SipHash was a third of the time). Ids come from the team's own
+/// sources and this runs on the team's own machine, so resisting crafted collisions is not
+/// worth the cost here. The multiply-rotate step of rustc's FxHash.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(byte as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by ids, hashed with [`IdHasher`].
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
 /// One service's intervals in start order, with the latest end reached at each position, so
 /// the intervals overlapping a span are found by binary search rather than by a scan (a story
 /// asks this for every incident of the period).
@@ -116,7 +156,7 @@ impl<'a> Timeline<'a> {
 }
 
 /// Each service's [`Timeline`], by service id.
-pub fn timelines(intervals: &[Interval]) -> HashMap<&str, Timeline<'_>> {
+pub fn timelines(intervals: &[Interval]) -> IdMap<&str, Timeline<'_>> {
     intervals_by_service(intervals)
         .into_iter()
         .map(|(service, own)| (service, Timeline::new(own)))
@@ -124,8 +164,8 @@ pub fn timelines(intervals: &[Interval]) -> HashMap<&str, Timeline<'_>> {
 }
 
 /// Groups intervals by service id, so each service's time is summed on its own.
-pub fn intervals_by_service(intervals: &[Interval]) -> HashMap<&str, Vec<&Interval>> {
-    let mut grouped: HashMap<&str, Vec<&Interval>> = HashMap::new();
+pub fn intervals_by_service(intervals: &[Interval]) -> IdMap<&str, Vec<&Interval>> {
+    let mut grouped: IdMap<&str, Vec<&Interval>> = IdMap::default();
     for interval in intervals {
         grouped
             .entry(interval.service_id.as_str())
@@ -231,7 +271,7 @@ pub fn counted_in(incidents: &[Incident], range: TimeRange) -> Vec<&Incident> {
 pub fn compute(input: &StatsInput, ctx: &StatsContext) -> StatsReport {
     let counted = counted_in(input.incidents, ctx.range);
     let by_service = intervals_by_service(input.intervals);
-    let mut incidents_of: HashMap<&str, u64> = HashMap::new();
+    let mut incidents_of: IdMap<&str, u64> = IdMap::default();
     for incident in &counted {
         if let Some(service) = incident.service_id.as_deref() {
             *incidents_of.entry(service).or_default() += 1;

@@ -6,9 +6,9 @@ use super::{Audience, PeriodData, SectionKind, StoryRequest};
 use crate::locale::{Args, Locale, locale};
 use crate::model::{Incident, Status};
 use crate::period::local_date;
-use crate::stats::{StateSeconds, StatsReport, Timeline, state_seconds_sorted, timelines};
+use crate::stats::{IdMap, StateSeconds, StatsReport, Timeline, state_seconds_sorted, timelines};
 use chrono::{Datelike, Timelike};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// How many problems a family story describes one by one before counting the rest.
 const FAMILY_LISTED: usize = 3;
@@ -49,7 +49,7 @@ struct Facts<'a> {
     /// Every service's time over the told range, counted once for every section.
     overall: StateSeconds,
     /// Each service's intervals, for what each incident did to its service.
-    timelines: HashMap<&'a str, Timeline<'a>>,
+    timelines: IdMap<&'a str, Timeline<'a>>,
 }
 
 pub(super) fn plan(
