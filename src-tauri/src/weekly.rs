@@ -33,7 +33,7 @@ async fn check(handle: &AppHandle) -> Result<(), String> {
     if !app.weekly_notice_due().await.map_err(|e| e.message)? {
         return Ok(());
     }
-    if !app.sources().await.map_err(|e| e.message)?.is_empty() {
+    if app.has_real_sources().await.map_err(|e| e.message)? {
         // Fresh figures first; a source that cannot sync keeps its earlier data.
         let _ = app.sync(None, &|_| {}).await;
     }

@@ -116,7 +116,7 @@ impl App {
 
     pub async fn preferences(&self) -> Result<Preferences> {
         let stored = self.stored();
-        let has_sources = !self.is_demo().await? && !self.sources().await?.is_empty();
+        let has_sources = self.has_real_sources().await?;
         let weekly = stored.weekly();
         Ok(Preferences {
             name: stored.name.clone(),

@@ -181,6 +181,17 @@ impl App {
         self.source_view(&record).await
     }
 
+    /// Whether the user connected any source: one query, no source's data read (the
+    /// overview and the weekly check ask this often).
+    pub async fn has_real_sources(&self) -> Result<bool> {
+        Ok(self
+            .local
+            .sources()
+            .await?
+            .iter()
+            .any(|s| s.kind != demo::SOURCE))
+    }
+
     /// The sources the user connected (not the demo team), by name.
     pub async fn sources(&self) -> Result<Vec<SourceView>> {
         let mut views = Vec::new();
@@ -340,6 +351,8 @@ impl App {
         let now = self.now_to_the_second();
         settings.sync.last_attempt_at = Some(now);
         let http = Http::new(http_limits_from_env());
+        // What the store holds now: the sync starts from it, and a failed sync reports it.
+        let known = self.local.source_data(&name).await?;
         let outcome = match settings.config.clone() {
             None => Err(SourceError::invalid(format!(
                 "\"{name}\" has no settings: add it again with `unsung source add`"
@@ -352,7 +365,6 @@ impl App {
                          the source again with --token-env VAR"
                     )))
                 } else {
-                    let known = self.local.source_data(&name).await?;
                     let progress = |step: Progress| {
                         events(SyncEvent::Step {
                             source: name.clone(),
@@ -411,14 +423,13 @@ impl App {
                 settings.sync.error = Some(error.message.clone());
                 record.settings = settings.to_text();
                 self.local.save_source(&record).await?;
-                let kept = self.local.source_data(&name).await?;
                 Ok(SourceSyncResult {
                     name,
                     ok: false,
                     message: Some(error.message),
                     requests: http.requests(),
-                    services: kept.services.len() as u32,
-                    incidents: kept.incidents.len() as u32,
+                    services: known.services.len() as u32,
+                    incidents: known.incidents.len() as u32,
                     shared_with_team: false,
                 })
             }
