@@ -258,19 +258,21 @@ pub async fn share_copy(
         .map_err(|error| AppError::internal(format!("Could not copy the story: {error}")))
 }
 
-/// The window calls this once, when the first story is on screen. It does nothing unless the
-/// app was started with `UNSUNG_READY_FILE` naming a file: then it writes the time (Unix
-/// nanoseconds) there, so `scripts/bench` can time start-up and `scripts/test-deb` can tell
-/// that the installed app shows the story. It takes nothing from the window.
+/// The window calls this once, when the first story is on screen, with the times of its own
+/// start-up steps (`[name, Unix milliseconds]`). It does nothing unless the app was started
+/// with `UNSUNG_READY_FILE` naming a file: then it writes the time (Unix nanoseconds) and the
+/// steps there, so `scripts/bench` can time start-up and `scripts/test-deb` can tell that the
+/// installed app shows the story. The steps are times only; ill-formed ones are dropped.
 #[tauri::command]
-pub async fn story_shown() -> Result<(), AppError> {
+pub async fn story_shown(marks: Option<Vec<(String, f64)>>) -> Result<(), AppError> {
     let Some(path) = std::env::var_os("UNSUNG_READY_FILE").filter(|p| !p.is_empty()) else {
         return Ok(());
     };
-    crate::ready::mark(std::path::Path::new(&path)).map_err(|error| {
+    let path = std::path::Path::new(&path);
+    crate::ready::mark(path, &marks.unwrap_or_default()).map_err(|error| {
         AppError::internal(format!(
             "Could not write the ready file {}: {error}",
-            std::path::Path::new(&path).display()
+            path.display()
         ))
     })
 }

@@ -4,6 +4,7 @@
 mod commands;
 mod menu;
 mod ready;
+mod webkit;
 mod weekly;
 
 use std::sync::Mutex;
@@ -59,6 +60,7 @@ async fn open_app() -> Result<App, AppError> {
 }
 
 fn main() {
+    ready::step("main");
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("UNSUNG_LOG")
@@ -86,7 +88,12 @@ fn main() {
         .menu(menu::build)
         .on_menu_event(|app, event| menu::handle(app, event.id().as_ref()))
         .setup(|app| {
+            ready::step("setup");
+            if let Some(window) = app.get_webview_window("main") {
+                webkit::draw_plainly(&window);
+            }
             let opened = tauri::async_runtime::block_on(open_app());
+            ready::step("opened");
             if let Err(error) = &opened {
                 tracing::error!(code = ?error.code, "cannot open Unsung's data: {}", error.message);
             }

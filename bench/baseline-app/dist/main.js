@@ -2,6 +2,6 @@
 // does when its first story is on screen.
 requestAnimationFrame(() =>
   requestAnimationFrame(() => {
-    window.__TAURI_INTERNALS__.invoke("page_shown", {}).catch(() => {});
+    window.__TAURI_INTERNALS__.invoke("page_shown", { navigation: performance.timeOrigin }).catch(() => {});
   }),
 );

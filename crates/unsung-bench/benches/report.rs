@@ -181,6 +181,28 @@ struct RunFigures {
     startup: Duration,
     pss_kib: u64,
     processes: Vec<(String, u64)>,
+    /// The steps of start-up the app noted in its ready mark, each with its time after launch.
+    steps: Vec<(String, Duration)>,
+}
+
+/// The ready mark: the time the page was on screen (first line, Unix nanoseconds), then one
+/// `step nanos` line per step of start-up; each is returned as the time after `started_at`.
+fn read_mark(text: &str, started_at: u128) -> Result<(Duration, Vec<(String, Duration)>)> {
+    let after_start = |nanos: u128| Duration::from_nanos(nanos.saturating_sub(started_at) as u64);
+    let mut lines = text.lines();
+    let shown: u128 = lines
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .parse()
+        .context("the ready mark")?;
+    let steps = lines
+        .filter_map(|line| {
+            let (name, at) = line.split_once(' ')?;
+            Some((name.to_string(), after_start(at.trim().parse().ok()?)))
+        })
+        .collect();
+    Ok((after_start(shown), steps))
 }
 
 fn unix_nanos(at: SystemTime) -> u128 {
@@ -223,10 +245,9 @@ fn run_once(subject: &Subject, idle: Duration) -> Result<RunFigures> {
             .spawn()
             .with_context(|| format!("start {}", subject.binary.display()))?,
     };
-    let startup = loop {
+    let (startup, steps) = loop {
         if let Ok(text) = fs::read_to_string(&ready) {
-            let shown: u128 = text.trim().parse().context("the ready mark")?;
-            break Duration::from_nanos(shown.saturating_sub(started_at) as u64);
+            break read_mark(&text, started_at)?;
         }
         if let Some(status) = app.child.try_wait()? {
             bail!(
@@ -259,6 +280,7 @@ fn run_once(subject: &Subject, idle: Duration) -> Result<RunFigures> {
         startup,
         pss_kib: processes.iter().map(|(_, pss)| pss).sum(),
         processes,
+        steps,
     })
 }
 
@@ -272,6 +294,26 @@ struct AppFigures {
     pss_kib: u64,
     /// The processes of the median-memory run, with their PSS.
     processes: Vec<(String, u64)>,
+    /// Each step of start-up that every run noted, with its median time after launch.
+    steps: Vec<(String, Duration)>,
+}
+
+/// The median time of each step the first run noted and every other run noted too.
+fn median_steps(runs: &[RunFigures]) -> Vec<(String, Duration)> {
+    let Some(first) = runs.first() else {
+        return Vec::new();
+    };
+    first
+        .steps
+        .iter()
+        .filter_map(|(name, _)| {
+            let mut times: Vec<Duration> = runs
+                .iter()
+                .map(|run| run.steps.iter().find(|(n, _)| n == name).map(|(_, at)| *at))
+                .collect::<Option<_>>()?;
+            Some((name.clone(), median(&mut times)))
+        })
+        .collect()
 }
 
 fn measure_apps(args: &Args, scratch: &Path) -> Result<(AppFigures, AppFigures)> {
@@ -327,6 +369,7 @@ fn measure_apps(args: &Args, scratch: &Path) -> Result<(AppFigures, AppFigures)>
             startup: median(&mut startups),
             pss_kib: pss_median,
             processes,
+            steps: median_steps(runs),
         }
     };
     let [mut unsung, mut baseline] = runs;
@@ -638,6 +681,20 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
         args.runs,
         processes(&unsung),
         processes(&baseline)
+    );
+    let steps = |figures: &AppFigures| {
+        figures
+            .steps
+            .iter()
+            .chain([(String::from("on screen"), figures.startup)].iter())
+            .map(|(name, at)| format!("{name} {}", at.as_millis()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!(
+        "Start-up by step (median ms after launch): Unsung: {}; baseline: {}.",
+        steps(&unsung),
+        steps(&baseline)
     );
     println!(
         "Prometheus: {} series, {} samples every {} s over {} days ({} blocks after compaction), \

@@ -3,6 +3,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { tick } from "svelte";
 import { t } from "./i18n.svelte";
+import { markStartup, startupMarks } from "./startup";
 import type {
   AppError,
   Audience,
@@ -85,8 +86,15 @@ async function call<T>(command: string, args: Record<string, unknown>): Promise<
 }
 
 /** The story (in `lang`, told for `audience`), uptime, incidents and thank-yous for one period. */
-export function getOverview(period: PeriodKind, lang: Lang = "en", audience: Audience = "family"): Promise<Overview> {
-  return call<Overview>("get_overview", { period, lang, audience });
+export async function getOverview(
+  period: PeriodKind,
+  lang: Lang = "en",
+  audience: Audience = "family",
+): Promise<Overview> {
+  markStartup("asked");
+  const overview = await call<Overview>("get_overview", { period, lang, audience });
+  markStartup("answered");
+  return overview;
 }
 
 /** Saves a thank-you note and returns it as stored (id, created_at). */
@@ -234,9 +242,11 @@ export function shareCopy(
  */
 export async function reportStoryShown(): Promise<void> {
   await tick();
+  markStartup("updated");
   await new Promise<void>((painted) => requestAnimationFrame(() => requestAnimationFrame(() => painted())));
+  markStartup("painted");
   try {
-    await invoke<void>("story_shown", {});
+    await invoke<void>("story_shown", { marks: startupMarks() });
   } catch {
     // Only a benchmark or a packaging test reads the mark; the user never needs to know.
   }
