@@ -2,30 +2,59 @@
 //! does not know. The dictionary ships as a derived table (word, syllable count) under
 //! `data/cmudict/` with its licence; `scripts/readability/derive_cmudict.py` rebuilds it.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 const TABLE: &str = include_str!("../../data/cmudict/syllables.txt");
 
-static CMU: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    TABLE
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| {
-            let (word, count) = line.split_once(' ')?;
-            Some((word, count.parse().ok()?))
-        })
-        .collect()
-});
+/// The table's entries (`word count` lines, after the `#` header), sorted by word in byte
+/// order, so a word is found by binary search in the text itself: nothing is built at start-up
+/// and nothing is held on the heap (a map of the 126,000 words took tens of milliseconds to
+/// build before the first story and about 5 MB to keep).
+fn entries() -> &'static [u8] {
+    let mut body = TABLE;
+    while body.starts_with('#') {
+        body = body.split_once('\n').map_or("", |(_, rest)| rest);
+    }
+    body.as_bytes()
+}
 
-/// How many words the dictionary knows (a check that the table loaded whole).
+/// One entry line split into its word and count.
+fn entry(line: &[u8]) -> Option<(&[u8], u8)> {
+    let space = line.iter().position(|&b| b == b' ')?;
+    let count = std::str::from_utf8(&line[space + 1..]).ok()?.parse().ok()?;
+    Some((&line[..space], count))
+}
+
+/// How many words the dictionary knows (a check that the table is whole).
 pub fn dictionary_size() -> usize {
-    CMU.len()
+    entries()
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count()
 }
 
 /// Syllables of one word as the CMU dictionary has it, if it has it. `word` is lowercase.
 pub fn dictionary_syllables(word: &str) -> Option<usize> {
-    CMU.get(word).map(|&n| n as usize)
+    let table = entries();
+    let word = word.as_bytes();
+    // Invariant: `lo` is the start of a line, and the word's line, if any, starts in lo..hi.
+    let (mut lo, mut hi) = (0, table.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = table[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |at| lo + at + 1);
+        let end = table[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(table.len(), |at| start + at);
+        let (entry_word, count) = entry(&table[start..end])?;
+        match entry_word.cmp(word) {
+            std::cmp::Ordering::Equal => return Some(count as usize),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    None
 }
 
 /// Syllables in one lowercase word made of letters (and maybe apostrophes).
@@ -91,6 +120,26 @@ mod tests {
         assert_eq!(syllables("outage"), 2);
         assert_eq!(syllables("fixed"), 1);
         assert_eq!(syllables("maintenance"), 3);
+    }
+
+    #[test]
+    fn every_word_of_the_table_is_found_with_its_own_count() {
+        let text = std::str::from_utf8(entries()).unwrap();
+        let mut previous = "";
+        for line in text.lines() {
+            let (word, count) = line.split_once(' ').unwrap();
+            assert!(previous < word, "the table is not sorted at {word:?}");
+            assert_eq!(
+                dictionary_syllables(word),
+                Some(count.parse().unwrap()),
+                "{word}"
+            );
+            previous = word;
+        }
+        // Words between, before and after the entries are not found.
+        for absent in ["", "'", "aaaaaaaa", "zzzzzzzzzz", "teamwork's", "qqq"] {
+            assert_eq!(dictionary_syllables(absent), None, "{absent:?}");
+        }
     }
 
     #[test]
