@@ -2,6 +2,34 @@
 // come from the Fluent files; dates and numbers from Intl in the language's locale).
 import { t, words } from "./i18n.svelte";
 
+/**
+ * One Intl formatter per locale and options, made once: WebKit takes a noticeable time to
+ * make each (it loads ICU data), and the first page formats dozens of dates and numbers.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(
+  kind: string,
+  options: object,
+  make: () => T,
+): T {
+  const key = `${kind}|${words.locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter as T;
+}
+
+export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached("number", options, () => new Intl.NumberFormat(words.locale, options));
+}
+
+export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached("date", options, () => new Intl.DateTimeFormat(words.locale, options));
+}
+
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -64,10 +92,7 @@ export function formatPercent(ratio: number | null, maxDecimals = 2, minDecimals
   }
   if (text.endsWith(".")) text = text.slice(0, -1);
   const digits = text.includes(".") ? text.split(".")[1].length : 0;
-  const value = new Intl.NumberFormat(words.locale, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(Number(text));
+  const value = numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(text));
   return t("ui-percent", { value });
 }
 
@@ -124,14 +149,14 @@ function calendarDay(date: string): Date | null {
 export function formatDay(date: string): string {
   const d = calendarDay(date);
   if (!d) return date;
-  return new Intl.DateTimeFormat(words.locale, { day: "numeric", month: "short" }).format(d);
+  return dateFormat({ day: "numeric", month: "short" }).format(d);
 }
 
 /** "Wed 12 Nov, 03:14" in the reader's own time zone. */
 export function formatDateTime(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(words.locale, {
+  return dateFormat({
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -146,7 +171,7 @@ export function formatDateTime(iso: string, timeZone?: string): string {
 export function formatDate(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(words.locale, { day: "numeric", month: "short", year: "numeric", timeZone }).format(d);
+  return dateFormat({ day: "numeric", month: "short", year: "numeric", timeZone }).format(d);
 }
 
 /** True when an instant falls between 22:00 and 06:00 in the reader's time zone. */
@@ -159,5 +184,6 @@ export function isNight(iso: string): boolean {
 
 /** "Ana", "Ana and Ben", "Ana, Ben and Chloé"; "Ana, Ben y Chloé" in Spanish. */
 export function joinNames(names: readonly string[]): string {
-  return new Intl.ListFormat(words.locale, { style: "long", type: "conjunction" }).format(names);
+  const options: Intl.ListFormatOptions = { style: "long", type: "conjunction" };
+  return cached("list", options, () => new Intl.ListFormat(words.locale, options)).format(names);
 }

@@ -42,7 +42,12 @@ function build(lang: Lang): { bundle: FluentBundle; ids: string[] } {
   return { bundle, ids };
 }
 
-const BUNDLES: Record<Lang, { bundle: FluentBundle; ids: string[] }> = { en: build("en"), es: build("es") };
+/** Each language's bundle, parsed the first time it is used (start-up parses only one). */
+const BUNDLES: Partial<Record<Lang, { bundle: FluentBundle; ids: string[] }>> = {};
+
+function bundleOf(lang: Lang): { bundle: FluentBundle; ids: string[] } {
+  return (BUNDLES[lang] ??= build(lang));
+}
 
 function stored(key: string): string | null {
   try {
@@ -96,7 +101,7 @@ class Words {
 
   /** A message in the current language; its id if there is no such message. */
   t(id: string, args?: Args): string {
-    const { bundle } = BUNDLES[this.lang];
+    const { bundle } = bundleOf(this.lang);
     const message = bundle.getMessage(id);
     if (!message?.value) return id;
     return bundle.formatPattern(message.value, args);
@@ -104,14 +109,14 @@ class Words {
 
   /** An attribute of a message (".definition"), or "" when there is none. */
   attr(id: string, attribute: string, args?: Args): string {
-    const { bundle } = BUNDLES[this.lang];
+    const { bundle } = bundleOf(this.lang);
     const pattern = bundle.getMessage(id)?.attributes[attribute];
     return pattern ? bundle.formatPattern(pattern, args) : "";
   }
 
   /** Every message id of the current language that starts with `prefix`, in file order. */
   ids(prefix: string): string[] {
-    return BUNDLES[this.lang].ids.filter((id) => id.startsWith(prefix));
+    return bundleOf(this.lang).ids.filter((id) => id.startsWith(prefix));
   }
 }
 
@@ -135,19 +140,19 @@ export function glossary(): GlossaryTerm[] {
 
 /** A message in a given language, whatever the current one is (for the mock backend). */
 export function tIn(lang: Lang, id: string, args?: Args): string {
-  const { bundle } = BUNDLES[lang];
+  const { bundle } = bundleOf(lang);
   const message = bundle.getMessage(id);
   return message?.value ? bundle.formatPattern(message.value, args) : id;
 }
 
 /** An attribute of a message in a given language. */
 export function attrIn(lang: Lang, id: string, attribute: string): string {
-  const { bundle } = BUNDLES[lang];
+  const { bundle } = bundleOf(lang);
   const pattern = bundle.getMessage(id)?.attributes[attribute];
   return pattern ? bundle.formatPattern(pattern) : "";
 }
 
 /** Message ids the same in every language, for tests. */
 export function messageIds(lang: Lang): string[] {
-  return [...BUNDLES[lang].ids];
+  return [...bundleOf(lang).ids];
 }

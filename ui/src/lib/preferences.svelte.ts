@@ -3,6 +3,7 @@
 // is shared by both places; saving sends all of it and marks the welcome as done.
 import { getPreferences, savePreferences, toAppError } from "./api";
 import type { AppError, Preferences } from "./bindings";
+import { dateFormat } from "./format";
 import { t, words } from "./i18n.svelte";
 
 /** ISO weekday numbers, Monday first. */
@@ -50,7 +51,7 @@ export function zoneLabel(zone: string): string {
 /** The time now in `zone` ("16:30"), or "" for a zone the runtime does not know. */
 export function timeIn(zone: string, now: Date = new Date()): string {
   try {
-    return new Intl.DateTimeFormat(words.locale, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: zone }).format(now);
+    return dateFormat({ hour: "2-digit", minute: "2-digit", hour12: false, timeZone: zone }).format(now);
   } catch {
     return "";
   }
@@ -60,7 +61,7 @@ export function timeIn(zone: string, now: Date = new Date()): string {
 export function weekdayName(day: number, capital = false): string {
   // 1 January 2024 was a Monday.
   const date = new Date(Date.UTC(2024, 0, day));
-  const name = new Intl.DateTimeFormat(words.locale, { weekday: "long", timeZone: "UTC" }).format(date);
+  const name = dateFormat({ weekday: "long", timeZone: "UTC" }).format(date);
   return capital ? name.charAt(0).toLocaleUpperCase(words.locale) + name.slice(1) : name;
 }
 
