@@ -258,11 +258,13 @@ pub async fn share_copy(
         .map_err(|error| AppError::internal(format!("Could not copy the story: {error}")))
 }
 
-/// The window calls this once, when the first story is on screen, with the times of its own
-/// start-up steps (`[name, Unix milliseconds]`). It does nothing unless the app was started
-/// with `UNSUNG_READY_FILE` naming a file: then it writes the time (Unix nanoseconds) and the
-/// steps there, so `scripts/bench` can time start-up and `scripts/test-deb` can tell that the
-/// installed app shows the story. The steps are times only; ill-formed ones are dropped.
+/// The window calls this once, when its first view is on screen (the story, or the welcome on a
+/// first run), with the times of its own start-up steps (`[name, Unix milliseconds]`; the step
+/// named `story` or `welcome` says which). It does nothing unless the app was started with
+/// `UNSUNG_READY_FILE` naming a file: then it writes the time (Unix nanoseconds) and the steps
+/// there, so `scripts/bench` can time start-up to the story and `scripts/test-deb` can tell
+/// that the installed app shows its welcome. The steps are times only; ill-formed ones are
+/// dropped.
 #[tauri::command]
 pub async fn story_shown(marks: Option<Vec<(String, f64)>>) -> Result<(), AppError> {
     let Some(path) = std::env::var_os("UNSUNG_READY_FILE").filter(|p| !p.is_empty()) else {

@@ -7,7 +7,7 @@
 //! Arguments (after `cargo bench --bench report --`): `--app BIN --baseline BIN --app-deb DEB
 //! --baseline-deb DEB --sync-log FILE [--runs N] [--idle-seconds S]`.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -15,6 +15,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use unsung_app::{App, Clock, Config};
 use unsung_bench::{criterion_home, year};
 
 /// How long an app may take to show its first page before the run fails.
@@ -175,6 +176,31 @@ struct Subject {
     binary: PathBuf,
     home: PathBuf,
     env: Vec<(String, PathBuf)>,
+    /// The step its ready mark must name: what it showed (Unsung: the story, not the welcome).
+    shows: Option<&'static str>,
+}
+
+/// Saves the reader's preferences in Unsung's database before its first start, as after the
+/// welcome, so start-up is timed to the story (a first run shows the welcome instead).
+fn finish_welcome(db: &Path) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let app = App::start(Config {
+            db: db.display().to_string(),
+            team_db: None,
+            clock: Clock::System,
+            tz: None,
+        })
+        .await
+        .map_err(|e| anyhow!("open {}: {}", db.display(), e.message))?;
+        let preferences = app.preferences().await.map_err(|e| anyhow!(e.message))?;
+        app.save_preferences(preferences)
+            .await
+            .map_err(|e| anyhow!(e.message))?;
+        Ok(())
+    })
 }
 
 struct RunFigures {
@@ -247,7 +273,16 @@ fn run_once(subject: &Subject, idle: Duration) -> Result<RunFigures> {
     };
     let (startup, steps) = loop {
         if let Ok(text) = fs::read_to_string(&ready) {
-            break read_mark(&text, started_at)?;
+            let (startup, steps) = read_mark(&text, started_at)?;
+            if let Some(wanted) = subject.shows
+                && !steps.iter().any(|(step, _)| step == wanted)
+            {
+                bail!(
+                    "{} did not show the {wanted} first: its ready mark is\n{text}",
+                    subject.name
+                );
+            }
+            break (startup, steps);
         }
         if let Some(status) = app.child.try_wait()? {
             bail!(
@@ -326,15 +361,18 @@ fn measure_apps(args: &Args, scratch: &Path) -> Result<(AppFigures, AppFigures)>
             name: "Unsung",
             binary: args.app.clone(),
             env: vec![("UNSUNG_DB".into(), unsung_home.join("unsung.db"))],
-            home: unsung_home,
+            home: unsung_home.clone(),
+            shows: Some("story"),
         },
         Subject {
             name: "the baseline",
             binary: args.baseline.clone(),
             env: vec![],
             home: baseline_home,
+            shows: None,
         },
     ];
+    finish_welcome(&unsung_home.join("unsung.db"))?;
     // One start each that is not counted: the first start creates the database, caches and
     // window state; Monday mornings are not first starts.
     for subject in &subjects {

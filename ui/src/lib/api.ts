@@ -236,15 +236,17 @@ export function shareCopy(
 }
 
 /**
- * Tells the backend that the first story is on screen: after the DOM is updated and the next
- * two frames, so it has been painted. The backend writes the time down only when a benchmark
- * or a packaging test asked it to; nobody waits for the answer, and a failure changes nothing.
+ * Tells the backend that the first view is on screen (`shown`: the story, or the welcome on a
+ * first run): after the DOM is updated and the next two frames, so it has been painted. The
+ * backend writes the time down only when a benchmark or a packaging test asked it to; nobody
+ * waits for the answer, and a failure changes nothing.
  */
-export async function reportStoryShown(): Promise<void> {
+export async function reportFirstView(shown: "story" | "welcome"): Promise<void> {
   await tick();
   markStartup("updated");
   await new Promise<void>((painted) => requestAnimationFrame(() => requestAnimationFrame(() => painted())));
   markStartup("painted");
+  markStartup(shown);
   try {
     await invoke<void>("story_shown", { marks: startupMarks() });
   } catch {
