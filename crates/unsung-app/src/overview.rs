@@ -38,7 +38,7 @@ impl App {
         for (figures, service) in report.services.iter_mut().zip(&data.services) {
             figures.name = story::service_name(locale(lang), service, Audience::Team);
         }
-        let overall = stats::overall_seconds(&data.services, &data.intervals, range);
+        let overall = data.overall(range);
         let story = self.story(range, tz, audience, lang).await?;
 
         let bars_from = start_of_day(

@@ -4,12 +4,14 @@
 //! 150,000 rows), and the views ask for the same periods again and again (the story reads the
 //! period the figures just read; switching language or audience reads it all again). So the
 //! last few periods read are kept, each with the database's `data_version` at the time, and
-//! reused while nothing has been committed since, by this app or any other process.
+//! reused while nothing has been committed since, by this app or any other process. Each is
+//! indexed once as it is read ([`PeriodData::new`]), so the stats and stories asked of it
+//! afterwards neither group nor sort its rows again.
 
 use crate::{App, Result, TimeRange};
 use std::sync::{Arc, Mutex};
 use unsung_core::people::Directory;
-use unsung_core::story::PeriodData;
+use unsung_core::story::{PeriodData, PeriodRecords};
 use unsung_store::Store;
 
 /// How many periods are kept (a view's period, the one its story compares with, and a few
@@ -77,13 +79,13 @@ impl App {
         for note in &mut thanks {
             note.recipients = directory.canonical_all(note.recipients.iter().map(String::as_str));
         }
-        Ok(PeriodData {
+        Ok(PeriodData::new(PeriodRecords {
             services: self.local.services().await?,
             intervals: self.local.intervals(range.from, range.to).await?,
             incidents,
             last_major_incident_at: self.local.last_major_incident_at(range.to).await?,
             thanks,
             updates_shipped: self.local.changes_count(range.from, range.to).await?,
-        })
+        }))
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod demo;
 pub mod glossary;
+pub mod index;
 pub mod locale;
 pub mod model;
 pub mod people;

@@ -31,7 +31,9 @@ impl Default for WorkingHours {
 impl WorkingHours {
     /// Whether `at`, read on the wall clock of `tz`, falls outside these hours.
     pub fn is_outside(&self, at: DateTime<Utc>, tz: Tz) -> bool {
-        let local = at.with_timezone(&tz);
+        // The wall clock once: `DateTime<Tz>`'s `time()` and `weekday()` would each add the
+        // offset again (this runs for every incident of a year).
+        let local = at.with_timezone(&tz).naive_local();
         let time = local.time();
         !self.days.contains(&local.weekday()) || time < self.start || time >= self.end
     }

@@ -13,6 +13,7 @@ mod render;
 pub use phrases::{capitalised, duration, incident_summary, percent, service_name};
 
 use crate::glossary::GlossaryEntry;
+use crate::index::PeriodIndex;
 use crate::locale::Lang;
 use crate::model::{Dataset, Incident, Interval, Service, ThankYou};
 use crate::period::{PeriodUnit, TimeRange};
@@ -125,9 +126,9 @@ fn prose(headline: &str, paragraphs: &[String]) -> String {
     text
 }
 
-/// Everything the store knows about one period, read once and shared by stats and story.
+/// Everything the store knows about one period, as read.
 #[derive(Debug, Clone, Default)]
-pub struct PeriodData {
+pub struct PeriodRecords {
     pub services: Vec<Service>,
     /// Intervals overlapping the period.
     pub intervals: Vec<Interval>,
@@ -140,10 +141,33 @@ pub struct PeriodData {
     pub updates_shipped: u64,
 }
 
+/// One period's records, read once and shared by stats and story, with the indexes built
+/// over them when they were read. The records are read through `Deref` and cannot be
+/// changed afterwards, so the indexes always describe them.
+#[derive(Debug, Clone, Default)]
+pub struct PeriodData {
+    records: PeriodRecords,
+    index: PeriodIndex,
+}
+
+impl std::ops::Deref for PeriodData {
+    type Target = PeriodRecords;
+
+    fn deref(&self) -> &PeriodRecords {
+        &self.records
+    }
+}
+
 impl PeriodData {
+    /// Indexes `records` (the cost of one more pass over them when a period is read).
+    pub fn new(records: PeriodRecords) -> PeriodData {
+        let index = PeriodIndex::new(&records.services, &records.intervals, &records.incidents);
+        PeriodData { records, index }
+    }
+
     /// The part of a whole dataset that falls in `range` (for tests, demos and scenarios).
     pub fn from_dataset(data: &Dataset, range: TimeRange) -> PeriodData {
-        PeriodData {
+        PeriodData::new(PeriodRecords {
             services: data.services.clone(),
             intervals: data
                 .intervals
@@ -166,7 +190,11 @@ impl PeriodData {
                 .cloned()
                 .collect(),
             updates_shipped: data.changes.iter().filter(|c| range.contains(c.at)).count() as u64,
-        }
+        })
+    }
+
+    pub fn index(&self) -> &PeriodIndex {
+        &self.index
     }
 
     pub fn report(
@@ -176,7 +204,7 @@ impl PeriodData {
         working_hours: &WorkingHours,
         now: DateTime<Utc>,
     ) -> StatsReport {
-        stats::compute(
+        stats::compute_indexed(
             &StatsInput {
                 services: &self.services,
                 intervals: &self.intervals,
@@ -184,6 +212,7 @@ impl PeriodData {
                 last_major_incident_at: self.last_major_incident_at,
                 thanks: self.thanks.len() as u64,
             },
+            &self.index,
             &StatsContext {
                 range,
                 tz,
@@ -193,8 +222,13 @@ impl PeriodData {
         )
     }
 
+    /// Every service's time over `range`, added up (as [`stats::overall_seconds`]).
     pub fn overall(&self, range: TimeRange) -> StateSeconds {
-        stats::overall_seconds(&self.services, &self.intervals, range)
+        let mut total = StateSeconds::default();
+        for service in &self.services {
+            total.add(&self.index.service_seconds(&service.id, range));
+        }
+        total
     }
 }
 

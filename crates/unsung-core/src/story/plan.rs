@@ -4,9 +4,9 @@
 use super::phrases::{self, capitalised, date_arg, duration, incident_service};
 use super::{Audience, PeriodData, SectionKind, StoryRequest};
 use crate::locale::{Args, Locale, locale};
-use crate::model::{Incident, Status};
+use crate::model::Incident;
 use crate::period::local_date;
-use crate::stats::{IdMap, StateSeconds, StatsReport, Timeline, state_seconds_sorted, timelines};
+use crate::stats::{StateSeconds, StatsReport};
 use chrono::{Datelike, Timelike};
 use std::collections::BTreeSet;
 
@@ -40,16 +40,30 @@ enum Effect {
     Unseen,
 }
 
+/// A problem of the told range (an incident that counts), with its service's slot in the
+/// period's index, so its effect is found without looking the service up by name.
+#[derive(Clone, Copy)]
+struct Problem<'a> {
+    incident: &'a Incident,
+    service: Option<usize>,
+}
+
+impl std::ops::Deref for Problem<'_> {
+    type Target = Incident;
+
+    fn deref(&self) -> &Incident {
+        self.incident
+    }
+}
+
 struct Facts<'a> {
     data: &'a PeriodData,
     request: &'a StoryRequest<'a>,
     locale: &'static Locale,
     report: StatsReport,
-    counted: Vec<&'a Incident>,
+    counted: Vec<Problem<'a>>,
     /// Every service's time over the told range, counted once for every section.
     overall: StateSeconds,
-    /// Each service's intervals, for what each incident did to its service.
-    timelines: IdMap<&'a str, Timeline<'a>>,
 }
 
 pub(super) fn plan(
@@ -64,12 +78,14 @@ pub(super) fn plan(
         locale: locale(request.lang),
         report: current.report(range, request.tz, request.working_hours, request.now),
         counted: current
-            .incidents
-            .iter()
-            .filter(|i| i.counts() && range.contains(i.opened_at))
+            .index()
+            .counted_in(range)
+            .map(|counted| Problem {
+                incident: &current.incidents[counted.position],
+                service: counted.service,
+            })
             .collect(),
         overall: current.overall(range),
-        timelines: timelines(&current.intervals),
     };
     let sections = [
         (SectionKind::Uptime, uptime(&facts, previous)),
@@ -230,11 +246,7 @@ fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
     }
     let now_down = facts.overall.down;
     let now_problems = facts.counted.len();
-    let before_problems = previous
-        .incidents
-        .iter()
-        .filter(|i| i.counts() && before_range.contains(i.opened_at))
-        .count();
+    let before_problems = previous.index().counted_in(before_range).count();
     let args = || {
         vec![
             ("unit", request.unit.as_str().into()),
@@ -259,23 +271,18 @@ fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
     }
 }
 
-fn effect(facts: &Facts, incident: &Incident) -> Effect {
-    let Some(service) = incident.service_id.as_deref() else {
+fn effect(facts: &Facts, problem: &Problem) -> Effect {
+    let Some(service) = problem.service else {
         return Effect::Unseen;
     };
-    let end = incident
+    let end = problem
         .resolved_at
         .unwrap_or(facts.request.now)
         .min(facts.request.told_range().to);
-    let Some(span) = crate::period::TimeRange::new(incident.opened_at, end) else {
+    let Some(span) = crate::period::TimeRange::new(problem.opened_at, end) else {
         return Effect::Unseen;
     };
-    let own = facts
-        .timelines
-        .get(service)
-        .map(|timeline| timeline.around(span))
-        .unwrap_or(&[]);
-    let seconds = state_seconds_sorted(own, span);
+    let seconds = facts.data.index().seconds(Some(service), span);
     if seconds.down > 0 {
         Effect::Down
     } else if seconds.degraded > 0 {
@@ -308,28 +315,34 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
     let mut out = vec![say("story-problems", vec![("count", total.into())])];
     // Open problems first, then what people noticed most: down before slow, longest first;
     // ties in the order they happened. Only the first few are told, so only they are sorted.
-    let rank = |k: usize, (i, e): &(&Incident, Effect)| {
-        let length = i.resolved_at.unwrap_or(now) - i.opened_at;
-        (
-            i.resolved_at.is_some(),
-            *e,
-            std::cmp::Reverse(length),
-            i.opened_at,
-            k,
-        )
-    };
-    let mut ranked: Vec<(usize, (&Incident, Effect))> = facts
+    // The ranks are worked out once each: comparing would otherwise read the incidents again
+    // and again while choosing.
+    let mut ranked: Vec<_> = facts
         .counted
         .iter()
-        .map(|i| (*i, effect(facts, i)))
         .enumerate()
+        .map(|(k, problem)| {
+            let effect = effect(facts, problem);
+            let length = problem.resolved_at.unwrap_or(now) - problem.opened_at;
+            let rank = (
+                problem.resolved_at.is_some(),
+                effect,
+                std::cmp::Reverse(length),
+                problem.opened_at,
+                k,
+            );
+            (rank, problem.incident, effect)
+        })
         .collect();
     if ranked.len() > FAMILY_LISTED {
-        ranked.select_nth_unstable_by_key(FAMILY_LISTED, |(k, pair)| rank(*k, pair));
+        ranked.select_nth_unstable_by_key(FAMILY_LISTED, |(rank, ..)| *rank);
         ranked.truncate(FAMILY_LISTED);
     }
-    ranked.sort_by_key(|(k, pair)| rank(*k, pair));
-    let ranked: Vec<(&Incident, Effect)> = ranked.into_iter().map(|(_, pair)| pair).collect();
+    ranked.sort_by_key(|(rank, ..)| *rank);
+    let ranked: Vec<(&Incident, Effect)> = ranked
+        .into_iter()
+        .map(|(_, incident, effect)| (incident, effect))
+        .collect();
     let listed_open = ranked
         .iter()
         .take(FAMILY_LISTED)
@@ -475,14 +488,18 @@ fn team_problems(facts: &Facts) -> Vec<Sentence> {
 fn outside_hours(facts: &Facts) -> Vec<Sentence> {
     let (tz, hours) = (facts.request.tz, facts.request.working_hours);
     let ids = ["story-night", "story-day-off", "story-early", "story-late"];
-    let mut groups: [(Vec<String>, usize); 4] = Default::default();
+    let mut groups: [(Vec<&str>, usize); 4] = Default::default();
     for incident in &facts.counted {
         if !hours.is_outside(incident.opened_at, tz) {
             continue;
         }
-        let mut people: Vec<String> = incident.responders.clone();
-        people.extend(incident.resolved_by.clone());
-        if people.is_empty() {
+        let mut people = incident
+            .responders
+            .iter()
+            .chain(&incident.resolved_by)
+            .map(String::as_str)
+            .peekable();
+        if people.peek().is_none() {
             continue;
         }
         let local = incident.opened_at.with_timezone(&tz);
@@ -507,8 +524,7 @@ fn outside_hours(facts: &Facts) -> Vec<Sentence> {
     ids.into_iter()
         .zip(groups)
         .filter(|(_, (_, count))| *count > 0)
-        .map(|(id, (people, count))| {
-            let names: Vec<&str> = people.iter().map(String::as_str).collect();
+        .map(|(id, (names, count))| {
             say(
                 id,
                 vec![
@@ -541,7 +557,6 @@ fn since_outage(facts: &Facts) -> Vec<Sentence> {
 
 fn quiet_wins(facts: &Facts) -> Vec<Sentence> {
     let locale = facts.locale;
-    let range = facts.request.told_range();
     let mut out = Vec::new();
     let updates = facts.data.updates_shipped;
     if updates > 0 {
@@ -558,27 +573,13 @@ fn quiet_wins(facts: &Facts) -> Vec<Sentence> {
     }
     let seconds = facts.overall.maintenance;
     if seconds > 0 {
-        // Nobody noticed when no problem was opened during any of it.
-        let upkeep = Timeline::new(
-            facts
-                .data
-                .intervals
-                .iter()
-                .filter(|i| {
-                    i.status == Status::Maintenance && i.end > range.from && i.start < range.to
-                })
-                .collect(),
-        );
-        let noticed = facts.counted.iter().any(|incident| {
-            let moment = crate::period::TimeRange {
-                from: incident.opened_at,
-                to: incident.opened_at + chrono::Duration::seconds(1),
-            };
-            upkeep
-                .around(moment)
-                .iter()
-                .any(|m| m.start <= incident.opened_at && incident.opened_at < m.end)
-        });
+        // Nobody noticed when no problem was opened during any of it. Problems are opened
+        // in the told range, so a window holding one overlaps the range.
+        let upkeep = facts.data.index().upkeep();
+        let noticed = facts
+            .counted
+            .iter()
+            .any(|incident| upkeep.covers(incident.opened_at));
         let id = match (facts.request.audience, noticed) {
             (Audience::Family, true) => "story-upkeep",
             (Audience::Family, false) => "story-upkeep-unnoticed",
