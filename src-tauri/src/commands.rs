@@ -15,8 +15,8 @@ use unsung_app::{
     SharePreview,
 };
 
-fn app<'a>(shell: &'a State<'_, Shell>) -> Result<&'a App, AppError> {
-    shell.app.as_ref().map_err(Clone::clone)
+async fn app<'a>(shell: &'a State<'_, Shell>) -> Result<&'a App, AppError> {
+    shell.app().await
 }
 
 /// `lang` and `audience` may be left out: English, for the family.
@@ -27,7 +27,7 @@ pub async fn get_overview(
     lang: Option<Lang>,
     audience: Option<Audience>,
 ) -> Result<Overview, AppError> {
-    let app = app(&shell)?;
+    let app = app(&shell).await?;
     app.overview(
         period,
         app.reader_tz(),
@@ -42,7 +42,7 @@ pub async fn post_thanks(
     shell: State<'_, Shell>,
     note: NewThankYou,
 ) -> Result<ThankYouView, AppError> {
-    app(&shell)?.post_thanks(note).await
+    app(&shell).await?.post_thanks(note).await
 }
 
 #[tauri::command]
@@ -50,7 +50,7 @@ pub async fn list_thanks(
     shell: State<'_, Shell>,
     limit: Option<u32>,
 ) -> Result<Vec<ThankYouView>, AppError> {
-    app(&shell)?.list_thanks(limit.unwrap_or(50)).await
+    app(&shell).await?.list_thanks(limit.unwrap_or(50)).await
 }
 
 #[tauri::command]
@@ -58,7 +58,7 @@ pub async fn edit_thanks(
     shell: State<'_, Shell>,
     edit: ThankYouEdit,
 ) -> Result<ThankYouView, AppError> {
-    app(&shell)?.edit_thanks(edit).await
+    app(&shell).await?.edit_thanks(edit).await
 }
 
 #[tauri::command]
@@ -67,12 +67,12 @@ pub async fn delete_thanks(
     id: String,
     author: String,
 ) -> Result<(), AppError> {
-    app(&shell)?.delete_thanks(&id, &author).await
+    app(&shell).await?.delete_thanks(&id, &author).await
 }
 
 #[tauri::command]
 pub async fn list_people(shell: State<'_, Shell>) -> Result<Vec<PersonEntry>, AppError> {
-    app(&shell)?.people().await
+    app(&shell).await?.people().await
 }
 
 #[tauri::command]
@@ -80,7 +80,7 @@ pub async fn save_person(
     shell: State<'_, Shell>,
     person: PersonEntry,
 ) -> Result<Vec<PersonEntry>, AppError> {
-    app(&shell)?.save_person(person).await
+    app(&shell).await?.save_person(person).await
 }
 
 #[tauri::command]
@@ -88,12 +88,12 @@ pub async fn remove_person(
     shell: State<'_, Shell>,
     name: String,
 ) -> Result<Vec<PersonEntry>, AppError> {
-    app(&shell)?.remove_person(&name).await
+    app(&shell).await?.remove_person(&name).await
 }
 
 #[tauri::command]
 pub async fn team_status(shell: State<'_, Shell>) -> Result<TeamStatus, AppError> {
-    app(&shell)?.team_status().await
+    app(&shell).await?.team_status().await
 }
 
 #[tauri::command]
@@ -101,17 +101,17 @@ pub async fn set_team_db(
     shell: State<'_, Shell>,
     url: Option<String>,
 ) -> Result<TeamStatus, AppError> {
-    app(&shell)?.set_team_db(url).await
+    app(&shell).await?.set_team_db(url).await
 }
 
 #[tauri::command]
 pub async fn send_waiting(shell: State<'_, Shell>) -> Result<SendReport, AppError> {
-    app(&shell)?.send_waiting().await
+    app(&shell).await?.send_waiting().await
 }
 
 #[tauri::command]
 pub async fn list_sources(shell: State<'_, Shell>) -> Result<Vec<SourceView>, AppError> {
-    app(&shell)?.sources().await
+    app(&shell).await?.sources().await
 }
 
 /// The token, if any, arrives here once and goes to the keychain; no command returns it.
@@ -120,17 +120,17 @@ pub async fn add_source(
     shell: State<'_, Shell>,
     source: NewSource,
 ) -> Result<SourceView, AppError> {
-    app(&shell)?.add_source(source).await
+    app(&shell).await?.add_source(source).await
 }
 
 #[tauri::command]
 pub async fn remove_source(shell: State<'_, Shell>, name: String) -> Result<(), AppError> {
-    app(&shell)?.remove_source(&name).await
+    app(&shell).await?.remove_source(&name).await
 }
 
 #[tauri::command]
 pub async fn test_source(shell: State<'_, Shell>, name: String) -> Result<String, AppError> {
-    app(&shell)?.test_source(&name).await
+    app(&shell).await?.test_source(&name).await
 }
 
 /// Syncs every source (or only `only`), sending each step through `on_event` as it happens.
@@ -146,7 +146,7 @@ pub async fn sync_sources(
             tracing::debug!("a sync event was not delivered: {error}");
         }
     };
-    app(&shell)?.sync(only.as_deref(), &send).await
+    app(&shell).await?.sync(only.as_deref(), &send).await
 }
 
 /// Who a shared story is for: the reader's zone, and the language and audience the window
@@ -161,7 +161,7 @@ fn reader(app: &App, lang: Option<Lang>, audience: Option<Audience>) -> Result<R
 
 #[tauri::command]
 pub async fn get_preferences(shell: State<'_, Shell>) -> Result<Preferences, AppError> {
-    app(&shell)?.preferences().await
+    app(&shell).await?.preferences().await
 }
 
 #[tauri::command]
@@ -169,7 +169,7 @@ pub async fn save_preferences(
     shell: State<'_, Shell>,
     preferences: Preferences,
 ) -> Result<Preferences, AppError> {
-    app(&shell)?.save_preferences(preferences).await
+    app(&shell).await?.save_preferences(preferences).await
 }
 
 /// The window opens this channel once; the shell sends what happens outside it (a clicked
@@ -187,7 +187,7 @@ pub async fn share_preview(
     lang: Option<Lang>,
     audience: Option<Audience>,
 ) -> Result<SharePreview, AppError> {
-    let app = app(&shell)?;
+    let app = app(&shell).await?;
     app.share_preview(period, reader(app, lang, audience)?, &options)
         .await
 }
@@ -204,7 +204,7 @@ pub async fn share_save(
     lang: Option<Lang>,
     audience: Option<Audience>,
 ) -> Result<Option<SavedShare>, AppError> {
-    let app = app(&shell)?;
+    let app = app(&shell).await?;
     let reader = reader(app, lang, audience)?;
     let file = app.share_period(period, reader, &options).await?;
     let (answer, chosen) = tokio::sync::oneshot::channel();
@@ -248,7 +248,7 @@ pub async fn share_copy(
     lang: Option<Lang>,
     audience: Option<Audience>,
 ) -> Result<(), AppError> {
-    let app = app(&shell)?;
+    let app = app(&shell).await?;
     let text = app
         .share_text(period, reader(app, lang, audience)?, &options)
         .await?;

@@ -14,9 +14,27 @@ use unsung_app::dto::ShellEvent;
 use unsung_app::{App, AppError, Clock, Config};
 
 /// The app's state: the use cases, or why they could not start (shown in the window rather
-/// than crashing, so the user can read what went wrong).
+/// than crashing, so the user can read what went wrong). The database opens in the background
+/// while the window is built; the first command that needs it waits for it.
+#[derive(Default)]
 pub struct Shell {
-    pub app: Result<App, AppError>,
+    app: tokio::sync::OnceCell<Result<App, AppError>>,
+}
+
+impl Shell {
+    /// The use cases, once the database is open (opening it if nobody has started to).
+    pub async fn app(&self) -> Result<&App, AppError> {
+        self.app
+            .get_or_init(open_app)
+            .await
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The use cases if the database is already open; for work that can wait its turn.
+    pub fn opened(&self) -> Option<&App> {
+        self.app.get().and_then(|opened| opened.as_ref().ok())
+    }
 }
 
 /// The channel the window opened for what happens outside it (see `commands::listen_shell`).
@@ -41,6 +59,15 @@ impl ShellEvents {
 }
 
 async fn open_app() -> Result<App, AppError> {
+    let opened = open_app_now().await;
+    ready::step("opened");
+    if let Err(error) = &opened {
+        tracing::error!(code = ?error.code, "cannot open Unsung's data: {}", error.message);
+    }
+    opened
+}
+
+async fn open_app_now() -> Result<App, AppError> {
     let location = match std::env::var("UNSUNG_DB") {
         Ok(db) if !db.trim().is_empty() => db,
         _ => unsung_app::default_db_location()?,
@@ -96,12 +123,13 @@ fn main() {
             if let Some(window) = app.get_webview_window("main") {
                 webkit::draw_plainly(&window);
             }
-            let opened = tauri::async_runtime::block_on(open_app());
-            ready::step("opened");
-            if let Err(error) = &opened {
-                tracing::error!(code = ?error.code, "cannot open Unsung's data: {}", error.message);
-            }
-            app.manage(Shell { app: opened });
+            // The database opens (and the demo team is brought up to date) off the main
+            // thread, while WebKit starts and loads the page.
+            app.manage(Shell::default());
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let _ = handle.state::<Shell>().app().await;
+            });
             weekly::start(app.handle().clone());
             Ok(())
         })

@@ -27,7 +27,7 @@ pub fn start(handle: AppHandle) {
 
 async fn check(handle: &AppHandle) -> Result<(), String> {
     let shell = handle.state::<Shell>();
-    let Ok(app) = shell.app.as_ref() else {
+    let Some(app) = shell.opened() else {
         return Ok(());
     };
     if !app.weekly_notice_due().await.map_err(|e| e.message)? {
