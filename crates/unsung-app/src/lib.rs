@@ -45,13 +45,12 @@ use unsung_core::demo;
 use unsung_core::story::{self, StoryRequest};
 use unsung_store::{SqliteStore, Store, is_postgres_url};
 
-/// Loads what every story needs (each language's messages, plural rules and number formats)
-/// ahead of time, so the first overview does not wait for it. Meant for a background thread
-/// at start-up, while the window is still being built; later calls cost nothing.
+/// Loads what the first story most likely needs (English messages, plural rules and number
+/// formats) ahead of time, so the first overview does not wait for it. Meant for a background
+/// thread at start-up, while the window is still being built; another language loads when it
+/// is first asked for, as before, so start-up does no work a reader may never use.
 pub fn prepare_languages() {
-    for lang in [Lang::En, Lang::Es] {
-        let _ = unsung_core::locale::locale(lang);
-    }
+    let _ = unsung_core::locale::locale(Lang::En);
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
