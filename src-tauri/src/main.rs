@@ -116,7 +116,7 @@ fn main() {
         .on_menu_event(|app, event| menu::handle(app, event.id().as_ref()))
         .setup(|app| {
             ready::step("setup");
-            // The first story's languages load while the window and the database open.
+            // The first story's words load while the window and the database open.
             let _ = std::thread::Builder::new()
                 .name("prepare-languages".into())
                 .spawn(unsung_app::prepare_languages);
