@@ -422,17 +422,15 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
             "/maintenance_windows",
             listing("maintenance_windows", json!([])),
         ),
+        // The account's log: who resolved the incident.
         (
-            "/incidents/PT4KHLK/notes",
-            fixture("openapi_incident_notes.json"),
-        ),
-        (
-            "/incidents/PT4KHLK/log_entries",
+            "/log_entries",
             listing(
                 "log_entries",
                 json!([{
             "id": "R1", "type": "resolve_log_entry", "created_at": "2015-10-06T21:38:23Z",
-            "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"}}]),
+            "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"},
+            "incident": {"id": "PT4KHLK", "type": "incident_reference"}}]),
             ),
         ),
     ] {
