@@ -124,7 +124,13 @@ impl Sync<'_, '_> {
         };
         let entries: Vec<LogEntry> = self
             .api
-            .list_windowed("log_entries", "log_entries", "log entries", &[window], &query)
+            .list_windowed(
+                "log_entries",
+                "log_entries",
+                "log entries",
+                &[window],
+                &query,
+            )
             .await?;
         let ids: HashSet<&str> = wanted.iter().map(|(raw, _)| raw.id.as_str()).collect();
         // Windows touch at their edges; an entry there may come twice.
@@ -138,7 +144,10 @@ impl Sync<'_, '_> {
                 continue;
             }
             let Some(at) = entry.created_at.as_deref().and_then(time::parse) else {
-                tracing::warn!(incident, "PagerDuty log entry skipped: unreadable created_at");
+                tracing::warn!(
+                    incident,
+                    "PagerDuty log entry skipped: unreadable created_at"
+                );
                 continue;
             };
             by_incident.entry(incident).or_default().push((at, entry));

@@ -20,9 +20,7 @@ pub fn now() -> DateTime<Utc> {
 }
 
 pub fn utc(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap()
-        .with_timezone(&Utc)
+    text.parse().expect("an RFC 3339 time")
 }
 
 pub fn fixture(name: &str) -> Value {
@@ -136,7 +134,10 @@ pub fn log_entries(story: &Story) -> Vec<Value> {
 /// The notes example's texts, written while the fire burned: one time in UTC and one at
 /// -05:00, the UTC one earlier though its text sorts later ("21:34:00Z" after "16:35:00").
 pub const FIRE_NOTES: [(&str, &str); 2] = [
-    ("2015-10-06T16:35:00-05:00", "Firefighters are on the scene."),
+    (
+        "2015-10-06T16:35:00-05:00",
+        "Firefighters are on the scene.",
+    ),
     (
         "2015-10-06T21:34:00Z",
         "Initial alert information indicates a 1-alarm fire",
@@ -173,8 +174,8 @@ pub fn change_event(id: &str, at: &str, summary: &str) -> Value {
 /// windows. Log entries' channels are summarised (no note text) unless `include[]=channels`.
 #[derive(Clone)]
 pub struct Listing {
-    key: &'static str,
-    time_field: &'static str,
+    pub key: &'static str,
+    pub time_field: &'static str,
     pub items: Vec<Value>,
     /// Windows longer than this answer `total: 20000`, as a very busy account would.
     pub busy_beyond: Option<Duration>,
@@ -345,16 +346,7 @@ pub async fn mount(server: &MockServer, account: &Account) {
 }
 
 pub async fn first_sync(config: &SourceConfig) -> common::Run {
-    common::fetch(
-        NAME,
-        config,
-        Some(TOKEN),
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await
+    common::first(NAME, config, Some(TOKEN), now()).await
 }
 
 pub fn incident<'a>(data: &'a Dataset, external_id: &str) -> &'a Incident {

@@ -2,8 +2,7 @@
 
 use super::account::*;
 use super::common;
-use serde_json::{Value, json};
-use unsung_core::Dataset;
+use serde_json::json;
 use unsung_sources::{Fetched, SourceErrorKind};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -25,20 +24,34 @@ async fn failed_sync(server: &MockServer) -> (SourceErrorKind, String) {
     (error.kind, error.message)
 }
 
+/// A first sync against a server that answers every request with `response`.
+async fn failed_sync_answering(response: ResponseTemplate) -> (SourceErrorKind, String) {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(response)
+        .mount(&server)
+        .await;
+    failed_sync(&server).await
+}
+
+/// A first sync of the standard account whose first request to `route` gets `response`.
+async fn first_sync_failing_once(route: &str, response: ResponseTemplate) -> common::Run {
+    let server = MockServer::start().await;
+    authed(route)
+        .respond_with(response)
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount(&server, &standard_account()).await;
+    first_sync(&config(&server)).await
+}
+
 #[tokio::test]
 async fn a_missing_token_says_how_to_set_one() {
     let server = MockServer::start().await;
     let config = config(&server);
-    let run = common::fetch(
-        NAME,
-        &config,
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first(NAME, &config, None, now()).await;
     let error = run.result.expect_err("no token");
     assert_eq!(error.kind, SourceErrorKind::Invalid);
     assert_says(&error.message, &["token", "--token-env", "Settings"]);
@@ -47,15 +60,11 @@ async fn a_missing_token_says_how_to_set_one() {
 
 #[tokio::test]
 async fn a_refused_token_is_named_but_never_shown() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(401)
-                .set_body_json(json!({"error": {"message": "Unauthorized", "code": 2006}})),
-        )
-        .mount(&server)
-        .await;
-    let (kind, message) = failed_sync(&server).await;
+    let (kind, message) = failed_sync_answering(
+        ResponseTemplate::new(401)
+            .set_body_json(json!({"error": {"message": "Unauthorized", "code": 2006}})),
+    )
+    .await;
     assert_eq!(kind, SourceErrorKind::Unauthorized);
     assert_says(
         &message,
@@ -69,15 +78,8 @@ async fn a_refused_token_is_named_but_never_shown() {
 
 #[tokio::test]
 async fn a_rate_limit_is_waited_out() {
-    let server = MockServer::start().await;
-    authed("/incidents")
-        .respond_with(ResponseTemplate::new(429).insert_header("ratelimit-reset", "1"))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    mount(&server, &standard_account()).await;
-    let run = first_sync(&config(&server)).await;
+    let refusal = ResponseTemplate::new(429).insert_header("ratelimit-reset", "1");
+    let run = first_sync_failing_once("/incidents", refusal).await;
     assert_eq!(
         run.result.expect("sync after waiting").data.incidents.len(),
         3
@@ -87,12 +89,9 @@ async fn a_rate_limit_is_waited_out() {
 
 #[tokio::test]
 async fn a_rate_limit_that_never_lifts_fails_clearly() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(429).insert_header("ratelimit-reset", "1"))
-        .mount(&server)
-        .await;
-    let (kind, message) = failed_sync(&server).await;
+    let (kind, message) =
+        failed_sync_answering(ResponseTemplate::new(429).insert_header("ratelimit-reset", "1"))
+            .await;
     assert_eq!(kind, SourceErrorKind::RateLimited);
     assert_says(
         &message,
@@ -102,43 +101,26 @@ async fn a_rate_limit_that_never_lifts_fails_clearly() {
 
 #[tokio::test]
 async fn a_server_error_is_retried() {
-    let server = MockServer::start().await;
-    authed("/services")
-        .respond_with(ResponseTemplate::new(500))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    mount(&server, &standard_account()).await;
-    let run = first_sync(&config(&server)).await;
+    let run = first_sync_failing_once("/services", ResponseTemplate::new(500)).await;
     assert!(run.result.is_ok());
     assert_eq!(run.requests, 10, "the usual nine and the failed one");
 }
 
 #[tokio::test]
 async fn a_server_that_keeps_failing_fails_clearly() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(500))
-        .mount(&server)
-        .await;
-    let (kind, message) = failed_sync(&server).await;
+    let (kind, message) = failed_sync_answering(ResponseTemplate::new(500)).await;
     assert_eq!(kind, SourceErrorKind::ServerError);
     assert_says(&message, &["kept failing", "HTTP 500", "try again later"]);
 }
 
 #[tokio::test]
 async fn a_server_that_never_answers_times_out() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(fixture("openapi_list_services.json"))
-                .set_delay(std::time::Duration::from_secs(3)),
-        )
-        .mount(&server)
-        .await;
-    let (kind, message) = failed_sync(&server).await;
+    let (kind, message) = failed_sync_answering(
+        ResponseTemplate::new(200)
+            .set_body_json(fixture("openapi_list_services.json"))
+            .set_delay(std::time::Duration::from_secs(3)),
+    )
+    .await;
     assert_eq!(kind, SourceErrorKind::Timeout);
     assert_says(&message, &["did not answer within 2 s", "try again later"]);
 }
@@ -183,4 +165,3 @@ async fn a_cut_off_answer_fails_the_whole_sync() {
     assert_eq!(kind, SourceErrorKind::BadResponse);
     assert_says(&message, &["cut off", "Nothing was changed", "sync again"]);
 }
-

@@ -140,7 +140,11 @@ async fn a_first_sync_maps_the_example_incidents() {
             log[0]["until"].as_str(),
             log[0].get("include[]").map(String::as_str)
         ),
-        ("2015-10-06T21:30:42Z", "2015-11-12T00:00:00Z", Some("channels"))
+        (
+            "2015-10-06T21:30:42Z",
+            "2015-11-12T00:00:00Z",
+            Some("channels")
+        )
     );
 }
 
@@ -207,16 +211,7 @@ async fn an_open_incident_resolved_between_syncs_is_updated() {
     }));
     mount(&server, &account).await;
     let later = now() + Duration::hours(6);
-    let run = common::fetch(
-        NAME,
-        &config,
-        Some(TOKEN),
-        &first.cursor,
-        &known,
-        later,
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::fetch(NAME, &config, Some(TOKEN), &first.cursor, &known, later).await;
     // incidents since the cursor 1 + the open incident 1 + the log since it opened 1 +
     // maintenance windows, listed 6 hours later 1 + change events 1.
     assert_eq!(run.requests, 5);
@@ -320,7 +315,6 @@ async fn resync_maintenance(windows: Value, later: Duration) -> (bool, Vec<(Stri
         &first.cursor,
         &known,
         now() + later,
-        common::quick_limits(),
     )
     .await;
     let merged = merge::apply(known, &run.result.expect("resync"));
@@ -337,7 +331,8 @@ async fn resync_maintenance(windows: Value, later: Duration) -> (bool, Vec<(Stri
 }
 
 fn maintenance_window(start: DateTime<Utc>, end: DateTime<Utc>) -> Value {
-    let mut window = fixture("openapi_list_maintenance_windows.json")["maintenance_windows"][0].clone();
+    let mut window =
+        fixture("openapi_list_maintenance_windows.json")["maintenance_windows"][0].clone();
     window["start_time"] = json!(start.to_rfc3339());
     window["end_time"] = json!(end.to_rfc3339());
     window
@@ -350,7 +345,10 @@ async fn maintenance_windows_are_listed_again_only_when_they_can_have_changed() 
     assert!(!listed, "an ended window is final; none was due");
     assert_eq!(intervals.len(), 1, "the stored window is kept");
     let (listed, _) = resync_maintenance(past, Duration::minutes(30)).await;
-    assert!(listed, "after half an hour, for a window opened on the spot");
+    assert!(
+        listed,
+        "after half an hour, for a window opened on the spot"
+    );
 
     let ongoing = json!([maintenance_window(
         now() - Duration::hours(1),

@@ -4,10 +4,12 @@
 use super::account::*;
 use super::common;
 use chrono::{DateTime, Duration, Utc};
-use serde_json::json;
+use serde_json::{Value, json};
 use std::collections::HashSet;
+use unsung_sources::Fetched;
 use wiremock::{MockServer, ResponseTemplate};
 
+/// Open incidents (no log to read) created every `step` from `start`.
 fn many_incidents(count: usize, start: DateTime<Utc>, step: Duration) -> Vec<Value> {
     (0..count)
         .map(|n| {
@@ -21,27 +23,35 @@ fn many_incidents(count: usize, start: DateTime<Utc>, step: Duration) -> Vec<Val
         .collect()
 }
 
-#[tokio::test]
-async fn every_page_is_read_once_and_nothing_is_doubled() {
+/// A first sync of an account holding only `incidents`: what it fetched, and the server.
+async fn first_sync_of(incidents: Listing) -> (Fetched, MockServer) {
     let server = MockServer::start().await;
-    let mut account = standard_account();
-    account.incidents = Listing::new(
-        "incidents",
-        "created_at",
-        many_incidents(250, utc("2015-11-07T12:00:00Z"), Duration::minutes(10)),
-    );
-    account.single = vec![];
+    let account = Account {
+        incidents,
+        single: vec![],
+        ..standard_account()
+    };
     mount(&server, &account).await;
     let fetched = first_sync(&config(&server)).await.result.expect("sync");
+    (fetched, server)
+}
 
+fn distinct_ids(fetched: &Fetched) -> usize {
     let ids: HashSet<&str> = fetched
         .data
         .incidents
         .iter()
         .map(|i| i.external_id.as_str())
         .collect();
+    ids.len()
+}
+
+#[tokio::test]
+async fn every_page_is_read_once_and_nothing_is_doubled() {
+    let incidents = many_incidents(250, utc("2015-11-07T12:00:00Z"), Duration::minutes(10));
+    let (fetched, server) = first_sync_of(Listing::new("incidents", "created_at", incidents)).await;
     assert_eq!(fetched.data.incidents.len(), 250);
-    assert_eq!(ids.len(), 250);
+    assert_eq!(distinct_ids(&fetched), 250);
     let pages: Vec<(String, String)> = requests(&server)
         .await
         .into_iter()
@@ -63,25 +73,17 @@ async fn every_page_is_read_once_and_nothing_is_doubled() {
 
 #[tokio::test]
 async fn windows_holding_more_than_the_offset_cap_are_halved_until_they_fit() {
-    let server = MockServer::start().await;
-    let mut account = standard_account();
     // One incident every ~3 days over the year.
     let spread = many_incidents(120, utc("2014-11-12T06:00:00Z"), Duration::days(3));
-    account.incidents = Listing {
+    let (fetched, server) = first_sync_of(Listing {
         busy_beyond: Some(Duration::days(40)),
         ..Listing::new("incidents", "created_at", spread)
-    };
-    account.single = vec![];
-    mount(&server, &account).await;
-    let fetched = first_sync(&config(&server)).await.result.expect("sync");
-
-    let ids: HashSet<&str> = fetched
-        .data
-        .incidents
-        .iter()
-        .map(|i| i.external_id.as_str())
-        .collect();
-    assert_eq!((fetched.data.incidents.len(), ids.len()), (120, 120));
+    })
+    .await;
+    assert_eq!(
+        (fetched.data.incidents.len(), distinct_ids(&fetched)),
+        (120, 120)
+    );
     let windows: Vec<(DateTime<Utc>, DateTime<Utc>, u64)> = requests(&server)
         .await
         .into_iter()
@@ -210,4 +212,3 @@ async fn check_reads_one_page_of_services() {
 }
 
 // Faults: each says what happened and what to do, and never shows the token.
-
