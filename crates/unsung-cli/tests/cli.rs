@@ -283,30 +283,20 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 fn story_as_a_card_a_pdf_and_a_web_page() {
     let (dir, db) = demo_db();
 
-    let card = dir.path().join("week.png");
-    unsung(&db)
-        .args(story_args("png"))
-        .arg("--out")
-        .arg(&card)
-        .assert()
-        .success();
+    // `story --format FORMAT [extra] --out FILE` into the folder; the file written.
+    let story_file = |file: &str, format: &str, extra: &[&str]| {
+        let out = dir.path().join(file);
+        let mut cmd = unsung(&db);
+        cmd.args(story_args(format)).args(extra).arg("--out").arg(&out);
+        cmd.assert().success();
+        out
+    };
+    let card = story_file("week.png", "png", &[]);
     assert_eq!(png_size(&std::fs::read(&card).unwrap()), (1200, 630));
-    let tall = dir.path().join("week-tall.png");
-    unsung(&db)
-        .args(story_args("png"))
-        .args(["--size", "portrait", "--out"])
-        .arg(&tall)
-        .assert()
-        .success();
+    let tall = story_file("week-tall.png", "png", &["--size", "portrait"]);
     assert_eq!(png_size(&std::fs::read(&tall).unwrap()), (1080, 1350));
 
-    let pdf = dir.path().join("week.pdf");
-    unsung(&db)
-        .args(story_args("pdf"))
-        .arg("--out")
-        .arg(&pdf)
-        .assert()
-        .success();
+    let pdf = story_file("week.pdf", "pdf", &[]);
     let text = std::process::Command::new("pdftotext")
         .arg(&pdf)
         .arg("-")
