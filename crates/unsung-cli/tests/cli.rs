@@ -287,7 +287,10 @@ fn story_as_a_card_a_pdf_and_a_web_page() {
     let story_file = |file: &str, format: &str, extra: &[&str]| {
         let out = dir.path().join(file);
         let mut cmd = unsung(&db);
-        cmd.args(story_args(format)).args(extra).arg("--out").arg(&out);
+        cmd.args(story_args(format))
+            .args(extra)
+            .arg("--out")
+            .arg(&out);
         cmd.assert().success();
         out
     };
