@@ -18,14 +18,28 @@ fn unsung(db: &Path) -> Command {
     cmd
 }
 
-fn json(cmd: &mut Command) -> Value {
+/// A fresh database in a temporary folder (kept while the first value lives), with the demo
+/// team loaded.
+fn demo_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    unsung(&db).arg("demo").assert().success();
+    (dir, db)
+}
+
+/// What a command that succeeds prints.
+fn stdout_of(cmd: &mut Command) -> String {
     let output = cmd.output().unwrap();
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    serde_json::from_slice(&output.stdout).unwrap()
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn json(cmd: &mut Command) -> Value {
+    serde_json::from_str(&stdout_of(cmd)).unwrap()
 }
 
 fn stderr_of(cmd: &mut Command, code: i32) -> String {
@@ -54,9 +68,7 @@ fn ninety_days(db: &Path) -> Value {
 
 #[test]
 fn demo_then_stats_prints_the_design_object_with_the_demo_teams_figures() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    unsung(&db).arg("demo").assert().success();
+    let (_dir, db) = demo_db();
     let stats = ninety_days(&db);
 
     for key in [
@@ -109,9 +121,7 @@ fn demo_then_stats_prints_the_design_object_with_the_demo_teams_figures() {
 
 #[test]
 fn loading_the_demo_twice_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    unsung(&db).arg("demo").assert().success();
+    let (_dir, db) = demo_db();
     let first = ninety_days(&db);
     unsung(&db).arg("demo").assert().success();
     assert_eq!(ninety_days(&db), first);
@@ -119,26 +129,33 @@ fn loading_the_demo_twice_changes_nothing() {
     assert_eq!(notes.as_array().unwrap().len(), 4);
 }
 
+/// `unsung story` of the demo's last whole week.
+const STORY_OF_THE_WEEK: [&str; 7] = [
+    "story",
+    "--from",
+    "2026-11-23",
+    "--to",
+    "2026-11-30",
+    "--tz",
+    "UTC",
+];
+
 fn story(db: &Path, extra: &[&str]) -> String {
-    let output = unsung(db)
-        .args([
-            "story",
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-30",
-            "--tz",
-            "UTC",
-        ])
-        .args(extra)
-        .output()
-        .unwrap();
+    stdout_of(unsung(db).args(STORY_OF_THE_WEEK).args(extra))
+}
+
+/// A family story that opens with `opening`, says each of `sentences`, and passes the
+/// language's plain-language gates.
+fn assert_plain_story(story: &str, lang: Lang, opening: &str, sentences: &[&str]) {
+    assert!(story.starts_with(opening), "{story}");
+    for sentence in sentences {
+        assert!(story.contains(sentence), "missing {sentence:?} in {story}");
+    }
+    let scores = readability::score(prose(story), lang);
     assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        readability::gate_failures(&scores, lang).is_empty(),
+        "{scores:?}\n{story}"
     );
-    String::from_utf8(output.stdout).unwrap()
 }
 
 /// The prose of a text story: everything after the title line.
@@ -147,60 +164,36 @@ fn prose(story: &str) -> &str {
 }
 
 #[test]
-fn the_story_puts_the_result_first_in_plain_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    unsung(&db).arg("demo").assert().success();
-    let story = story(&db, &["--format", "text"]);
-    assert!(
-        story.starts_with(
-            "Monday 23 to Sunday 29 November 2026\n\nEverything worked almost all the time (99.96%)."
-        ),
-        "{story}"
+fn the_story_puts_the_result_first_in_plain_words_in_english_and_natural_spanish() {
+    let (_dir, db) = demo_db();
+    let english = story(&db, &["--format", "text"]);
+    assert_plain_story(
+        &english,
+        Lang::En,
+        "Monday 23 to Sunday 29 November 2026\n\nEverything worked almost all the time (99.96%).",
+        &[
+            "All together, things were broken for about 22 minutes in 7 days. That is less than a lunch break.",
+            "Card payments stopped working for about 18 minutes late on Thursday 26 November.",
+            "The mobile app has been slow since 18:00 on Sunday 29 November. The team is working on it.",
+            "Ben got up in the night to take care of a problem.",
+            "The last big outage was on Monday 19 October. An outage is when something stops working for everyone.",
+        ],
     );
-    for sentence in [
-        "All together, things were broken for about 22 minutes in 7 days. That is less than a lunch break.",
-        "Card payments stopped working for about 18 minutes late on Thursday 26 November.",
-        "The mobile app has been slow since 18:00 on Sunday 29 November. The team is working on it.",
-        "Ben got up in the night to take care of a problem.",
-        "The last big outage was on Monday 19 October. An outage is when something stops working for everyone.",
-    ] {
-        assert!(story.contains(sentence), "missing {sentence:?} in {story}");
-    }
     assert!(
-        !story.contains("api-gw-prod"),
+        !english.contains("api-gw-prod"),
         "no system names for the family"
     );
-    let scores = readability::score(prose(&story), Lang::En);
-    assert!(
-        readability::gate_failures(&scores, Lang::En).is_empty(),
-        "{scores:?}\n{story}"
-    );
-}
 
-#[test]
-fn the_story_in_spanish_is_natural_spanish_with_spanish_dates_and_numbers() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    unsung(&db).arg("demo").assert().success();
-    let story = story(&db, &["--lang", "es"]);
-    assert!(
-        story.starts_with(
-            "Del lunes 23 al domingo 29 de noviembre de 2026\n\nTodo funcionó bien casi siempre (99,96\u{a0}%)."
-        ),
-        "{story}"
-    );
-    for sentence in [
-        "En total, hubo fallos durante unos 22 minutos en 7 días. Es menos que una sobremesa.",
-        "En los pagos con tarjeta hubo fallos durante unos 18 minutos, el jueves 26 de noviembre por la noche.",
-        "La última gran caída fue el lunes 19 de octubre. Una caída es cuando algo deja de funcionar para todos.",
-    ] {
-        assert!(story.contains(sentence), "missing {sentence:?} in {story}");
-    }
-    let scores = readability::score(prose(&story), Lang::Es);
-    assert!(
-        readability::gate_failures(&scores, Lang::Es).is_empty(),
-        "{scores:?}\n{story}"
+    // Spanish dates and numbers, in Spanish words.
+    assert_plain_story(
+        &story(&db, &["--lang", "es"]),
+        Lang::Es,
+        "Del lunes 23 al domingo 29 de noviembre de 2026\n\nTodo funcionó bien casi siempre (99,96\u{a0}%).",
+        &[
+            "En total, hubo fallos durante unos 22 minutos en 7 días. Es menos que una sobremesa.",
+            "En los pagos con tarjeta hubo fallos durante unos 18 minutos, el jueves 26 de noviembre por la noche.",
+            "La última gran caída fue el lunes 19 de octubre. Una caída es cuando algo deja de funcionar para todos.",
+        ],
     );
     let team = story_team_es(&db);
     assert!(
@@ -215,9 +208,7 @@ fn story_team_es(db: &Path) -> String {
 
 #[test]
 fn story_as_json_and_to_a_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    unsung(&db).arg("demo").assert().success();
+    let (dir, db) = demo_db();
     let story: Value = serde_json::from_str(&story(&db, &["--format", "json"])).unwrap();
     assert_eq!(story["lang"], "en");
     assert_eq!(story["audience"], "family");
@@ -275,17 +266,9 @@ fn story_as_json_and_to_a_file() {
 }
 
 fn story_args(format: &str) -> Vec<&str> {
-    vec![
-        "story",
-        "--from",
-        "2026-11-23",
-        "--to",
-        "2026-11-30",
-        "--tz",
-        "UTC",
-        "--format",
-        format,
-    ]
+    let mut args = STORY_OF_THE_WEEK.to_vec();
+    args.extend(["--format", format]);
+    args
 }
 
 /// The width and height a PNG file says it has (its IHDR chunk).
@@ -298,34 +281,25 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 #[test]
 fn story_as_a_card_a_pdf_and_a_web_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    unsung(&db).arg("demo").assert().success();
+    let (dir, db) = demo_db();
 
-    let card = dir.path().join("week.png");
-    unsung(&db)
-        .args(story_args("png"))
-        .arg("--out")
-        .arg(&card)
-        .assert()
-        .success();
+    // `story --format FORMAT [extra] --out FILE` into the folder; the file written.
+    let story_file = |file: &str, format: &str, extra: &[&str]| {
+        let out = dir.path().join(file);
+        let mut cmd = unsung(&db);
+        cmd.args(story_args(format))
+            .args(extra)
+            .arg("--out")
+            .arg(&out);
+        cmd.assert().success();
+        out
+    };
+    let card = story_file("week.png", "png", &[]);
     assert_eq!(png_size(&std::fs::read(&card).unwrap()), (1200, 630));
-    let tall = dir.path().join("week-tall.png");
-    unsung(&db)
-        .args(story_args("png"))
-        .args(["--size", "portrait", "--out"])
-        .arg(&tall)
-        .assert()
-        .success();
+    let tall = story_file("week-tall.png", "png", &["--size", "portrait"]);
     assert_eq!(png_size(&std::fs::read(&tall).unwrap()), (1080, 1350));
 
-    let pdf = dir.path().join("week.pdf");
-    unsung(&db)
-        .args(story_args("pdf"))
-        .arg("--out")
-        .arg(&pdf)
-        .assert()
-        .success();
+    let pdf = story_file("week.pdf", "pdf", &[]);
     let text = std::process::Command::new("pdftotext")
         .arg(&pdf)
         .arg("-")
@@ -375,9 +349,7 @@ fn a_binary_format_without_out_says_how_to_fix_it_with_exit_code_2() {
 
 #[test]
 fn a_missing_customer_list_is_a_clear_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    unsung(&db).arg("demo").assert().success();
+    let (_dir, db) = demo_db();
     let err = stderr_of(
         unsung(&db)
             .args(story_args("html"))

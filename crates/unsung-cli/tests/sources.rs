@@ -5,8 +5,9 @@
 
 use assert_cmd::Command;
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
+use unsung_testsupport::{statuspage, uptime_kuma};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -76,51 +77,48 @@ fn service<'a>(stats: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no service {name} in {stats:#}"))
 }
 
-fn csv_fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../unsung-sources/tests/fixtures/csv/generic.csv")
+/// Adds the generic CSV fixture as the source "sheet".
+async fn add_csv_sheet(db: &Path) {
+    let file = unsung_testsupport::fixture_path("csv/generic.csv");
+    let file = file.to_str().unwrap();
+    ok(args(
+        db,
+        &["source", "add", "csv", "--name", "sheet", "--file", file],
+    ))
+    .await;
 }
 
 /// A status page: Checkout (down 30 + 10 minutes) and Search (slow for an hour).
-fn status_page() -> (Value, Value) {
-    let page = json!({"id": "p", "name": "Juniper", "url": "https://status.example.org",
-        "time_zone": "Etc/UTC", "updated_at": "2026-11-20T14:10:00Z"});
-    let component = |id: &str, name: &str| {
-        json!({"id": id, "name": name, "status": "operational",
-        "created_at": "2020-01-01T00:00:00Z", "group": false})
-    };
-    let incident = |id: &str, impact: &str, component: &str, from: &str, to: &str| {
-        json!({
-        "id": id, "name": format!("Trouble {id}"), "status": "resolved", "impact": impact,
-        "created_at": from, "started_at": from, "resolved_at": to, "updated_at": to,
-        "shortlink": "https://stspg.io/x", "incident_updates": [], "components": [{"id": component}]})
-    };
-    let summary = json!({"page": page, "components": [component("cmp-a", "Checkout page"), component("cmp-b", "Search page")],
-        "incidents": [], "scheduled_maintenances": [], "status": {"indicator": "none"}});
-    let incidents = json!({"page": page, "incidents": [
-        incident("i1", "major", "cmp-a", "2026-11-10T02:00:00Z", "2026-11-10T02:30:00Z"),
-        incident("i2", "minor", "cmp-b", "2026-11-12T10:00:00Z", "2026-11-12T11:00:00Z"),
-        incident("i3", "critical", "cmp-a", "2026-11-20T14:00:00Z", "2026-11-20T14:10:00Z"),
-    ]});
-    (summary, incidents)
-}
-
 async fn serve_status_page(server: &MockServer) {
-    let (summary, incidents) = status_page();
+    let (summary, incidents) = statuspage::page(
+        "2026-11-20T14:10:00Z",
+        &[("cmp-a", "Checkout page"), ("cmp-b", "Search page")],
+        &[
+            statuspage::resolved(
+                "i1",
+                "major",
+                "cmp-a",
+                "2026-11-10T02:00:00Z",
+                "2026-11-10T02:30:00Z",
+            ),
+            statuspage::resolved(
+                "i2",
+                "minor",
+                "cmp-b",
+                "2026-11-12T10:00:00Z",
+                "2026-11-12T11:00:00Z",
+            ),
+            statuspage::resolved(
+                "i3",
+                "critical",
+                "cmp-a",
+                "2026-11-20T14:00:00Z",
+                "2026-11-20T14:10:00Z",
+            ),
+        ],
+    );
     server.reset().await;
-    for (route, body) in [
-        ("/api/v2/summary.json", summary),
-        ("/api/v2/incidents.json", incidents),
-        (
-            "/api/v2/scheduled-maintenances.json",
-            json!({"scheduled_maintenances": []}),
-        ),
-    ] {
-        Mock::given(method("GET"))
-            .and(path(route))
-            .respond_with(ResponseTemplate::new(200).set_body_json(body))
-            .mount(server)
-            .await;
-    }
+    statuspage::serve(server, summary, incidents, statuspage::no_maintenances()).await;
 }
 
 /// Uptime Kuma: the last 100 minutes of "Shop API", down for 5 of them.
@@ -131,26 +129,15 @@ async fn serve_kuma(server: &MockServer) {
         .map(|ago| {
             let at = now - chrono::Duration::minutes(ago);
             let status = if (46..=50).contains(&ago) { 0 } else { 1 };
-            json!({"status": status, "time": at.format("%Y-%m-%d %H:%M:%S%.3f").to_string(), "msg": "", "ping": 20})
+            json!({"status": status, "time": at.format(uptime_kuma::TIME_FORMAT).to_string(), "msg": "", "ping": 20})
         })
         .collect();
-    Mock::given(method("GET"))
-        .and(path("/api/status-page/heartbeat/ops"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(
-                json!({"heartbeatList": {"7": beats}, "uptimeList": {"7_24": 0.95}}),
-            ),
-        )
-        .mount(server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/status-page/ops"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
-            "config": {"slug": "ops", "title": "Ops"}, "incidents": [],
-            "publicGroupList": [{"id": 1, "name": "All", "monitorList": [{"id": 7, "name": "Shop API"}]}],
-            "maintenanceList": []})))
-        .mount(server)
-        .await;
+    let page = json!({
+        "config": {"slug": "ops", "title": "Ops"}, "incidents": [],
+        "publicGroupList": [{"id": 1, "name": "All", "monitorList": [{"id": 7, "name": "Shop API"}]}],
+        "maintenanceList": []});
+    let heartbeats = json!({"heartbeatList": {"7": beats}, "uptimeList": {"7_24": 0.95}});
+    uptime_kuma::serve(server, "ops", page, heartbeats).await;
 }
 
 async fn requests(server: &MockServer) -> usize {
@@ -198,19 +185,7 @@ async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_kee
         ],
     ))
     .await;
-    ok(args(
-        &db,
-        &[
-            "source",
-            "add",
-            "csv",
-            "--name",
-            "sheet",
-            "--file",
-            csv_fixture().to_str().unwrap(),
-        ],
-    ))
-    .await;
+    add_csv_sheet(&db).await;
 
     let synced = ok(args(&db, &["sync"])).await;
     for name in ["status", "kuma", "sheet"] {
@@ -344,19 +319,7 @@ async fn an_unreachable_source_says_so_and_a_removed_one_takes_its_data_with_it(
         ],
     ))
     .await;
-    ok(args(
-        &db,
-        &[
-            "source",
-            "add",
-            "csv",
-            "--name",
-            "sheet",
-            "--file",
-            csv_fixture().to_str().unwrap(),
-        ],
-    ))
-    .await;
+    add_csv_sheet(&db).await;
     let out = run(args(&db, &["sync"])).await;
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -399,12 +362,7 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("team.db");
     let pd = MockServer::start().await;
-    let fixture = |name: &str| -> Value {
-        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../unsung-sources/tests/fixtures/pagerduty")
-            .join(name);
-        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
-    };
+    let fixture = |name: &str| unsung_testsupport::fixture_json(&format!("pagerduty/{name}"));
     let incident = fixture("openapi_list_incidents.json")["incidents"][0].clone();
     let listing = |key: &str, items: Value| json!({key: items, "limit": 100, "offset": 0, "more": false, "total": null});
     let authorised =
@@ -422,17 +380,15 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
             "/maintenance_windows",
             listing("maintenance_windows", json!([])),
         ),
+        // The account's log: who resolved the incident.
         (
-            "/incidents/PT4KHLK/notes",
-            fixture("openapi_incident_notes.json"),
-        ),
-        (
-            "/incidents/PT4KHLK/log_entries",
+            "/log_entries",
             listing(
                 "log_entries",
                 json!([{
             "id": "R1", "type": "resolve_log_entry", "created_at": "2015-10-06T21:38:23Z",
-            "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"}}]),
+            "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"},
+            "incident": {"id": "PT4KHLK", "type": "incident_reference"}}]),
             ),
         ),
     ] {
@@ -460,20 +416,23 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
         cmd.env("UNSUNG_NOW", "2015-10-10T00:00:00Z")
             .env("PD_TOKEN", TOKEN);
     };
-    let mut add = args(
-        &db,
-        &[
-            "source",
-            "add",
-            "pagerduty",
-            "--name",
-            "pd",
-            "--url",
-            &pd.uri(),
-            "--token-env",
-            "PD_TOKEN",
-        ],
-    );
+    // The source "pd" read with the token in PD_TOKEN.
+    let add_pagerduty = |token: &str| {
+        let mut add = args(&db, &["source", "add", "pagerduty", "--name", "pd"]);
+        add.args(["--url", &pd.uri(), "--token-env", "PD_TOKEN"])
+            .env("PD_TOKEN", token);
+        add
+    };
+    let october = || {
+        let mut figures = args(
+            &db,
+            &["stats", "--from", "2015-10-01", "--to", "2015-10-10"],
+        );
+        figures.args(["--tz", "UTC", "--json"]);
+        when(&mut figures);
+        figures
+    };
+    let mut add = add_pagerduty(TOKEN);
     when(&mut add);
     let said = ok(add).await;
     assert!(said.contains("in a file only you can read"), "{said}");
@@ -484,21 +443,7 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
         synced.contains("pd: synced (1 services, 1 incidents"),
         "{synced}"
     );
-    let mut figures = args(
-        &db,
-        &[
-            "stats",
-            "--from",
-            "2015-10-01",
-            "--to",
-            "2015-10-10",
-            "--tz",
-            "UTC",
-            "--json",
-        ],
-    );
-    when(&mut figures);
-    let figures: Value = serde_json::from_str(&ok(figures).await).unwrap();
+    let figures: Value = serde_json::from_str(&ok(october()).await).unwrap();
     assert_eq!(figures["incidents"]["total"], 1);
     assert_eq!(figures["incidents"]["median_seconds_to_resolve"], 461);
 
@@ -529,22 +474,7 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
     );
 
     // A wrong token: one clear line, no token in it, the incident still there.
-    let mut wrong = args(
-        &db,
-        &[
-            "source",
-            "add",
-            "pagerduty",
-            "--name",
-            "pd",
-            "--url",
-            &pd.uri(),
-            "--token-env",
-            "PD_TOKEN",
-        ],
-    );
-    wrong.env("PD_TOKEN", "wrong-token-also-secret");
-    ok(wrong).await;
+    ok(add_pagerduty("wrong-token-also-secret")).await;
     let mut sync = args(&db, &["sync"]);
     when(&mut sync);
     let out = run(sync).await;
@@ -555,20 +485,6 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
         "{stderr}"
     );
     assert!(!stderr.contains("wrong-token-also-secret") && !stderr.contains(TOKEN));
-    let mut figures = args(
-        &db,
-        &[
-            "stats",
-            "--from",
-            "2015-10-01",
-            "--to",
-            "2015-10-10",
-            "--tz",
-            "UTC",
-            "--json",
-        ],
-    );
-    when(&mut figures);
-    let after: Value = serde_json::from_str(&ok(figures).await).unwrap();
+    let after: Value = serde_json::from_str(&ok(october()).await).unwrap();
     assert_eq!(after["incidents"]["total"], 1);
 }

@@ -111,6 +111,25 @@ fn notes(cmd: &mut Command) -> Vec<Value> {
         .clone()
 }
 
+/// `thanks post` from `from` to `to`.
+fn post<'a>(from: &'a str, to: &'a str, message: &'a str) -> [&'a str; 8] {
+    [
+        "thanks",
+        "post",
+        "--from",
+        from,
+        "--to",
+        to,
+        "--message",
+        message,
+    ]
+}
+
+/// `thanks edit` of note `id`, signed `from`.
+fn edit<'a>(id: &'a str, from: &'a str, message: &'a str) -> [&'a str; 7] {
+    ["thanks", "edit", id, "--from", from, "--message", message]
+}
+
 fn id_in(line: &str) -> String {
     let start = line.rfind('(').unwrap() + 1;
     let end = start + line[start..].find(')').unwrap();
@@ -130,16 +149,9 @@ fn a_set_up_team_posts_reads_and_only_authors_change_their_notes() {
     );
     assert!(!said.contains("password@"), "{said}");
 
-    let posted = ok(team.unsung("ben").args([
-        "thanks",
-        "post",
-        "--from",
-        "Ben",
-        "--to",
-        "Ana",
-        "--message",
-        "Thanks for the night shift.",
-    ]));
+    let posted = ok(team
+        .unsung("ben")
+        .args(post("Ben", "Ana", "Thanks for the night shift.")));
     assert!(posted.starts_with("Thank-you sent to Ana ("), "{posted}");
     let id = id_in(&posted);
 
@@ -150,43 +162,20 @@ fn a_set_up_team_posts_reads_and_only_authors_change_their_notes() {
     assert_eq!(seen_by_ana[0]["waiting_to_send"], false);
 
     for claimed in ["Ana", "Ben"] {
-        let (code, _, stderr) = run(team.unsung("ana").args([
-            "thanks",
-            "edit",
-            &id,
-            "--from",
-            claimed,
-            "--message",
-            "Ana's words",
-        ]));
+        let (code, _, stderr) = run(team.unsung("ana").args(edit(&id, claimed, "Ana's words")));
         assert_eq!(code, 2, "{claimed}: {stderr}");
         let (code, _, stderr) = run(team
             .unsung("ana")
             .args(["thanks", "delete", &id, "--from", claimed]));
         assert_eq!(code, 2, "{claimed}: {stderr}");
     }
-    let (code, _, stderr) = run(team.unsung("ana").args([
-        "thanks",
-        "post",
-        "--from",
-        "Ben",
-        "--to",
-        "Ana",
-        "--message",
-        "forged",
-    ]));
+    let (code, _, stderr) = run(team.unsung("ana").args(post("Ben", "Ana", "forged")));
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("signed Ana"), "{stderr}");
 
-    ok(team.unsung("ben").args([
-        "thanks",
-        "edit",
-        &id,
-        "--from",
-        "Ben",
-        "--message",
-        "Thanks for the long night shift.",
-    ]));
+    ok(team
+        .unsung("ben")
+        .args(edit(&id, "Ben", "Thanks for the long night shift.")));
     let seen_by_ana = notes(&mut team.unsung("ana"));
     assert_eq!(
         seen_by_ana[0]["message"],
@@ -219,16 +208,8 @@ fn a_note_written_offline_waits_and_sync_sends_it_exactly_once() {
     );
     let laptop = team.laptop_db("ben");
 
-    let saved = ok(unsung_with(&laptop, Some(&offline)).args([
-        "thanks",
-        "post",
-        "--from",
-        "Ben",
-        "--to",
-        "Ana",
-        "--message",
-        "Written on a plane.",
-    ]));
+    let saved =
+        ok(unsung_with(&laptop, Some(&offline)).args(post("Ben", "Ana", "Written on a plane.")));
     assert!(saved.contains("waits to be sent"), "{saved}");
     let listed = ok(unsung_with(&laptop, Some(&offline)).args(["thanks", "list"]));
     assert!(

@@ -211,22 +211,18 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
             });
         }
     }
-    let (m_days, m_hour, m_minutes, m_service) = MAINTENANCE;
-    let m_start = at(today, m_days, m_hour, 0);
-    marks.push(Mark {
-        service: m_service,
-        start: m_start,
-        end: m_start + Duration::minutes(m_minutes),
-        status: Some(Status::Maintenance),
-    });
-    let (g_days, g_hour, g_minutes, g_service) = DATA_GAP;
-    let g_start = at(today, g_days, g_hour, 0);
-    marks.push(Mark {
-        service: g_service,
-        start: g_start,
-        end: g_start + Duration::minutes(g_minutes),
-        status: None,
-    });
+    // The planned maintenance, and the gap with no data (no status).
+    for ((days, hour, minutes, service), status) in
+        [(MAINTENANCE, Some(Status::Maintenance)), (DATA_GAP, None)]
+    {
+        let start = at(today, days, hour, 0);
+        marks.push(Mark {
+            service,
+            start,
+            end: start + Duration::minutes(minutes),
+            status,
+        });
+    }
 
     let open_start = now - Duration::hours(OPEN_INCIDENT_HOURS_AGO);
     marks.push(Mark {

@@ -6,11 +6,11 @@
 //! Every answer is the one the direct computation gives ([`state_seconds`] and friends), to
 //! the second; the tests below check them against each other.
 //!
-//! [`state_seconds`]: crate::stats::state_seconds
+//! [`state_seconds`]: crate::seconds::state_seconds
 
 use crate::model::{Incident, Interval, Service, Status};
 use crate::period::TimeRange;
-use crate::stats::{IdMap, StateSeconds};
+use crate::seconds::{IdMap, StateSeconds};
 use chrono::{DateTime, Utc};
 
 /// The column of a state in [`Coverage`]'s running totals.
@@ -32,7 +32,7 @@ fn column(status: Status) -> usize {
 /// is made once here; the seconds in a span are then two binary searches, the running totals
 /// between them, and the two stretches the span may cut.
 ///
-/// [`state_seconds`]: crate::stats::state_seconds
+/// [`state_seconds`]: crate::seconds::state_seconds
 #[derive(Debug, Clone, Default)]
 pub struct Coverage {
     starts: Vec<DateTime<Utc>>,
@@ -83,7 +83,7 @@ impl Coverage {
     /// The seconds of each state in `range`, as [`state_seconds`] of the same intervals
     /// gives them.
     ///
-    /// [`state_seconds`]: crate::stats::state_seconds
+    /// [`state_seconds`]: crate::seconds::state_seconds
     pub fn seconds(&self, range: TimeRange) -> StateSeconds {
         // Stretches lo..hi overlap the range; only the first and the last may be cut.
         let lo = self.ends.partition_point(|end| *end <= range.from);
@@ -251,7 +251,7 @@ impl PeriodIndex {
 mod tests {
     use super::*;
     use crate::model::Disposition;
-    use crate::stats::state_seconds;
+    use crate::seconds::state_seconds;
     use chrono::{Duration, TimeZone};
 
     const STATES: [Status; 4] = [

@@ -7,6 +7,7 @@
 pub mod demo;
 pub mod glossary;
 pub mod index;
+pub mod local_time;
 pub mod locale;
 pub mod model;
 pub mod people;
@@ -14,8 +15,11 @@ pub mod period;
 pub mod readability;
 pub mod scenarios;
 pub mod schedule;
+pub mod seconds;
 pub mod stats;
 pub mod story;
+#[cfg(test)]
+mod testing;
 pub mod timeline;
 pub mod working_hours;
 

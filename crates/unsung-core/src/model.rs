@@ -61,6 +61,22 @@ pub struct Interval {
     pub status: Status,
 }
 
+impl Interval {
+    pub fn new(
+        service_id: impl Into<String>,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        status: Status,
+    ) -> Interval {
+        Interval {
+            service_id: service_id.into(),
+            start,
+            end,
+            status,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {

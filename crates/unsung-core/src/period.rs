@@ -1,6 +1,7 @@
 //! Named periods ("this week", "last 30 days") turned into exact instants in the reader's zone.
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
+use crate::local_time;
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -41,17 +42,10 @@ pub enum PeriodKind {
     Last90Days,
 }
 
-/// The first instant of a local calendar day. Around a DST change the earliest matching
-/// instant is used, and a day whose midnight does not exist starts at the first hour that does.
+/// The first instant of a local calendar day (see [`local_time::to_utc`] for the days a clock
+/// change repeats or skips midnight).
 pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
-    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-    (0..4)
-        .find_map(|hour| {
-            tz.from_local_datetime(&(midnight + chrono::Duration::hours(hour)))
-                .earliest()
-        })
-        .map(|local| local.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc.from_utc_datetime(&midnight))
+    local_time::to_utc(date.and_hms_opt(0, 0, 0).expect("midnight exists"), tz)
 }
 
 /// The local calendar date of `at` in `tz`.
@@ -235,6 +229,7 @@ pub fn days_label(range: TimeRange, tz: Tz) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
@@ -313,25 +308,33 @@ mod tests {
     fn the_previous_period_is_the_same_stretch_one_unit_back() {
         let utc = chrono_tz::UTC;
         let now = at(2026, 11, 29, 20);
-        let week = PeriodKind::ThisWeek.range(now, utc);
-        let before = week.previous(PeriodUnit::Week, utc);
-        assert_eq!(
-            (before.from, before.to),
-            (at(2026, 11, 16, 0), at(2026, 11, 22, 20))
-        );
-        let month = PeriodKind::ThisMonth.range(now, utc);
-        let before = month.previous(PeriodUnit::Month, utc);
-        assert_eq!(
-            (before.from, before.to),
-            (at(2026, 10, 1, 0), at(2026, 10, 29, 20))
-        );
-        // March has 31 days, February 28: the comparison stops where February does.
         let march = TimeRange::new(at(2027, 3, 1, 0), at(2027, 4, 1, 0)).unwrap();
-        let before = march.previous(PeriodUnit::Month, utc);
-        assert_eq!(
-            (before.from, before.to),
-            (at(2027, 2, 1, 0), at(2027, 3, 1, 0))
-        );
+        let cases = [
+            (
+                PeriodKind::ThisWeek.range(now, utc),
+                PeriodUnit::Week,
+                (at(2026, 11, 16, 0), at(2026, 11, 22, 20)),
+            ),
+            (
+                PeriodKind::ThisMonth.range(now, utc),
+                PeriodUnit::Month,
+                (at(2026, 10, 1, 0), at(2026, 10, 29, 20)),
+            ),
+            // March has 31 days, February 28: the comparison stops where February does.
+            (
+                march,
+                PeriodUnit::Month,
+                (at(2027, 2, 1, 0), at(2027, 3, 1, 0)),
+            ),
+        ];
+        for (range, unit, expected) in cases {
+            let before = range.previous(unit, utc);
+            assert_eq!(
+                (before.from, before.to),
+                expected,
+                "{unit:?} before {range:?}"
+            );
+        }
         let thirty = PeriodKind::Last30Days.range(now, utc);
         let before = thirty.previous(PeriodUnit::Days, utc);
         assert_eq!(before.to, thirty.from);

@@ -180,12 +180,7 @@ impl Builder {
 }
 
 fn interval(service: &str, start: DateTime<Utc>, end: DateTime<Utc>, status: Status) -> Interval {
-    Interval {
-        service_id: service.into(),
-        start,
-        end,
-        status,
-    }
+    Interval::new(service, start, end, status)
 }
 
 fn minor<'a>(

@@ -2,7 +2,7 @@
 //! chosen day and hour, and SysAdmin Appreciation Day (the last Friday of July), when it
 //! suggests thanking teammates. Pure, so the desktop shell only has to ask.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
 /// A notice that comes back every week at the same local day and hour.
@@ -42,17 +42,10 @@ impl Weekly {
 }
 
 /// `hour:00` on `date` in `tz`; on a day a clock change skips that hour, the first moment
-/// after it.
+/// after it ([`local_time::to_utc`]).
 fn local_time(date: NaiveDate, hour: u32, tz: Tz) -> DateTime<Utc> {
     let naive = date.and_time(NaiveTime::from_hms_opt(hour.min(23), 0, 0).expect("valid hour"));
-    match tz.from_local_datetime(&naive).earliest() {
-        Some(at) => at.with_timezone(&Utc),
-        None => tz
-            .from_local_datetime(&(naive + Duration::hours(1)))
-            .earliest()
-            .map(|at| at.with_timezone(&Utc))
-            .unwrap_or_else(|| Utc.from_utc_datetime(&naive)),
-    }
+    crate::local_time::to_utc(naive, tz)
 }
 
 /// SysAdmin Appreciation Day: the last Friday of July.
@@ -65,9 +58,7 @@ mod tests {
     use super::*;
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
+        text.parse().expect("an RFC 3339 time")
     }
 
     const MONDAY_NINE: Weekly = Weekly {

@@ -85,21 +85,8 @@ pub fn daily_bars(intervals: &[&Interval], days: u32, now: DateTime<Utc>, tz: Tz
 mod tests {
     use super::*;
     use crate::model::Status;
-    use chrono::TimeZone;
 
-    fn t(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, day, hour, minute, 0)
-            .unwrap()
-    }
-
-    fn iv(start: DateTime<Utc>, end: DateTime<Utc>, status: Status) -> Interval {
-        Interval {
-            service_id: "x".into(),
-            start,
-            end,
-            status,
-        }
-    }
+    use crate::testing::t;
 
     #[test]
     fn the_gravest_state_of_the_day_wins() {
@@ -131,11 +118,18 @@ mod tests {
 
     #[test]
     fn bars_run_oldest_first_and_today_ends_now() {
-        let intervals = [
-            iv(t(27, 0, 0), t(28, 3, 0), Status::Up),
-            iv(t(28, 3, 0), t(28, 4, 0), Status::Down),
-            iv(t(28, 4, 0), t(29, 12, 0), Status::Up),
+        // Up, down from 03:00 to 04:00 on the 28th, up again.
+        let changes = [
+            (t(27, 0, 0), Status::Up),
+            (t(28, 3, 0), Status::Down),
+            (t(28, 4, 0), Status::Up),
         ];
+        let ends = [t(28, 3, 0), t(28, 4, 0), t(29, 12, 0)];
+        let intervals: Vec<Interval> = changes
+            .iter()
+            .zip(ends)
+            .map(|(&(start, status), end)| Interval::new("x", start, end, status))
+            .collect();
         let refs: Vec<&Interval> = intervals.iter().collect();
         let bars = daily_bars(&refs, 3, t(29, 12, 0), chrono_tz::UTC);
         let dates: Vec<&str> = bars.iter().map(|b| b.date.as_str()).collect();

@@ -10,7 +10,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use unsung_core::glossary;
 use unsung_core::locale::{Lang, Locale, locale};
-use unsung_core::period::{PeriodKind, PeriodUnit, TimeRange};
+use unsung_core::period::{PeriodKind, TimeRange};
 use unsung_core::readability::{self, gate_failures};
 use unsung_core::scenarios;
 use unsung_core::story::{Audience, Story, StoryRequest, tell_dataset};
@@ -53,15 +53,7 @@ fn tell(
     let hours = WorkingHours::default();
     tell_dataset(
         data,
-        &StoryRequest {
-            lang,
-            audience,
-            range,
-            unit: PeriodUnit::of(range, tz),
-            tz,
-            now: now(),
-            working_hours: &hours,
-        },
+        &StoryRequest::new(lang, audience, range, tz, now(), &hours),
     )
 }
 

@@ -283,28 +283,14 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
 
     // The result, large.
     let mut y = top + gap(0) + l.headline * 0.76;
-    for (i, line) in headline.iter().enumerate() {
-        let baseline = y + headline_step * i as f32;
-        svg.text(
-            l.margin,
-            baseline,
-            TextStyle::new(l.headline, Weight::Bold, INK),
-            line,
-        );
-    }
+    let style = TextStyle::new(l.headline, Weight::Bold, INK);
+    draw_lines(&mut svg, (l.margin, y), headline_step, style, &headline);
     y += headline_height - l.headline * 0.76;
 
     // What it means in time.
     y += gap(1) + l.subline * 0.76;
-    for (i, line) in subline.iter().enumerate() {
-        let baseline = y + subline_step * i as f32;
-        svg.text(
-            l.margin,
-            baseline,
-            TextStyle::new(l.subline, Weight::Regular, MUTED),
-            line,
-        );
-    }
+    let style = TextStyle::new(l.subline, Weight::Regular, MUTED);
+    draw_lines(&mut svg, (l.margin, y), subline_step, style, &subline);
     y += subline_height - l.subline * 0.76;
 
     // The 90 days, with their meaning in words between the dates.
@@ -380,14 +366,8 @@ fn draw_problems(svg: &mut Svg, l: &Layout, problems: &Problems, first: f32) {
             TextStyle::new(l.line, Weight::SemiBold, INK),
             &incident.when,
         );
-        for (i, line) in lines.iter().enumerate() {
-            svg.text(
-                problems.text_x,
-                y + l.line_step() * i as f32,
-                TextStyle::new(l.line, Weight::Regular, MUTED),
-                line,
-            );
-        }
+        let style = TextStyle::new(l.line, Weight::Regular, MUTED);
+        draw_lines(svg, (problems.text_x, y), l.line_step(), style, lines);
         y += l.line_step() * lines.len() as f32 + l.row_gap();
     }
     if let Some(summary) = &problems.summary {
@@ -417,5 +397,12 @@ fn draw_problems(svg: &mut Svg, l: &Layout, problems: &Problems, first: f32) {
             style,
             line.first().map_or("", String::as_str),
         );
+    }
+}
+
+/// `lines` one under the other, `step` apart, the first on the baseline at `at`.
+fn draw_lines(svg: &mut Svg, at: (f32, f32), step: f32, style: TextStyle, lines: &[String]) {
+    for (i, line) in lines.iter().enumerate() {
+        svg.text(at.0, at.1 + step * i as f32, style, line);
     }
 }

@@ -107,19 +107,11 @@ struct Parts<'a> {
 fn parts(doc: &ShareDoc) -> Parts<'_> {
     let mut story = Vec::new();
     let headline = wrap_balanced(&doc.headline, measure(25.0, Weight::Bold, 3));
-    story.push(text_block(
-        headline,
-        TextStyle::new(25.0, Weight::Bold, INK),
-        29.0,
-        0.0,
-    ));
+    let style = TextStyle::new(25.0, Weight::Bold, INK);
+    story.push(text_block(headline, style, 29.0, 0.0));
     let subline = wrap(&doc.uptime_in_time, measure(14.0, Weight::Regular, 2));
-    story.push(text_block(
-        subline,
-        TextStyle::new(14.0, Weight::Regular, MUTED),
-        19.0,
-        5.0,
-    ));
+    let style = TextStyle::new(14.0, Weight::Regular, MUTED);
+    story.push(text_block(subline, style, 19.0, 5.0));
     for (i, paragraph) in doc.paragraphs.iter().enumerate() {
         let lines = wrap(paragraph, measure(BODY, Weight::Regular, 12));
         let space = if i == 0 { 14.0 } else { 6.0 };

@@ -14,10 +14,11 @@
 
 use crate::{Context, Fetched, Result, Source, SourceError, text, time};
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
+use unsung_core::local_time;
 use unsung_core::{Dataset, Disposition, Incident, Service, Severity};
 
 pub struct CsvFile;
@@ -274,15 +275,12 @@ fn row<'a>(
 }
 
 /// A time from the file; naive times are read in the row's `time_zone` (PagerDuty's export
-/// gives one), else as UTC.
+/// gives one; across clock changes as [`local_time::to_utc`] says), else as UTC.
 fn parse_time(value: &str, zone: Option<chrono_tz::Tz>) -> Option<DateTime<Utc>> {
     if let Some(zone) = zone {
         for format in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
             if let Ok(naive) = NaiveDateTime::parse_from_str(value, format) {
-                return zone
-                    .from_local_datetime(&naive)
-                    .earliest()
-                    .map(|at| at.with_timezone(&Utc));
+                return Some(local_time::to_utc(naive, zone));
             }
         }
     }
@@ -308,5 +306,34 @@ fn severity(
         Severity::Major
     } else {
         Severity::Minor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        text.parse().expect("an RFC 3339 time")
+    }
+
+    #[test]
+    fn a_local_time_a_clock_change_skips_or_repeats_is_read_in_the_rows_zone() {
+        let madrid = Some(chrono_tz::Europe::Madrid);
+        // 02:30 does not exist on 29 March 2026 in Madrid: it was once read as 02:30 UTC.
+        assert_eq!(
+            parse_time("2026-03-29 02:30:00", madrid),
+            Some(utc("2026-03-29T01:30:00Z"))
+        );
+        // 02:30 comes twice on 25 October 2026: the first one.
+        assert_eq!(
+            parse_time("2026-10-25 02:30:00", madrid),
+            Some(utc("2026-10-25T00:30:00Z"))
+        );
+        assert_eq!(
+            parse_time("2026-10-25T02:30:00Z", madrid),
+            Some(utc("2026-10-25T02:30:00Z")),
+            "a time with its own zone keeps it"
+        );
     }
 }

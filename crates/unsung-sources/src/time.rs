@@ -58,9 +58,7 @@ mod tests {
     use super::*;
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
+        text.parse().expect("an RFC 3339 time")
     }
 
     #[test]

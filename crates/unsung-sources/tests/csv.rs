@@ -19,13 +19,13 @@ fn config(file: &str) -> SourceConfig {
 }
 
 fn fixture_path(name: &str) -> String {
-    format!("{}/tests/fixtures/csv/{name}", env!("CARGO_MANIFEST_DIR"))
+    common::fixture_path(&format!("csv/{name}"))
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn utc(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .unwrap()
-        .with_timezone(&Utc)
+    text.parse().expect("an RFC 3339 time")
 }
 
 #[tokio::test]
@@ -110,18 +110,13 @@ async fn a_changed_file_is_read_again_and_a_bad_one_fails_clearly() {
         .result
         .unwrap();
     assert_eq!(first.data.incidents.len(), 1);
-    let unchanged = common::fetch(
-        "f",
-        &config,
-        None,
-        &first.cursor,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await
-    .result
-    .unwrap();
+    // From the first sync's cursor, as the app syncs again.
+    let again = || async {
+        let nothing = Dataset::default();
+        let run = common::fetch("f", &config, None, &first.cursor, &nothing, now()).await;
+        run.result.unwrap()
+    };
+    let unchanged = again().await;
     assert!(unchanged.data.incidents.is_empty(), "not read again");
 
     std::fs::write(
@@ -129,18 +124,7 @@ async fn a_changed_file_is_read_again_and_a_bad_one_fails_clearly() {
         "id,opened_at\nA,2026-11-02T10:00:00Z\nB,2026-11-03T10:00:00Z\n",
     )
     .unwrap();
-    let changed = common::fetch(
-        "f",
-        &config,
-        None,
-        &first.cursor,
-        &Dataset::default(),
-        now(),
-        common::quick_limits(),
-    )
-    .await
-    .result
-    .unwrap();
+    let changed = again().await;
     assert_eq!(changed.data.incidents.len(), 2);
 
     std::fs::write(&file, "name,when\nx,y\n").unwrap();

@@ -5,11 +5,11 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use serde_json::{Value, json};
+use serde_json::json;
 use std::time::{Duration, Instant};
+use unsung_core::Status;
 use unsung_core::period::TimeRange;
 use unsung_core::stats::{intervals_by_service, state_seconds};
-use unsung_core::{Dataset, Status};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind};
 use unsung_testprom::{self as prom, Plan, Probe};
 use wiremock::matchers::{header, method, path};
@@ -186,16 +186,7 @@ async fn real_prometheus() {
 
     // A query Prometheus cannot parse, from the real server.
     let broken = source(&server.url, "probe_success{job=\"blackbox\"");
-    let run = common::fetch(
-        "prom",
-        &broken,
-        None,
-        &Value::Null,
-        &Dataset::default(),
-        now,
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first("prom", &broken, None, now).await;
     let error = run.result.expect_err("a broken query fails");
     assert_eq!(error.kind, SourceErrorKind::Invalid);
     assert!(
@@ -233,15 +224,7 @@ async fn sync_error(server: &MockServer) -> unsung_sources::SourceError {
     let config = source(&server.uri(), "probe_success");
     let run = tokio::time::timeout(
         Duration::from_secs(20),
-        common::fetch(
-            "prom",
-            &config,
-            None,
-            &Value::Null,
-            &Dataset::default(),
-            now,
-            common::quick_limits(),
-        ),
+        common::first("prom", &config, None, now),
     )
     .await
     .expect("within 20 s");
@@ -320,15 +303,7 @@ async fn an_unreachable_server_is_reported_as_such() {
     let config = source(&format!("http://127.0.0.1:{port}"), "probe_success");
     let run = tokio::time::timeout(
         Duration::from_secs(20),
-        common::fetch(
-            "prom",
-            &config,
-            None,
-            &Value::Null,
-            &Dataset::default(),
-            utc(nov(29, 18, 1)),
-            common::quick_limits(),
-        ),
+        common::first("prom", &config, None, utc(nov(29, 18, 1))),
     )
     .await
     .expect("within 20 s");
@@ -354,16 +329,7 @@ async fn a_token_is_sent_as_a_bearer_and_an_empty_answer_is_no_data() {
         .mount(&server)
         .await;
     let config = source(&server.uri(), "up{job=\"node\"}");
-    let run = common::fetch(
-        "prom",
-        &config,
-        Some("s3cret"),
-        &Value::Null,
-        &Dataset::default(),
-        utc(nov(29, 18, 1)),
-        common::quick_limits(),
-    )
-    .await;
+    let run = common::first("prom", &config, Some("s3cret"), utc(nov(29, 18, 1))).await;
     let fetched = run.result.expect("sync");
     assert_eq!(run.requests, 1);
     assert!(fetched.data.services.is_empty() && fetched.coverage.is_empty());

@@ -10,7 +10,8 @@ use unsung_core::period::TimeRange;
 use unsung_core::stats::state_seconds;
 use unsung_core::{Dataset, Severity};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind};
-use wiremock::matchers::{method, path};
+use unsung_testsupport::statuspage;
+use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const SUMMARY: &str = "statuspage/githubstatus_summary_2022-11-25_unresolved_incident.json";
@@ -22,25 +23,21 @@ fn now() -> DateTime<Utc> {
 }
 
 fn summary() -> Value {
-    serde_json::from_str(&common::fixture(SUMMARY)).unwrap()
+    common::fixture_json(SUMMARY)
 }
 
-/// A resolved incident on `component`, `minutes` long, opened `days_ago` before now.
+/// A resolved incident on `component`, `minutes` long, opened `days_ago` before now, with
+/// the updates that say which component it took down.
 fn resolved(id: &str, component: &str, impact: &str, days_ago: i64, minutes: i64) -> Value {
-    let opened = now() - Duration::days(days_ago);
-    let fixed = opened + Duration::minutes(minutes);
-    json!({
-        "id": id, "name": format!("Trouble {id}"), "status": "resolved", "impact": impact,
-        "created_at": opened.to_rfc3339(), "started_at": opened.to_rfc3339(),
-        "resolved_at": fixed.to_rfc3339(), "updated_at": fixed.to_rfc3339(),
-        "shortlink": "https://stspg.io/x",
-        "incident_updates": [
-            {"body": "Fixed.", "status": "resolved", "display_at": fixed.to_rfc3339(), "affected_components": null},
-            {"body": "Looking.", "status": "investigating", "display_at": opened.to_rfc3339(),
-             "affected_components": [{"code": component, "name": "x", "old_status": "operational", "new_status": "major_outage"}]}
-        ],
-        "components": [{"id": component, "name": "x"}]
-    })
+    let opened = (now() - Duration::days(days_ago)).to_rfc3339();
+    let fixed = (now() - Duration::days(days_ago) + Duration::minutes(minutes)).to_rfc3339();
+    let mut incident = statuspage::resolved(id, impact, component, &opened, &fixed).to_json();
+    incident["incident_updates"] = json!([
+        {"body": "Fixed.", "status": "resolved", "display_at": fixed, "affected_components": null},
+        {"body": "Looking.", "status": "investigating", "display_at": opened,
+         "affected_components": [{"code": component, "name": "x", "old_status": "operational", "new_status": "major_outage"}]}
+    ]);
+    incident
 }
 
 fn incidents() -> Value {
@@ -67,21 +64,7 @@ fn maintenances() -> Value {
 
 async fn page_server(summary: Value, incidents: Value) -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/summary.json"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(summary))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/incidents.json"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(incidents))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/scheduled-maintenances.json"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(maintenances()))
-        .mount(&server)
-        .await;
+    statuspage::serve(&server, summary, incidents, maintenances()).await;
     server
 }
 
@@ -261,7 +244,6 @@ async fn faults_fail_the_sync_with_one_clear_line() {
         &Value::Null,
         &Dataset::default(),
         now(),
-        common::quick_limits(),
     )
     .await;
     let error = run.result.unwrap_err();

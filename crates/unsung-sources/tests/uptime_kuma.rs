@@ -10,16 +10,15 @@ use unsung_core::Dataset;
 use unsung_core::period::TimeRange;
 use unsung_core::stats::state_seconds;
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind, merge};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use unsung_testsupport::uptime_kuma;
+use wiremock::MockServer;
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
 }
 
-/// Kuma's time format: UTC, no zone marker, milliseconds.
 fn kuma_time(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M:%S%.3f").to_string()
+    at.format(uptime_kuma::TIME_FORMAT).to_string()
 }
 
 /// Beats `from..to` (minute numbers after `start`), each with the status `status_at` gives.
@@ -65,16 +64,7 @@ fn page(notices: Value) -> Value {
 
 async fn kuma(heartbeats: Value, status_page: Value) -> MockServer {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/api/status-page/heartbeat/team"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(heartbeats))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/status-page/team"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(status_page))
-        .mount(&server)
-        .await;
+    uptime_kuma::serve(&server, "team", status_page, heartbeats).await;
     server
 }
 
@@ -159,7 +149,6 @@ async fn each_sync_extends_the_history_and_an_outage_across_syncs_stays_one_inci
         &first.cursor,
         &stored,
         later,
-        common::quick_limits(),
     )
     .await;
     assert_eq!(second.requests, 2);
@@ -210,7 +199,6 @@ async fn both_notice_shapes_are_read_and_a_notice_taken_down_is_closed() {
             &Value::Null,
             &data,
             later,
-            common::quick_limits(),
         )
         .await;
         let data = merge::apply(data, &run.result.unwrap());

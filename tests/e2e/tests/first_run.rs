@@ -17,12 +17,11 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use fantoccini::{Client, Locator};
-use serde_json::{Value, json};
 use support::{Driver, click, displayed, fill, testid, visible_texts, wait_for, with_text};
 use unsung_app::dto::{NewSource, Preferences, WeeklyNoticeView, WorkingHoursView};
 use unsung_app::{App, Clock};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use unsung_testsupport::statuspage;
+use wiremock::MockServer;
 
 /// A Friday evening: Monday 16 to Friday 20 November 2026 is "this week".
 const NOW: &str = "2026-11-20T20:00:00Z";
@@ -50,10 +49,7 @@ async fn count_displayed(client: &Client, css: &str) -> usize {
 #[tokio::test]
 #[ignore = "end to end: run by scripts/test under Xvfb"]
 async fn the_first_start_welcomes_then_goes_straight_to_the_story() {
-    let data = tempfile::Builder::new()
-        .prefix("unsung-e2e-first-run-")
-        .tempdir()
-        .expect("create a temp dir");
+    let data = support::data_dir("unsung-e2e-first-run-");
 
     // First start, fresh database: the welcome, not the story.
     {
@@ -142,49 +138,31 @@ async fn the_first_start_welcomes_then_goes_straight_to_the_story() {
     }
 }
 
-/// A status page: Checkout down 30 minutes on Tuesday, Search slow for an hour on Thursday.
-fn status_page() -> (Value, Value) {
-    let page = json!({"id": "p", "name": "Juniper", "url": "https://status.example.org",
-        "time_zone": "Etc/UTC", "updated_at": "2026-11-19T11:00:00Z"});
-    let component = |id: &str, name: &str| {
-        json!({"id": id, "name": name, "status": "operational",
-        "created_at": "2020-01-01T00:00:00Z", "group": false})
-    };
-    let incident = |id: &str, impact: &str, component: &str, from: &str, to: &str| {
-        json!({
-        "id": id, "name": format!("Trouble {id}"), "status": "resolved", "impact": impact,
-        "created_at": from, "started_at": from, "resolved_at": to, "updated_at": to,
-        "shortlink": "https://stspg.io/x", "incident_updates": [], "components": [{"id": component}]})
-    };
-    let summary = json!({"page": page,
-        "components": [component("cmp-a", "Checkout page"), component("cmp-b", "Search page")],
-        "incidents": [], "scheduled_maintenances": [], "status": {"indicator": "none"}});
-    let incidents = json!({"page": page, "incidents": [
-        incident("i1", "major", "cmp-a", "2026-11-17T02:00:00Z", "2026-11-17T02:30:00Z"),
-        incident("i2", "minor", "cmp-b", "2026-11-19T10:00:00Z", "2026-11-19T11:00:00Z"),
-    ]});
-    (summary, incidents)
-}
-
 /// A status page server of its own (not wiremock's shared pool), so dropping it closes its
-/// port.
+/// port: Checkout down 30 minutes on Tuesday, Search slow for an hour on Thursday.
 async fn serve_status_page() -> MockServer {
     let server = MockServer::builder().start().await;
-    let (summary, incidents) = status_page();
-    for (route, body) in [
-        ("/api/v2/summary.json", summary),
-        ("/api/v2/incidents.json", incidents),
-        (
-            "/api/v2/scheduled-maintenances.json",
-            json!({"scheduled_maintenances": []}),
-        ),
-    ] {
-        Mock::given(method("GET"))
-            .and(path(route))
-            .respond_with(ResponseTemplate::new(200).set_body_json(body))
-            .mount(&server)
-            .await;
-    }
+    let (summary, incidents) = statuspage::page(
+        "2026-11-19T11:00:00Z",
+        &[("cmp-a", "Checkout page"), ("cmp-b", "Search page")],
+        &[
+            statuspage::resolved(
+                "i1",
+                "major",
+                "cmp-a",
+                "2026-11-17T02:00:00Z",
+                "2026-11-17T02:30:00Z",
+            ),
+            statuspage::resolved(
+                "i2",
+                "minor",
+                "cmp-b",
+                "2026-11-19T10:00:00Z",
+                "2026-11-19T11:00:00Z",
+            ),
+        ],
+    );
+    statuspage::serve(&server, summary, incidents, statuspage::no_maintenances()).await;
     server
 }
 
@@ -203,10 +181,7 @@ fn wait_until_closed(address: SocketAddr) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "end to end: run by scripts/test under Xvfb"]
 async fn offline_the_app_shows_the_last_synced_figures_and_says_why_sync_failed() {
-    let data = tempfile::Builder::new()
-        .prefix("unsung-e2e-offline-")
-        .tempdir()
-        .expect("create a temp dir");
+    let data = support::data_dir("unsung-e2e-offline-");
     let now: DateTime<Utc> = NOW.parse().expect("an RFC 3339 time");
 
     // While the status page can be reached: connect it, sync it, and go through the welcome,

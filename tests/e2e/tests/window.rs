@@ -30,10 +30,7 @@ const HOSTILE: &str = r#"<img src=x onerror="window.__pwned=1">"#;
 #[tokio::test]
 #[ignore = "end to end: run by scripts/test under Xvfb"]
 async fn a_thank_you_is_posted_safely_and_survives_a_restart() {
-    let data = tempfile::Builder::new()
-        .prefix("unsung-e2e-")
-        .tempdir()
-        .expect("create a temp dir");
+    let data = support::data_dir("unsung-e2e-");
     let nonce = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .expect("clock after 1970")
@@ -46,14 +43,8 @@ async fn a_thank_you_is_posted_safely_and_survives_a_restart() {
         let client = driver.connect().await;
 
         // A first start greets the reader first (tests/first_run.rs checks the welcome).
+        // It waits for the story ([data-testid=story]) to show some text too.
         past_the_welcome(&client).await;
-        with_text(
-            &client,
-            &testid("story"),
-            "",
-            "the story ([data-testid=story]) to show some text",
-        )
-        .await;
         displayed(
             &client,
             &testid("demo-badge"),
@@ -236,10 +227,7 @@ const MARKUP: &str = "script, img, svg, iframe, object, embed, a, style, link, m
 #[tokio::test]
 #[ignore = "end to end: run by scripts/test under Xvfb"]
 async fn hostile_notes_are_shown_as_text_and_no_script_runs() {
-    let data = tempfile::Builder::new()
-        .prefix("unsung-e2e-hostile-")
-        .tempdir()
-        .expect("create a temp dir");
+    let data = support::data_dir("unsung-e2e-hostile-");
     // A 10,000-character note (the longest allowed), with line breaks and markup inside.
     let long: String = "Thank you <b>for</b> the night shift.\n"
         .chars()
@@ -274,7 +262,6 @@ async fn hostile_notes_are_shown_as_text_and_no_script_runs() {
     let driver = Driver::spawn(data.path());
     let client = driver.connect().await;
     past_the_welcome(&client).await;
-    with_text(&client, &testid("story"), "", "the story to show some text").await;
     // Anything a note could make run would call one of these.
     client
         .execute(

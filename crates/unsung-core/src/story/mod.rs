@@ -244,7 +244,27 @@ pub struct StoryRequest<'a> {
     pub working_hours: &'a WorkingHours,
 }
 
-impl StoryRequest<'_> {
+impl<'a> StoryRequest<'a> {
+    /// A story of `range`, told in the unit it fits ([`PeriodUnit::of`]).
+    pub fn new(
+        lang: Lang,
+        audience: Audience,
+        range: TimeRange,
+        tz: Tz,
+        now: DateTime<Utc>,
+        working_hours: &'a WorkingHours,
+    ) -> StoryRequest<'a> {
+        StoryRequest {
+            lang,
+            audience,
+            range,
+            unit: PeriodUnit::of(range, tz),
+            tz,
+            now,
+            working_hours,
+        }
+    }
+
     /// The part of the range that has happened: a period still going is told up to now, so
     /// the hours to come never count as missing news.
     pub fn told_range(&self) -> TimeRange {

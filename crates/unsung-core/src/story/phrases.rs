@@ -249,29 +249,42 @@ mod tests {
     fn times_of_day_and_dates_read_naturally() {
         use chrono::TimeZone;
         let late = Utc.with_ymd_and_hms(2026, 11, 26, 23, 40, 0).unwrap();
-        let utc = chrono_tz::UTC;
-        assert_eq!(
-            when(locale(Lang::En), late, utc),
-            "late on Thursday 26 November"
-        );
-        assert_eq!(
-            when(locale(Lang::Es), late, utc),
-            "el jueves 26 de noviembre por la noche"
-        );
-        let madrid: Tz = "Europe/Madrid".parse().unwrap();
-        // 23:40 UTC is 00:40 on Friday in Madrid.
-        assert_eq!(
-            when(locale(Lang::En), late, madrid),
-            "in the early hours of Friday 27 November"
-        );
         let one = Utc.with_ymd_and_hms(2026, 11, 29, 1, 5, 0).unwrap();
-        assert_eq!(
-            since(locale(Lang::Es), one, utc),
-            "la 01:05 del domingo 29 de noviembre"
-        );
-        assert_eq!(
-            since(locale(Lang::En), one, utc),
-            "01:05 on Sunday 29 November"
-        );
+        let utc = chrono_tz::UTC;
+        let madrid: Tz = "Europe/Madrid".parse().unwrap();
+        type Phrase = fn(&Locale, DateTime<Utc>, Tz) -> String;
+        let cases: [(Phrase, Lang, DateTime<Utc>, Tz, &str); 5] = [
+            (when, Lang::En, late, utc, "late on Thursday 26 November"),
+            (
+                when,
+                Lang::Es,
+                late,
+                utc,
+                "el jueves 26 de noviembre por la noche",
+            ),
+            // 23:40 UTC is 00:40 on Friday in Madrid.
+            (
+                when,
+                Lang::En,
+                late,
+                madrid,
+                "in the early hours of Friday 27 November",
+            ),
+            (
+                since,
+                Lang::Es,
+                one,
+                utc,
+                "la 01:05 del domingo 29 de noviembre",
+            ),
+            (since, Lang::En, one, utc, "01:05 on Sunday 29 November"),
+        ];
+        for (phrase, lang, at, tz, expected) in cases {
+            assert_eq!(
+                phrase(locale(lang), at, tz),
+                expected,
+                "{lang:?} {at} in {tz}"
+            );
+        }
     }
 }

@@ -16,15 +16,7 @@ fn story_of(data: &Dataset, kind: PeriodKind, lang: Lang, audience: Audience, tz
     let range = kind.range(now(), tz);
     tell_dataset(
         data,
-        &StoryRequest {
-            lang,
-            audience,
-            range,
-            unit: PeriodUnit::of(range, tz),
-            tz,
-            now: now(),
-            working_hours: &hours,
-        },
+        &StoryRequest::new(lang, audience, range, tz, now(), &hours),
     )
 }
 
@@ -236,18 +228,16 @@ fn a_quiet_week_after_a_quiet_week_says_so() {
     // Last week had the calm week's one problem; two weeks ago had nothing at all.
     let hours = WorkingHours::default();
     let range = PeriodKind::LastWeek.range(now() - chrono::Duration::days(7), chrono_tz::UTC);
-    let story = tell_dataset(
-        &data,
-        &StoryRequest {
-            lang: Lang::En,
-            audience: Audience::Family,
-            range,
-            unit: PeriodUnit::Week,
-            tz: chrono_tz::UTC,
-            now: now(),
-            working_hours: &hours,
-        },
+    let request = StoryRequest::new(
+        Lang::En,
+        Audience::Family,
+        range,
+        chrono_tz::UTC,
+        now(),
+        &hours,
     );
+    assert_eq!(request.unit, PeriodUnit::Week);
+    let story = tell_dataset(&data, &request);
     has(&story, "The week before was just as calm.");
 }
 

@@ -1,12 +1,14 @@
 //! What every connector test needs: a quick-tempered HTTP client, a sync context over it, and
-//! the fixtures copied from ../shared/fixtures (provenance in tests/fixtures/PROVENANCE.md).
+//! the recorded fixtures (through unsung-testsupport; provenance in tests/fixtures/PROVENANCE.md).
 #![allow(dead_code)]
 
 use chrono::{DateTime, Utc};
-use std::path::PathBuf;
 use std::time::Duration;
 use unsung_core::Dataset;
 use unsung_sources::{Context, Fetched, Http, HttpLimits, Progress, SourceConfig, connector};
+
+#[allow(unused_imports)] // each test crate uses its own subset
+pub use unsung_testsupport::{fixture, fixture_json, fixture_path};
 
 /// Limits that keep fault tests short: 2 s timeouts, fast backoff, a few seconds of waiting
 /// for rate limits at most.
@@ -21,13 +23,6 @@ pub fn quick_limits() -> HttpLimits {
     }
 }
 
-pub fn fixture(path: &str) -> String {
-    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path);
-    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
-}
-
 fn quiet(_: Progress) {}
 
 /// One sync of a source called `name`, as the app runs it, with the requests it made.
@@ -36,6 +31,7 @@ pub struct Run {
     pub requests: u64,
 }
 
+/// One sync from `cursor` over what the store holds (`known`), with the quick limits.
 pub async fn fetch(
     name: &str,
     config: &SourceConfig,
@@ -43,9 +39,8 @@ pub async fn fetch(
     cursor: &serde_json::Value,
     known: &Dataset,
     now: DateTime<Utc>,
-    limits: HttpLimits,
 ) -> Run {
-    let http = Http::new(limits);
+    let http = Http::new(quick_limits());
     let cx = Context {
         name,
         config,
@@ -63,23 +58,15 @@ pub async fn fetch(
     }
 }
 
-/// A first sync: no cursor, nothing stored yet, the quick limits.
+/// A first sync: no cursor, nothing stored yet.
 pub async fn first(
     name: &str,
     config: &SourceConfig,
     token: Option<&str>,
     now: DateTime<Utc>,
 ) -> Run {
-    fetch(
-        name,
-        config,
-        token,
-        &serde_json::Value::Null,
-        &Dataset::default(),
-        now,
-        quick_limits(),
-    )
-    .await
+    let nothing = Dataset::default();
+    fetch(name, config, token, &serde_json::Value::Null, &nothing, now).await
 }
 
 pub async fn check(
@@ -119,28 +106,10 @@ pub async fn sync_twice(
     token: Option<&str>,
     now: DateTime<Utc>,
 ) -> (Dataset, u64, u64) {
-    let first = fetch(
-        name,
-        config,
-        token,
-        &serde_json::Value::Null,
-        &Dataset::default(),
-        now,
-        quick_limits(),
-    )
-    .await;
+    let first = self::first(name, config, token, now).await;
     let fetched = first.result.expect("first sync");
     let merged = unsung_sources::merge::apply(Dataset::default(), &fetched);
-    let second = fetch(
-        name,
-        config,
-        token,
-        &fetched.cursor,
-        &merged,
-        now,
-        quick_limits(),
-    )
-    .await;
+    let second = fetch(name, config, token, &fetched.cursor, &merged, now).await;
     let again = unsung_sources::merge::apply(merged.clone(), &second.result.expect("second sync"));
     assert_eq!(again, merged, "an unchanged resync changes nothing");
     (merged, first.requests, second.requests)

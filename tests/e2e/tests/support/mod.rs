@@ -454,3 +454,11 @@ pub async fn past_the_welcome(client: &Client) {
     )
     .await;
 }
+
+/// A fresh folder for the app's data, named `prefix…`, removed when dropped.
+pub fn data_dir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("create a temp dir")
+}

@@ -1,0 +1,68 @@
+//! The code's shape, checked like behaviour: no Rust module of the core or the connectors
+//! grows past 700 lines (split it by concern instead), and the figures' modules depend one
+//! way only: `seconds` ← `index` ← `stats`, never back.
+
+use std::path::{Path, PathBuf};
+
+const MAX_LINES: usize = 700;
+
+fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, into);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            into.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_module_of_the_core_or_the_connectors_is_over_700_lines() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in [
+        "unsung-core/src",
+        "unsung-core/tests",
+        "unsung-sources/src",
+        "unsung-sources/tests",
+    ] {
+        rust_files(&crates.join(dir), &mut files);
+    }
+    assert!(files.len() > 20, "found only {} files", files.len());
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let lines = std::fs::read_to_string(file).unwrap().lines().count();
+            (lines > MAX_LINES).then(|| format!("{} ({lines} lines)", file.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "over {MAX_LINES} lines: {long:?}");
+}
+
+#[test]
+fn the_figures_modules_import_each_other_one_way_only() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    // The code, without comments (which may well name the other modules).
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(src.join(name)).unwrap();
+        let code: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect();
+        code.join("\n")
+    };
+    let (seconds, index) = (read("seconds.rs"), read("index.rs"));
+    for (module, text, lower_than) in [
+        (
+            "seconds",
+            &seconds,
+            ["crate::index", "crate::stats"].as_slice(),
+        ),
+        ("index", &index, ["crate::stats"].as_slice()),
+    ] {
+        for higher in lower_than {
+            assert!(!text.contains(higher), "{module} must not use {higher}");
+        }
+    }
+}

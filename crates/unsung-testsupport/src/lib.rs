@@ -1,0 +1,33 @@
+//! What Unsung's tests replay, written once: the sources' recorded fixtures (kept with their
+//! provenance in `crates/unsung-sources/tests/fixtures`), and local servers that answer as a
+//! Statuspage page or an Uptime Kuma page would, with the variants the tests need. The
+//! connectors' own tests, the `unsung` command's tests and the end-to-end tests all replay the
+//! same pages through it. A dev-dependency only; it knows nothing of Unsung's crates, so any
+//! of them can use it.
+
+pub mod statuspage;
+pub mod uptime_kuma;
+
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// The recorded payloads' folder (provenance in its PROVENANCE.md).
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../unsung-sources/tests/fixtures")
+}
+
+/// A fixture's path, `path` relative to [`fixtures_dir`] (`csv/generic.csv`).
+pub fn fixture_path(path: &str) -> PathBuf {
+    fixtures_dir().join(path)
+}
+
+/// A fixture's text.
+pub fn fixture(path: &str) -> String {
+    let full = fixture_path(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}
+
+/// A JSON fixture, parsed.
+pub fn fixture_json(path: &str) -> Value {
+    serde_json::from_str(&fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
