@@ -32,6 +32,18 @@ fn madrid_mornings() -> Preferences {
     }
 }
 
+/// This week as the desktop first shows it.
+async fn family_week(app: &unsung_app::App) -> unsung_app::dto::Overview {
+    overview_of(
+        app,
+        PeriodKind::ThisWeek,
+        app.reader_tz(),
+        Lang::En,
+        Audience::Family,
+    )
+    .await
+}
+
 #[tokio::test]
 async fn the_first_run_asks_once_and_the_answers_are_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -44,14 +56,7 @@ async fn the_first_run_asks_once_and_the_answers_are_kept() {
         !first.weekly_notice.enabled,
         "off while only the demo team is there"
     );
-    let overview = overview_of(
-        &app,
-        PeriodKind::ThisWeek,
-        app.reader_tz(),
-        Lang::En,
-        Audience::Family,
-    )
-    .await;
+    let overview = family_week(&app).await;
     assert!(!overview.welcomed);
     assert_eq!(overview.last_synced_at, None);
 
@@ -64,14 +69,7 @@ async fn the_first_run_asks_once_and_the_answers_are_kept() {
     let app = open(&dir, sunday_evening()).await;
     assert_eq!(app.preferences().await.unwrap(), saved);
     assert_eq!(app.reader_tz().name(), "Europe/Madrid");
-    let overview = overview_of(
-        &app,
-        PeriodKind::ThisWeek,
-        app.reader_tz(),
-        Lang::En,
-        Audience::Family,
-    )
-    .await;
+    let overview = family_week(&app).await;
     assert!(overview.welcomed);
     assert_eq!(overview.tz, "Europe/Madrid");
     assert_eq!(overview.working_hours.start, "08:00");
@@ -145,14 +143,7 @@ async fn the_weekly_notice_comes_once_on_the_chosen_morning_after_a_source_is_co
     assert!(!app.weekly_notice_due().await.unwrap(), "once a week");
 
     app.sync(None, &|_| {}).await.unwrap();
-    let overview = overview_of(
-        &app,
-        PeriodKind::ThisWeek,
-        app.reader_tz(),
-        Lang::En,
-        Audience::Family,
-    )
-    .await;
+    let overview = family_week(&app).await;
     assert_eq!(
         overview.last_synced_at.as_deref(),
         Some("2026-11-30T08:05:00Z")

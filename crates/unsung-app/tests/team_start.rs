@@ -48,6 +48,18 @@ impl Silent {
     }
 }
 
+/// This week as the desktop first shows it.
+async fn team_week(app: &unsung_app::App) -> unsung_app::dto::Overview {
+    overview_of(
+        app,
+        PeriodKind::ThisWeek,
+        chrono_tz::UTC,
+        Lang::En,
+        Audience::Team,
+    )
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_team_database_that_never_answers_does_not_hold_the_first_view() {
     let silent = Silent::start().await;
@@ -56,14 +68,7 @@ async fn a_team_database_that_never_answers_does_not_hold_the_first_view() {
     let app = app_at(&dir, now(), Some(team)).await;
 
     app.prepare_first_view().await.unwrap();
-    let overview = overview_of(
-        &app,
-        PeriodKind::ThisWeek,
-        chrono_tz::UTC,
-        Lang::En,
-        Audience::Team,
-    )
-    .await;
+    let overview = team_week(&app).await;
     // Answered while the connection is still pending: the local figures, and the news that
     // the team database is being reached (the UI says so).
     assert_eq!(overview.team, Some(TeamReach::Reaching));
@@ -89,13 +94,6 @@ async fn without_a_team_database_the_view_says_nothing_about_one() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_at(&dir, now(), None).await;
     app.prepare_first_view().await.unwrap();
-    let overview = overview_of(
-        &app,
-        PeriodKind::ThisWeek,
-        chrono_tz::UTC,
-        Lang::En,
-        Audience::Team,
-    )
-    .await;
+    let overview = team_week(&app).await;
     assert_eq!(overview.team, None);
 }
