@@ -128,7 +128,15 @@ fn main() {
             app.manage(Shell::default());
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                let _ = handle.state::<Shell>().app().await;
+                let shell = handle.state::<Shell>();
+                // The first view never waits for a team database: it is reached here, after
+                // the database opened, and the window reads the view again once it is.
+                if let Ok(app) = shell.app().await
+                    && let Ok(Some(report)) = app.sync_team().await
+                    && report.notes.is_some()
+                {
+                    handle.state::<ShellEvents>().send(ShellEvent::TeamSynced);
+                }
             });
             weekly::start(app.handle().clone());
             Ok(())

@@ -227,6 +227,21 @@ describe("SysAdmin Day and the weekly notice", () => {
   });
 });
 
+describe("a team database still being reached at start", () => {
+  test("the first view shows the local figures and says so, then reads the view again once reached", async () => {
+    const store = installMock({ teamReaching: true });
+    render(App);
+    await screen.findByTestId("story-headline");
+    expect(screen.getByTestId("team-reaching").textContent).toBe(words.t("ui-team-reaching"));
+    await waitFor(() => expect(store.shell).not.toBeNull());
+    store.teamReach = "reached";
+    const calls = store.calls.length;
+    store.shell!.onmessage({ event: "team_synced" });
+    await waitFor(() => expect(store.calls.length).toBe(calls + 1));
+    await waitFor(() => expect(screen.queryByTestId("team-reaching")).toBeNull());
+  });
+});
+
 describe("the preferences helpers", () => {
   test("zones include the current one; times every half hour keep an odd saved one", () => {
     expect(timeZones("Mars/Olympus")).toContain("Mars/Olympus");

@@ -222,6 +222,7 @@ ui-person-removed = { $name } is no longer on the list.
 ui-team-title = Team database
 ui-team-lead = With a team database (PostgreSQL), thank-yous and the team's synced data are shared by everyone. Without one, they stay on this computer. Unsung works offline either way: notes written while the team database cannot be reached wait here and are sent once it can.
 ui-team-checking = Checking…
+ui-team-reaching = Reaching the team database… Meanwhile you see what this computer has.
 ui-team-none = No team database is set.
 ui-team-connected = Connected to { $url }.
 ui-team-signed = Your notes are signed { $name }.

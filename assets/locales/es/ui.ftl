@@ -223,6 +223,7 @@ ui-person-removed = { $name } ya no está en la lista.
 ui-team-title = Base de datos del equipo
 ui-team-lead = Con una base de datos del equipo (PostgreSQL), los agradecimientos y los datos sincronizados del equipo son de todos. Sin ella, se quedan en este ordenador. Unsung funciona sin conexión en los dos casos: las notas escritas cuando no se puede llegar a la base de datos del equipo esperan aquí y se envían en cuanto se puede.
 ui-team-checking = Comprobando…
+ui-team-reaching = Conectando con la base de datos del equipo… Mientras tanto ves lo que tiene este ordenador.
 ui-team-none = No hay ninguna base de datos del equipo.
 ui-team-connected = Conectado a { $url }.
 ui-team-signed = Tus notas van firmadas como { $name }.

@@ -140,6 +140,17 @@ pub struct TeamStatus {
     pub problem: Option<String>,
 }
 
+/// Where the connection to the team database stands as a view is built (it never waits for it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TeamReach {
+    /// Being reached: the view shows the local copy meanwhile.
+    Reaching,
+    Reached,
+    /// It could not be reached; the view shows the local copy.
+    Unreachable,
+}
+
 /// What sending the waiting notes did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SendReport {
@@ -181,6 +192,9 @@ pub struct Overview {
     pub sysadmin_day: bool,
     /// The reader went through the welcome (or chose Settings); `false` on first run.
     pub welcomed: bool,
+    /// With a team database, where reaching it stands (the figures are the local copy's until
+    /// it is reached); `null` without one.
+    pub team: Option<TeamReach>,
 }
 
 /// The reader's own settings, from the welcome and Settings.
@@ -306,4 +320,7 @@ pub enum SyncEvent {
 pub enum ShellEvent {
     /// The weekly notification was clicked: show This week.
     OpenStory,
+    /// The team database was reached at start and the local copy brought up to date: the
+    /// view can be read again.
+    TeamSynced,
 }

@@ -180,13 +180,14 @@ impl App {
         })
     }
 
-    /// What the desktop app does on start: with a team database, send what waits and bring
-    /// the local copy up to date (if it can be reached); then, with no real source connected,
-    /// show the demo team, brought up to date so its history ends today.
+    /// What the desktop app does on start: with no real source connected, show the demo
+    /// team, brought up to date so its history ends today. A team database is only started
+    /// being reached, in the background: the first view shows the local copy and never waits
+    /// for it (one that never answers used to hold the window for 5 s). The shell then calls
+    /// [`App::sync_team`] off the first view's path.
     pub async fn prepare_first_view(&self) -> Result<()> {
-        if self.team().is_some() {
-            // Offline is fine: the app shows the local copy and sends notes later.
-            let _ = self.sync_team().await;
+        if let Some(team) = self.team() {
+            team.reach_in_background();
         }
         let sources = self.local.sources().await?;
         if sources.iter().all(|s| s.kind == demo::SOURCE) {

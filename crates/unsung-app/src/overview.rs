@@ -29,6 +29,12 @@ impl App {
         lang: Lang,
         audience: Audience,
     ) -> Result<Overview> {
+        // The team database is reached in the background: the view shows the local copy and
+        // says where reaching it stands, and never waits for it.
+        let team = self.team();
+        if let Some(team) = &team {
+            team.reach_in_background();
+        }
         let now = self.now();
         let range = kind.range(now, tz);
         let data = self.period_data(range).await?;
@@ -139,13 +145,14 @@ impl App {
                 .into_iter()
                 .map(|p| p.name)
                 .collect(),
-            me: match self.team() {
+            me: match &team {
                 Some(_) => self.local.setting(ME_SETTING).await?,
                 None => None,
             },
             last_synced_at: self.last_synced_at().await?.map(rfc3339),
             sysadmin_day: self.is_sysadmin_day(),
             welcomed: self.preferences().await?.welcomed,
+            team: team.map(|team| team.reach()),
         })
     }
 

@@ -14,7 +14,7 @@ use unsung_sources::{
     Context, Http, HttpLimits, Kind, Progress, SourceConfig, SourceError, SourceErrorKind,
     connector, merge,
 };
-use unsung_store::{SourceRecord, Store};
+use unsung_store::{SourceCounts, SourceRecord, Store};
 
 /// What a source row's `settings` holds: how to reach it and where its sync stands.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -178,7 +178,8 @@ impl App {
         };
         self.local.save_source(&record).await?;
         self.drop_demo().await?;
-        self.source_view(&record).await
+        let counts = self.local.source_counts().await?;
+        self.source_view(&record, &counts).await
     }
 
     /// Whether the user connected any source: one query, no source's data read (the
@@ -192,24 +193,33 @@ impl App {
             .any(|s| s.kind != demo::SOURCE))
     }
 
-    /// The sources the user connected (not the demo team), by name.
+    /// The sources the user connected (not the demo team), by name. What each brought is
+    /// counted by the database in one query, not read.
     pub async fn sources(&self) -> Result<Vec<SourceView>> {
+        let counts = self.local.source_counts().await?;
         let mut views = Vec::new();
         for record in self.local.sources().await? {
             if record.kind != demo::SOURCE {
-                views.push(self.source_view(&record).await?);
+                views.push(self.source_view(&record, &counts).await?);
             }
         }
         Ok(views)
     }
 
-    async fn source_view(&self, record: &SourceRecord) -> Result<SourceView> {
+    async fn source_view(
+        &self,
+        record: &SourceRecord,
+        counts: &[SourceCounts],
+    ) -> Result<SourceView> {
         let settings = Settings::of(record);
         let config = settings
             .config
             .clone()
             .unwrap_or_else(|| SourceConfig::new(Kind::parse(&record.kind).unwrap_or(Kind::Csv)));
-        let data = self.local.source_data(&record.name).await?;
+        let (services, incidents) = counts
+            .iter()
+            .find(|c| c.name == record.name)
+            .map_or((0, 0), |c| (c.services, c.incidents));
         let token_set =
             config.kind.takes_token() && self.secrets.get(&record.name).await?.is_some();
         Ok(SourceView {
@@ -227,8 +237,8 @@ impl App {
             } else {
                 None
             },
-            services: data.services.len() as u32,
-            incidents: data.incidents.len() as u32,
+            services: services.try_into().unwrap_or(u32::MAX),
+            incidents: incidents.try_into().unwrap_or(u32::MAX),
             last_attempt_at: settings.sync.last_attempt_at.map(crate::rfc3339),
             last_success_at: settings.sync.last_success_at.map(crate::rfc3339),
             last_error: settings.sync.error,

@@ -19,12 +19,16 @@ pub struct SyncReport {
 }
 
 impl App {
-    /// Sends what waits and refreshes the local copy. `None` without a team database.
+    /// Sends what waits and refreshes the local copy (notes, people and sources). Waits for
+    /// the team database (or for an attempt to reach it already under way). `None` without
+    /// a team database.
     pub async fn sync_team(&self) -> Result<Option<SyncReport>> {
         let Some(team) = self.team() else {
             return Ok(None);
         };
-        let send = self.send_waiting_with(&team, true).await?;
+        // One attempt, waited for; what follows does not try again if it failed.
+        let _ = team.connect(true).await;
+        let send = self.send_waiting_with(&team, false).await?;
         let mut report = SyncReport {
             send,
             notes: None,
@@ -47,6 +51,7 @@ impl App {
             self.local.replace_source(source, &data).await?;
         }
         report.sources = sources.len();
+        self.refresh_team_people(&*store).await?;
         self.team_me(&team, false).await?;
         Ok(Some(report))
     }

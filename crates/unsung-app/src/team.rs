@@ -1,10 +1,12 @@
 //! The link to the team database: chosen by URL (`--team-db`, `UNSUNG_TEAM_DB`, or Settings),
-//! connected on first use, and given a short rest after it could not be reached so that an
+//! connected on first use (or in the background as the desktop app starts, so the first view
+//! never waits for it), and given a short rest after it could not be reached so that an
 //! offline laptop does not wait on it for every note. Its password is never stored by Unsung:
 //! it comes from the URL given at start, `PGPASSWORD`, or PostgreSQL's own `~/.pgpass`.
 
-use crate::dto::TeamStatus;
+use crate::dto::{TeamReach, TeamStatus};
 use crate::{App, AppError, Result};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use unsung_store::{Member, PgStore, Store, StoreError, is_postgres_url, redact_url};
@@ -28,8 +30,31 @@ pub(crate) enum SetBy {
 pub(crate) struct TeamLink {
     url: String,
     pub set_by: SetBy,
-    store: tokio::sync::Mutex<Option<Arc<dyn Store>>>,
+    /// The team store once connected (never held across an await).
+    store: Mutex<Option<Arc<dyn Store>>>,
+    /// One connection attempt at a time.
+    dialing: tokio::sync::Mutex<()>,
+    /// How many connection attempts are under way or about to start: while any is, the team
+    /// database is "being reached", and nothing that can go on without it waits for it.
+    reaching: Arc<AtomicUsize>,
     resting_until: Mutex<Option<(Instant, String)>>,
+}
+
+/// Counts one attempt to reach the team database for as long as it lives (even if the attempt
+/// is dropped half-way).
+struct Attempt(Arc<AtomicUsize>);
+
+impl Attempt {
+    fn start(reaching: &Arc<AtomicUsize>) -> Attempt {
+        reaching.fetch_add(1, Ordering::SeqCst);
+        Attempt(Arc::clone(reaching))
+    }
+}
+
+impl Drop for Attempt {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl std::fmt::Debug for TeamLink {
@@ -46,7 +71,9 @@ impl TeamLink {
         TeamLink {
             url,
             set_by,
-            store: tokio::sync::Mutex::new(None),
+            store: Mutex::new(None),
+            dialing: tokio::sync::Mutex::new(()),
+            reaching: Arc::new(AtomicUsize::new(0)),
             resting_until: Mutex::new(None),
         }
     }
@@ -55,19 +82,65 @@ impl TeamLink {
         redact_url(&self.url)
     }
 
+    fn connected(&self) -> Option<Arc<dyn Store>> {
+        self.store.lock().ok().and_then(|store| store.clone())
+    }
+
+    /// Where the link stands now, without waiting for anything.
+    pub fn reach(&self) -> TeamReach {
+        if self.connected().is_some() {
+            TeamReach::Reached
+        } else if self.reaching.load(Ordering::SeqCst) > 0 {
+            TeamReach::Reaching
+        } else {
+            TeamReach::Unreachable
+        }
+    }
+
+    /// Starts connecting in the background, unless connected, already connecting, or resting
+    /// after a failure. Returns at once: the first view never waits for the team database.
+    pub fn reach_in_background(self: &Arc<Self>) {
+        if self.connected().is_some()
+            || self.reaching.load(Ordering::SeqCst) > 0
+            || self.resting().is_some()
+        {
+            return;
+        }
+        // Counted before the task starts, so whoever looks right after sees it under way.
+        let attempt = Attempt::start(&self.reaching);
+        let link = Arc::clone(self);
+        tokio::spawn(async move {
+            let _ = link.connect(true).await;
+            drop(attempt);
+        });
+    }
+
     /// The team store, connecting if needed. Unless `now` is set, a database that could not
-    /// be reached a moment ago is not tried again yet.
+    /// be reached a moment ago, or is being reached right now, is not waited for.
     pub async fn connect(&self, now: bool) -> std::result::Result<Arc<dyn Store>, StoreError> {
-        if !now && let Some(reason) = self.resting() {
-            return Err(StoreError::Unreachable(reason));
+        if let Some(store) = self.connected() {
+            return Ok(store);
         }
-        let mut slot = self.store.lock().await;
-        if let Some(store) = slot.as_ref() {
-            return Ok(store.clone());
+        if !now {
+            if let Some(reason) = self.resting() {
+                return Err(StoreError::Unreachable(reason));
+            }
+            if self.reaching.load(Ordering::SeqCst) > 0 {
+                return Err(StoreError::Unreachable(
+                    "the team database is still being reached".into(),
+                ));
+            }
         }
+        let _one_at_a_time = self.dialing.lock().await;
+        if let Some(store) = self.connected() {
+            return Ok(store);
+        }
+        let _attempt = Attempt::start(&self.reaching);
         match unsung_store::open(&self.url).await {
             Ok(store) => {
-                *slot = Some(store.clone());
+                if let Ok(mut slot) = self.store.lock() {
+                    *slot = Some(store.clone());
+                }
                 self.clear_rest();
                 Ok(store)
             }

@@ -1,22 +1,15 @@
 //! The reader's settings and the weekly notice: asked on first run, kept across restarts,
 //! checked before they are kept, and used for the figures (zone and working hours).
 
-use chrono::{DateTime, TimeZone, Utc};
-use unsung_app::dto::{NewSource, Preferences, WeeklyNoticeView, WorkingHoursView};
-use unsung_app::{App, Audience, Clock, ErrorCode, Lang, PeriodKind};
+mod support;
 
-/// Sunday 29 November 2026, 20:00 UTC.
-fn sunday_evening() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
-}
+use chrono::{DateTime, TimeZone, Utc};
+use support::{app_at, csv_source, now as sunday_evening, overview_of};
+use unsung_app::dto::{Preferences, WeeklyNoticeView, WorkingHoursView};
+use unsung_app::{App, Audience, ErrorCode, Lang, PeriodKind};
 
 async fn open(dir: &tempfile::TempDir, at: DateTime<Utc>) -> App {
-    let app = App::open(
-        dir.path().join("unsung.db").to_str().unwrap(),
-        Clock::Fixed(at),
-    )
-    .await
-    .unwrap();
+    let app = app_at(dir, at, None).await;
     app.prepare_first_view().await.unwrap();
     app
 }
@@ -39,6 +32,18 @@ fn madrid_mornings() -> Preferences {
     }
 }
 
+/// This week as the desktop first shows it.
+async fn family_week(app: &unsung_app::App) -> unsung_app::dto::Overview {
+    overview_of(
+        app,
+        PeriodKind::ThisWeek,
+        app.reader_tz(),
+        Lang::En,
+        Audience::Family,
+    )
+    .await
+}
+
 #[tokio::test]
 async fn the_first_run_asks_once_and_the_answers_are_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -51,15 +56,7 @@ async fn the_first_run_asks_once_and_the_answers_are_kept() {
         !first.weekly_notice.enabled,
         "off while only the demo team is there"
     );
-    let overview = app
-        .overview(
-            PeriodKind::ThisWeek,
-            app.reader_tz(),
-            Lang::En,
-            Audience::Family,
-        )
-        .await
-        .unwrap();
+    let overview = family_week(&app).await;
     assert!(!overview.welcomed);
     assert_eq!(overview.last_synced_at, None);
 
@@ -72,15 +69,7 @@ async fn the_first_run_asks_once_and_the_answers_are_kept() {
     let app = open(&dir, sunday_evening()).await;
     assert_eq!(app.preferences().await.unwrap(), saved);
     assert_eq!(app.reader_tz().name(), "Europe/Madrid");
-    let overview = app
-        .overview(
-            PeriodKind::ThisWeek,
-            app.reader_tz(),
-            Lang::En,
-            Audience::Family,
-        )
-        .await
-        .unwrap();
+    let overview = family_week(&app).await;
     assert!(overview.welcomed);
     assert_eq!(overview.tz, "Europe/Madrid");
     assert_eq!(overview.working_hours.start, "08:00");
@@ -145,18 +134,7 @@ async fn the_weekly_notice_comes_once_on_the_chosen_morning_after_a_source_is_co
         "off: no source yet"
     );
 
-    app.add_source(NewSource {
-        name: "sheet".into(),
-        kind: "csv".into(),
-        url: None,
-        query: None,
-        service_label: None,
-        slug: None,
-        file: Some(csv.to_str().unwrap().into()),
-        token: None,
-    })
-    .await
-    .unwrap();
+    app.add_source(csv_source("sheet", &csv)).await.unwrap();
     let mut on = madrid_mornings();
     on.weekly_notice.enabled = true;
     app.save_preferences(on).await.unwrap();
@@ -165,15 +143,7 @@ async fn the_weekly_notice_comes_once_on_the_chosen_morning_after_a_source_is_co
     assert!(!app.weekly_notice_due().await.unwrap(), "once a week");
 
     app.sync(None, &|_| {}).await.unwrap();
-    let overview = app
-        .overview(
-            PeriodKind::ThisWeek,
-            app.reader_tz(),
-            Lang::En,
-            Audience::Family,
-        )
-        .await
-        .unwrap();
+    let overview = family_week(&app).await;
     assert_eq!(
         overview.last_synced_at.as_deref(),
         Some("2026-11-30T08:05:00Z")

@@ -6,7 +6,8 @@
 //! - the server stopped while notes are being posted and started again: the outbox delivers
 //!   every note exactly once;
 //! - only a note's author changes or deletes it, through the app too;
-//! - one teammate's synced data serves the others.
+//! - one teammate's synced data serves the others;
+//! - the team's people and their other names are the same on every laptop.
 //!
 //! The figures (posted, lost, duplicated) are printed; `cargo test -- --nocapture` shows them.
 
@@ -15,8 +16,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use unsung_app::dto::{NewThankYou, ThankYouEdit};
-use unsung_app::{App, Clock, Config, ErrorCode, PeriodKind};
+use unsung_app::dto::{NewThankYou, PersonEntry, ThankYouEdit};
+use unsung_app::{App, Audience, Clock, Config, ErrorCode, Lang, PeriodKind};
 use unsung_core::demo;
 use unsung_testpg::Cluster;
 
@@ -400,4 +401,73 @@ async fn one_teammates_synced_data_serves_the_whole_team() {
 
 fn unsung_store_source(name: &str) -> unsung_app::SourceRecord {
     unsung_app::SourceRecord::new(name, name, None, now())
+}
+
+fn person(name: &str, aliases: &[&str]) -> PersonEntry {
+    PersonEntry {
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+#[tokio::test]
+async fn teammates_share_one_list_of_people_so_their_stories_name_the_same_people() {
+    let cluster = Cluster::shared();
+    let database = team_database(cluster).await;
+    let ana = laptop_at(cluster, &database, "ana", Clock::Fixed(now())).await;
+    let ben = laptop_at(cluster, &database, "ben", Clock::Fixed(now())).await;
+    ben.app.prepare_first_view().await.unwrap();
+
+    // Ana gives her own other names; Ben adds Chloe, who is not on the team database; the
+    // demo's sources call Chloe "Chloe", so Ben names her "Chloe Martin" with that alias.
+    ana.app
+        .save_person(person("Ana", &["ana.garcia"]))
+        .await
+        .unwrap();
+    let people = ben
+        .app
+        .save_person(person("Chloe Martin", &["Chloe", "chloe.m"]))
+        .await
+        .unwrap();
+    let expected = vec![
+        person("Ana", &["ana.garcia"]),
+        person("Chloe Martin", &["Chloe", "chloe.m"]),
+    ];
+    assert_eq!(people, expected, "Ben sees Ana's entry too");
+    assert_eq!(ana.app.people().await.unwrap(), expected);
+
+    // Only Ana says which names are hers: the team database refuses Ben.
+    let error = ben
+        .app
+        .save_person(person("Ana", &["oncall-bot"]))
+        .await
+        .unwrap_err();
+    assert_eq!(error.code, ErrorCode::Forbidden, "{}", error.message);
+    assert_eq!(
+        ben.app.remove_person("Ana").await.unwrap_err().code,
+        ErrorCode::Forbidden
+    );
+
+    // Both stories credit "Chloe Martin" for what the demo's sources say Chloe fixed.
+    ana.app.prepare_first_view().await.unwrap();
+    for laptop in [&ana, &ben] {
+        laptop.app.sync_team().await.unwrap();
+        let overview = laptop
+            .app
+            .overview(
+                PeriodKind::Last90Days,
+                chrono_tz::UTC,
+                Lang::En,
+                Audience::Team,
+            )
+            .await
+            .unwrap();
+        let fixers: Vec<&String> = overview
+            .incidents
+            .iter()
+            .flat_map(|i| &i.fixed_by)
+            .collect();
+        assert!(fixers.iter().any(|n| *n == "Chloe Martin"), "{fixers:?}");
+        assert!(fixers.iter().all(|n| *n != "Chloe"), "{fixers:?}");
+    }
 }

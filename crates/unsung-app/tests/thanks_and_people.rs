@@ -2,41 +2,15 @@
 //! what each note thanks for, people and the other names sources use for them, the team
 //! database setting, and a note written while the team database is out of reach.
 
-use chrono::{DateTime, TimeZone, Utc};
 use unsung_app::dto::{NewThankYou, PersonEntry, ThankYouEdit};
-use unsung_app::{App, Audience, Clock, Config, ErrorCode, Lang, PeriodKind, TimeRange};
+use unsung_app::{App, Audience, Clock, ErrorCode, Lang, PeriodKind, TimeRange};
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
-}
+mod support;
+
+use support::{app_at, demo_app, note, now, overview_of};
 
 async fn app_in(dir: &tempfile::TempDir, team_db: Option<String>) -> App {
-    App::start(Config {
-        db: dir.path().join("unsung.db").to_string_lossy().into_owned(),
-        team_db,
-        clock: Clock::Fixed(now()),
-        tz: Some(chrono_tz::UTC),
-    })
-    .await
-    .unwrap()
-}
-
-async fn demo_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app_in(&dir, None).await;
-    app.prepare_first_view().await.unwrap();
-    (dir, app)
-}
-
-fn note(author: &str, to: &[&str], message: &str) -> NewThankYou {
-    NewThankYou {
-        author: author.into(),
-        recipients: to.iter().map(|s| s.to_string()).collect(),
-        incident_id: None,
-        period_from: None,
-        period_to: None,
-        message: message.into(),
-    }
+    app_at(dir, now(), team_db).await
 }
 
 fn edit(id: &str, author: &str, message: &str) -> ThankYouEdit {
@@ -198,15 +172,14 @@ async fn people_are_kept_with_the_names_sources_use_for_them() {
     assert!(error.message.contains("someone else"), "{}", error.message);
 
     // Incidents the demo says "Ana" fixed are now Ana López's, and thanked as hers.
-    let overview = app
-        .overview(
-            PeriodKind::Last90Days,
-            chrono_tz::UTC,
-            Lang::En,
-            Audience::Team,
-        )
-        .await
-        .unwrap();
+    let overview = overview_of(
+        &app,
+        PeriodKind::Last90Days,
+        chrono_tz::UTC,
+        Lang::En,
+        Audience::Team,
+    )
+    .await;
     let fixers: Vec<&String> = overview
         .incidents
         .iter()

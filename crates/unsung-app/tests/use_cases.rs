@@ -1,52 +1,29 @@
 //! The use cases both faces call, on a real SQLite file with the clock pinned.
 
-use chrono::{DateTime, TimeZone, Utc};
-use unsung_app::dto::NewThankYou;
-use unsung_app::{App, Audience, Clock, ErrorCode, Lang, PeriodKind};
+use chrono::{DateTime, Utc};
+use unsung_app::{App, Audience, ErrorCode, Lang, PeriodKind};
 use unsung_core::timeline::DayState;
 use unsung_core::{glossary, readability};
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
-}
+mod support;
 
-async fn demo_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let app = reopen(&dir, now()).await;
-    app.prepare_first_view().await.unwrap();
-    (dir, app)
-}
+use support::{app_at, csv_source, demo_app, note, now, overview_of};
 
 async fn reopen(dir: &tempfile::TempDir, at: DateTime<Utc>) -> App {
-    let path = dir.path().join("unsung.db");
-    App::open(path.to_str().unwrap(), Clock::Fixed(at))
-        .await
-        .unwrap()
-}
-
-fn note(author: &str, to: &[&str], message: &str) -> NewThankYou {
-    NewThankYou {
-        author: author.into(),
-        recipients: to.iter().map(|s| s.to_string()).collect(),
-        incident_id: None,
-        period_from: None,
-        period_to: None,
-        message: message.into(),
-    }
+    app_at(dir, at, None).await
 }
 
 #[tokio::test]
 async fn the_first_view_is_the_demo_team_with_90_bars_per_service() {
     let (_dir, app) = demo_app().await;
-    let overview = app
-        .overview(
-            PeriodKind::ThisWeek,
-            chrono_tz::UTC,
-            Lang::En,
-            Audience::Family,
-        )
-        .await
-        .unwrap();
+    let overview = overview_of(
+        &app,
+        PeriodKind::ThisWeek,
+        chrono_tz::UTC,
+        Lang::En,
+        Audience::Family,
+    )
+    .await;
     assert!(overview.is_demo);
     assert_eq!(overview.team_name, "Juniper Books (demo team)");
     assert_eq!(
@@ -145,15 +122,14 @@ async fn every_period_has_a_plain_family_story_in_both_languages() {
 #[tokio::test]
 async fn the_overview_speaks_the_chosen_language_and_audience() {
     let (_dir, app) = demo_app().await;
-    let overview = app
-        .overview(
-            PeriodKind::ThisWeek,
-            chrono_tz::UTC,
-            Lang::Es,
-            Audience::Team,
-        )
-        .await
-        .unwrap();
+    let overview = overview_of(
+        &app,
+        PeriodKind::ThisWeek,
+        chrono_tz::UTC,
+        Lang::Es,
+        Audience::Team,
+    )
+    .await;
     assert_eq!(overview.team_name, "Juniper Books (equipo de demostración)");
     assert_eq!(
         overview.period.label,
@@ -261,21 +237,15 @@ async fn notes_that_cannot_be_sent_say_why() {
 #[tokio::test]
 async fn a_week_with_no_data_says_so_instead_of_claiming_uptime() {
     let dir = tempfile::tempdir().unwrap();
-    let app = App::open(
-        dir.path().join("empty.db").to_str().unwrap(),
-        Clock::Fixed(now()),
+    let app = reopen(&dir, now()).await;
+    let overview = overview_of(
+        &app,
+        PeriodKind::LastWeek,
+        chrono_tz::UTC,
+        Lang::En,
+        Audience::Family,
     )
-    .await
-    .unwrap();
-    let overview = app
-        .overview(
-            PeriodKind::LastWeek,
-            chrono_tz::UTC,
-            Lang::En,
-            Audience::Family,
-        )
-        .await
-        .unwrap();
+    .await;
     assert!(!overview.is_demo);
     assert_eq!(overview.team_name, "Your team");
     assert_eq!(overview.overall_uptime_ratio, None);
@@ -288,4 +258,61 @@ async fn a_week_with_no_data_says_so_instead_of_claiming_uptime() {
         "nothing to say, no sections"
     );
     assert!(overview.services.is_empty());
+}
+
+/// The desktop app opens the local database through the same locked first open as the
+/// `unsung` command: starts racing on a brand-new file (the app and a script at once) all
+/// succeed and all show the demo team.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn desktop_starts_racing_on_a_new_database_all_succeed() {
+    let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
+    let starts: Vec<_> = (0..4)
+        .map(|_| {
+            let dir = std::sync::Arc::clone(&dir);
+            tokio::spawn(async move {
+                let app = reopen(&dir, now()).await;
+                app.prepare_first_view().await.map(|()| app)
+            })
+        })
+        .collect();
+    for start in starts {
+        let app = start.await.unwrap().expect("every start succeeds");
+        assert!(app.is_demo().await.unwrap());
+    }
+}
+
+/// Settings → Sources counts what each source brought in the database, without reading it.
+#[tokio::test]
+async fn the_sources_list_counts_what_each_source_brought() {
+    let (dir, app) = demo_app().await;
+    let csv = dir.path().join("incidents.csv");
+    std::fs::write(
+        &csv,
+        "id,opened_at,resolved_at\nA,2026-11-24T10:00:00Z,2026-11-24T10:30:00Z\n\
+         B,2026-11-25T10:00:00Z,2026-11-25T11:00:00Z\n",
+    )
+    .unwrap();
+    let added = app.add_source(csv_source("sheet", &csv)).await.unwrap();
+    assert_eq!(
+        (added.services, added.incidents),
+        (0, 0),
+        "nothing synced yet"
+    );
+    app.sync(None, &|_| {}).await.unwrap();
+    let listed = app.sources().await.unwrap();
+    assert_eq!(listed.len(), 1, "the demo team is not listed");
+    let services = overview_of(
+        &app,
+        PeriodKind::ThisWeek,
+        chrono_tz::UTC,
+        Lang::En,
+        Audience::Team,
+    )
+    .await
+    .services
+    .len();
+    assert_eq!(
+        (listed[0].services, listed[0].incidents),
+        (services as u32, 2)
+    );
 }

@@ -6,8 +6,10 @@
 //! security decides who may write which note. [`open`] picks the backend from the URL; each
 //! backend has its own migrations folder; one contract test suite runs against both.
 
+mod columns;
 mod error;
 mod postgres;
+mod rows;
 mod sqlite;
 
 pub use error::StoreError;
@@ -45,6 +47,15 @@ impl SourceRecord {
     }
 }
 
+/// How much a source brought, counted by the database (Settings → Sources lists this for every
+/// source, so it must not read their data to count it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceCounts {
+    pub name: String,
+    pub services: u64,
+    pub incidents: u64,
+}
+
 #[async_trait]
 pub trait Store: Send + Sync {
     /// Replaces everything `source` contributed (services, availability, incidents, changes and
@@ -60,6 +71,8 @@ pub trait Store: Send + Sync {
     /// Removes a source and everything it contributed; `false` if there was no such source.
     async fn remove_source(&self, source: &str) -> Result<bool>;
     async fn sources(&self) -> Result<Vec<SourceRecord>>;
+    /// Every source's number of services and incidents, by name, in one query.
+    async fn source_counts(&self) -> Result<Vec<SourceCounts>>;
     async fn services(&self) -> Result<Vec<Service>>;
     /// Availability intervals overlapping `[from, to)`.
     async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>>;

@@ -7,7 +7,7 @@ mod support;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use support::Backend;
 use unsung_core::{Person, ThankYou, demo};
-use unsung_store::{SourceRecord, StoreError};
+use unsung_store::{SourceCounts, SourceRecord, StoreError};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
@@ -79,6 +79,7 @@ contract!(
     only_the_author_changes_or_deletes_a_note,
     a_sources_data_is_replaced_as_a_whole_and_read_back_unchanged,
     removing_a_source_removes_what_it_brought,
+    each_sources_services_and_incidents_are_counted_without_reading_them,
     saving_a_sources_settings_keeps_its_data,
     notes_are_not_source_data,
     people_keep_their_aliases_when_a_source_names_them_again,
@@ -268,6 +269,32 @@ async fn removing_a_source_removes_what_it_brought(backend: &Backend) {
     assert_eq!(store.people().await.unwrap().len(), 5);
 }
 
+async fn each_sources_services_and_incidents_are_counted_without_reading_them(backend: &Backend) {
+    let store = backend.store_as("Ben").await;
+    let data = team_data();
+    store
+        .replace_source(&source("pagerduty", "pagerduty"), &data)
+        .await
+        .unwrap();
+    store.save_source(&source("csv", "csv")).await.unwrap();
+    assert_eq!(
+        store.source_counts().await.unwrap(),
+        vec![
+            SourceCounts {
+                name: "csv".into(),
+                services: 0,
+                incidents: 0,
+            },
+            SourceCounts {
+                name: "pagerduty".into(),
+                services: data.services.len() as u64,
+                incidents: data.incidents.len() as u64,
+            },
+        ]
+    );
+    assert!(data.services.len() > 1 && data.incidents.len() > 1);
+}
+
 async fn notes_are_not_source_data(backend: &Backend) {
     let store = backend.store_as("Ben").await;
     let with_notes = demo::dataset(now());
@@ -281,7 +308,8 @@ async fn notes_are_not_source_data(backend: &Backend) {
 }
 
 async fn people_keep_their_aliases_when_a_source_names_them_again(backend: &Backend) {
-    let store = backend.store_as("Ben").await;
+    // Ana gives her own other names (on a team database, only she may).
+    let store = backend.store_as("Ana").await;
     let ana = Person {
         name: "Ana".into(),
         aliases: vec!["ana.garcia".into(), "Ana G.".into()],

@@ -239,3 +239,42 @@ async fn settings_are_kept_and_cleared() {
     assert_eq!(store.setting("team_db").await.unwrap(), None);
     assert_eq!(store.integrity_check().await.unwrap(), ["ok"]);
 }
+
+/// Ten openers of one brand-new file at once (threads of one process here; separate processes
+/// in the CLI's `first_open` test): each used to run migration 1 itself and most failed with
+/// "table sources already exists". Now one migrates under the lock and the others find it done.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn many_first_opens_of_a_new_file_at_once_all_succeed_and_migrate_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new/unsung.db");
+    let openers: Vec<_> = (0..10)
+        .map(|n| {
+            let path = path.clone();
+            tokio::spawn(async move {
+                let store = SqliteStore::open(path.to_str().unwrap()).await?;
+                store
+                    .insert_thanks(&note(&format!("first-{n}"), "hello", now()))
+                    .await?;
+                Ok::<_, StoreError>(())
+            })
+        })
+        .collect();
+    for opener in openers {
+        opener.await.unwrap().expect("every first open succeeds");
+    }
+    let store = open(path.to_str().unwrap()).await.unwrap();
+    assert_eq!(store.list_thanks(20).await.unwrap().len(), 10);
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(applied, vec![1, 2], "each migration ran once");
+    assert!(
+        dir.path().join("new/unsung.db-migrate.lock").exists(),
+        "the lock every opener takes lives beside the file"
+    );
+}

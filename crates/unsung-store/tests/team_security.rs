@@ -1,6 +1,6 @@
 //! Authorship is enforced by PostgreSQL itself: on a real server, a teammate connected as their
-//! own role cannot post as someone else, nor change or delete someone else's note, whether
-//! through Unsung or by hand in Debian's psql. Also: setting the database up, twice, by
+//! own role cannot post as someone else, nor change or delete someone else's note, nor say
+//! which other names are a teammate's, whether through Unsung or by hand in Debian's psql. Also: setting the database up, twice, by
 //! `PgStore::init_team` or by `scripts/team-init.sql`.
 
 mod support;
@@ -8,7 +8,7 @@ mod support;
 use chrono::{SubsecRound, Utc};
 use std::path::Path;
 use support::{TEAM, new_team_database};
-use unsung_core::ThankYou;
+use unsung_core::{Person, ThankYou};
 use unsung_store::{Member, PgStore, Store, StoreError, open};
 use unsung_testpg::Cluster;
 
@@ -48,8 +48,14 @@ fn psql_as(
     )
 }
 
-fn assert_refused(result: (bool, String, String), because: &str) {
-    let (ok, stdout, stderr) = result;
+/// Runs `script` in psql as `role` and checks that the database refused it `because`.
+fn assert_refused(
+    cluster: &Cluster,
+    (role, database): (&str, &str),
+    (script, vars): (&str, &[(&str, &str)]),
+    because: &str,
+) {
+    let (ok, stdout, stderr) = psql_as(cluster, role, database, script, vars);
     assert!(!ok, "the database accepted it: {stdout}");
     assert!(
         stderr.contains(because),
@@ -70,47 +76,39 @@ async fn nobody_can_post_as_someone_else_even_from_psql() {
     let forged = "INSERT INTO unsung.thanks (id, author, recipients, message, created_at) \
                   VALUES (gen_random_uuid(), 'Ben', '{Dev}', 'forged by ana', now());";
     assert_refused(
-        psql_as(cluster, "ana", &db, forged, &[]),
+        cluster,
+        ("ana", &db),
+        (forged, &[]),
         "new row violates row-level security policy",
     );
     let with_role = "INSERT INTO unsung.thanks (id, author, author_role, recipients, message, created_at) \
                      VALUES (gen_random_uuid(), 'Ben', 'ben', '{Dev}', 'forged by ana', now());";
+    assert_refused(cluster, ("ana", &db), (with_role, &[]), "permission denied");
     assert_refused(
-        psql_as(cluster, "ana", &db, with_role, &[]),
-        "permission denied",
-    );
-    assert_refused(
-        psql_as(cluster, "ana", &db, "SET ROLE ben;", &[]),
+        cluster,
+        ("ana", &db),
+        ("SET ROLE ben;", &[]),
         "permission denied to set role",
     );
     assert_refused(
-        psql_as(
-            cluster,
-            "ana",
-            &db,
+        cluster,
+        ("ana", &db),
+        (
             "UPDATE unsung.team_members SET person = 'Ben' WHERE role = 'ana';",
             &[],
         ),
         "permission denied",
     );
     assert_refused(
-        psql_as(
-            cluster,
-            "ana",
-            &db,
-            "SELECT unsung.add_member('ana2', 'Ben');",
-            &[],
-        ),
+        cluster,
+        ("ana", &db),
+        ("SELECT unsung.add_member('ana2', 'Ben');", &[]),
         "permission denied for function",
     );
     assert_refused(
-        psql_as(
-            cluster,
-            "ana",
-            &db,
-            "ALTER TABLE unsung.thanks DISABLE ROW LEVEL SECURITY;",
-            &[],
-        ),
+        cluster,
+        ("ana", &db),
+        ("ALTER TABLE unsung.thanks DISABLE ROW LEVEL SECURITY;", &[]),
         "must be owner",
     );
 
@@ -157,27 +155,27 @@ async fn nobody_can_change_or_delete_someone_elses_note_even_from_psql() {
     assert!(ok, "{stderr}");
     assert_eq!(deleted, "0", "and from Ana's DELETE");
     assert_refused(
-        psql_as(
-            cluster,
-            "ana",
-            &db,
+        cluster,
+        ("ana", &db),
+        (
             "UPDATE unsung.thanks SET author_role = 'ana' WHERE id = :'id';",
             &id,
         ),
         "permission denied",
     );
     assert_refused(
-        psql_as(
-            cluster,
-            "ana",
-            &db,
+        cluster,
+        ("ana", &db),
+        (
             "UPDATE unsung.thanks SET author = 'Ana' WHERE id = :'id';",
             &id,
         ),
         "permission denied",
     );
     assert_refused(
-        psql_as(cluster, "ana", &db, "TRUNCATE unsung.thanks;", &[]),
+        cluster,
+        ("ana", &db),
+        ("TRUNCATE unsung.thanks;", &[]),
         "permission denied",
     );
 
@@ -197,6 +195,76 @@ async fn nobody_can_change_or_delete_someone_elses_note_even_from_psql() {
     // Ben himself can.
     let (ok, changed, stderr) = psql_as(cluster, "ben", &db, update, &id);
     assert!(ok && changed == "1", "{stderr}");
+}
+
+fn person(name: &str, aliases: &[&str]) -> Person {
+    Person {
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+#[tokio::test]
+async fn the_team_shares_one_list_of_people_and_only_you_say_which_names_are_yours() {
+    let cluster = Cluster::shared();
+    let db = new_team_database(cluster).await;
+    let ana = store(cluster, &db, "ana").await;
+    let ben = store(cluster, &db, "ben").await;
+    ana.save_person(&person("Ana", &["ana.garcia"]))
+        .await
+        .unwrap();
+    // Anyone adds people who are not teammates, with their other names, for everyone.
+    ben.save_person(&person("Chloe", &["chloe.w"]))
+        .await
+        .unwrap();
+    assert_eq!(
+        ana.people().await.unwrap(),
+        vec![
+            person("Ana", &["ana.garcia"]),
+            person("Chloe", &["chloe.w"])
+        ]
+    );
+    assert_eq!(ben.people().await.unwrap(), ana.people().await.unwrap());
+
+    // Ben cannot change which names are Ana's, take her off, or claim her name.
+    for refused in [
+        ben.save_person(&person("Ana", &["ana.garcia", "oncall-bot"]))
+            .await,
+        ben.save_person(&person("Ben", &["ana"])).await,
+        ben.remove_person("Ana").await.map(|_| ()),
+    ] {
+        assert!(
+            matches!(refused, Err(StoreError::Refused(_))),
+            "{refused:?}"
+        );
+    }
+    assert_refused(
+        cluster,
+        ("ben", &db),
+        (
+            "UPDATE unsung.people SET aliases = '{x}' WHERE name = 'Ana';",
+            &[],
+        ),
+        "only Ana can say which other names are theirs",
+    );
+    // The database records who changed each entry; nobody writes that for someone else.
+    let (ok, changed_by, stderr) = psql_as(
+        cluster,
+        "ben",
+        &db,
+        "UPDATE unsung.people SET changed_by = 'ana' WHERE name = 'Chloe' RETURNING changed_by;",
+        &[],
+    );
+    assert!(ok, "{stderr}");
+    assert!(changed_by.starts_with("ben"), "{changed_by}");
+    // Ana herself can, and Ben still can change Chloe's.
+    ana.save_person(&person("Ana", &["agarcia"])).await.unwrap();
+    ben.save_person(&person("Chloe", &[])).await.unwrap();
+    assert!(ben.remove_person("Chloe").await.unwrap());
+    assert_eq!(
+        ben.people().await.unwrap(),
+        vec![person("Ana", &["agarcia"])]
+    );
 }
 
 #[tokio::test]

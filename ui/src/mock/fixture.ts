@@ -483,5 +483,6 @@ export function buildOverview(
     last_synced_at: null,
     sysadmin_day: false,
     welcomed: true,
+    team: null,
   };
 }

@@ -25,6 +25,7 @@ import type {
   PersonEntry,
   SendReport,
   ShellEvent,
+  TeamReach,
   ShareOptions,
   TeamStatus,
   ThankYou,
@@ -55,6 +56,8 @@ export type MockOptions = {
   synced?: boolean;
   /** Every source sync fails the way it does with no network. */
   networkDown?: boolean;
+  /** A team database is set and still being reached as the app starts. */
+  teamReaching?: boolean;
 };
 
 export type MockStore = {
@@ -75,6 +78,8 @@ export type MockStore = {
   preferences: MockPreferences;
   /** The channel the window opened for the shell's events (a clicked weekly notice). */
   shell: Channel<ShellEvent> | null;
+  /** Where reaching the team database stands, as the overview says (`null`: none is set). */
+  teamReach: TeamReach | null;
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
@@ -101,6 +106,7 @@ export function installMock(options: MockOptions = {}): MockStore {
     sources: options.synced ? seededSources() : newMockSources(),
     preferences: newMockPreferences(!options.firstRun),
     shell: null,
+    teamReach: options.teamReaching ? "reaching" : null,
   };
   const sourceOptions = {
     stepMs: options.syncStepMs ?? 150,
@@ -158,6 +164,7 @@ export function installMock(options: MockOptions = {}): MockStore {
           last_synced_at: lastSynced(),
           sysadmin_day: options.sysadminDay ?? false,
           welcomed: store.preferences.welcomed,
+          team: store.teamReach,
         };
       }
       case "list_thanks": {

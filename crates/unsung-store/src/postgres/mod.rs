@@ -7,21 +7,31 @@ mod team;
 
 pub use team::{Member, TeamInit};
 
+use crate::SourceCounts;
+use crate::columns::{
+    Columns, bind_change, bind_edit, bind_incident, bind_interval, bind_note, bind_service,
+    bind_source,
+};
+use crate::rows::{
+    CHANGE_COLUMNS, CountsRow, INCIDENT_COLUMNS, NOTE_COLUMNS, SERVICE_COLUMNS, ServiceRow, all,
+    dataset,
+};
 use crate::{Result, SourceRecord, Store, StoreError, redact_url, refuse_notes_in};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rows::{
-    ChangeRow, INCIDENT_COLUMNS, IncidentRow, IntervalRow, PersonRow, ServiceRow, SourceRow,
-    THANKS_COLUMNS, ThanksRow, note_id,
-};
+use rows::{ChangeRow, IncidentRow, IntervalRow, PersonRow, SOURCE_COLUMNS, SourceRow, ThanksRow};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{Connection, PgConnection, PgPool};
+use sqlx::{Connection, PgConnection, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
 use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
 
 /// The schema version this build reads and writes (`unsung.meta.schema_version`).
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
+
+/// A new source; its settings are jsonb here.
+const INSERT_SOURCE: &str = "INSERT INTO unsung.sources (name, kind, url, created_at, settings) \
+     VALUES ($1, $2, $3, $4, $5::jsonb)";
 
 /// How long to wait for the team database before treating it as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -106,76 +116,42 @@ impl Store for PgStore {
             .bind(&source.name)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO unsung.sources (name, kind, url, created_at, settings) \
-             VALUES ($1, $2, $3, $4, $5::jsonb)",
-        )
-        .bind(&source.name)
-        .bind(&source.kind)
-        .bind(&source.url)
-        .bind(source.created_at)
-        .bind(&source.settings)
-        .execute(&mut *tx)
-        .await?;
-        for service in &data.services {
-            sqlx::query(
-                "INSERT INTO unsung.services (id, source, external_id, name, friendly_name) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(&service.id)
-            .bind(&source.name)
-            .bind(&service.external_id)
-            .bind(&service.name)
-            .bind(&service.friendly_name)
+        bind_source(sqlx::query(INSERT_SOURCE), source)
             .execute(&mut *tx)
             .await?;
+        let insert_service =
+            format!("INSERT INTO unsung.services ({SERVICE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)");
+        for service in &data.services {
+            bind_service(sqlx::query(&insert_service), &source.name, service)
+                .execute(&mut *tx)
+                .await?;
         }
         for interval in &data.intervals {
-            sqlx::query(
-                "INSERT INTO unsung.availability (service_id, start_at, end_at, status) \
-                 VALUES ($1, $2, $3, $4)",
+            bind_interval(
+                sqlx::query(
+                    "INSERT INTO unsung.availability (service_id, start_at, end_at, status) \
+                     VALUES ($1, $2, $3, $4)",
+                ),
+                interval,
             )
-            .bind(&interval.service_id)
-            .bind(interval.start)
-            .bind(interval.end)
-            .bind(interval.status.as_str())
             .execute(&mut *tx)
             .await?;
         }
+        let insert_incident = format!(
+            "INSERT INTO unsung.incidents ({INCIDENT_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+        );
         for incident in &data.incidents {
-            sqlx::query(&format!(
-                "INSERT INTO unsung.incidents ({INCIDENT_COLUMNS}) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-            ))
-            .bind(&incident.id)
-            .bind(&source.name)
-            .bind(&incident.external_id)
-            .bind(&incident.service_id)
-            .bind(&incident.title)
-            .bind(incident.severity.as_str())
-            .bind(incident.opened_at)
-            .bind(incident.acknowledged_at)
-            .bind(incident.resolved_at)
-            .bind(&incident.resolved_by)
-            .bind(&incident.responders)
-            .bind(&incident.notes)
-            .bind(incident.disposition.as_str())
-            .bind(&incident.link)
-            .execute(&mut *tx)
-            .await?;
+            bind_incident(sqlx::query(&insert_incident), &source.name, incident)
+                .execute(&mut *tx)
+                .await?;
         }
+        let insert_change =
+            format!("INSERT INTO unsung.changes ({CHANGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)");
         for change in &data.changes {
-            sqlx::query(
-                "INSERT INTO unsung.changes (id, source, service_id, at, summary) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(&change.id)
-            .bind(&source.name)
-            .bind(&change.service_id)
-            .bind(change.at)
-            .bind(&change.summary)
-            .execute(&mut *tx)
-            .await?;
+            bind_change(sqlx::query(&insert_change), &source.name, change)
+                .execute(&mut *tx)
+                .await?;
         }
         for person in &data.people {
             sqlx::query(
@@ -192,10 +168,9 @@ impl Store for PgStore {
     }
 
     async fn source_data(&self, source: &str) -> Result<Dataset> {
-        let services: Vec<ServiceRow> = sqlx::query_as(
-            "SELECT id, source, external_id, name, friendly_name FROM unsung.services \
-             WHERE source = $1 ORDER BY position",
-        )
+        let services: Vec<ServiceRow> = sqlx::query_as(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM unsung.services WHERE source = $1 ORDER BY position"
+        ))
         .bind(source)
         .fetch_all(&self.pool)
         .await?;
@@ -213,10 +188,9 @@ impl Store for PgStore {
         .bind(source)
         .fetch_all(&self.pool)
         .await?;
-        let changes: Vec<ChangeRow> = sqlx::query_as(
-            "SELECT id, source, service_id, at, summary FROM unsung.changes WHERE source = $1 \
-             ORDER BY at, id COLLATE \"C\"",
-        )
+        let changes: Vec<ChangeRow> = sqlx::query_as(&format!(
+            "SELECT {CHANGE_COLUMNS} FROM unsung.changes WHERE source = $1 ORDER BY at, id COLLATE \"C\""
+        ))
         .bind(source)
         .fetch_all(&self.pool)
         .await?;
@@ -226,34 +200,17 @@ impl Store for PgStore {
         .bind(source)
         .fetch_all(&self.pool)
         .await?;
-        Ok(Dataset {
-            services: services.into_iter().map(ServiceRow::into_service).collect(),
-            intervals: intervals
-                .into_iter()
-                .map(IntervalRow::into_interval)
-                .collect::<Result<_>>()?,
-            incidents: incidents
-                .into_iter()
-                .map(IncidentRow::into_incident)
-                .collect::<Result<_>>()?,
-            changes: changes.into_iter().map(ChangeRow::into_change).collect(),
-            thanks: Vec::new(),
-            people,
-        })
+        dataset(services, intervals, incidents, changes, people)
     }
 
     async fn save_source(&self, source: &SourceRecord) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO unsung.sources (name, kind, url, created_at, settings) \
-             VALUES ($1, $2, $3, $4, $5::jsonb) \
-             ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, \
-             settings = excluded.settings",
+        bind_source(
+            sqlx::query(&format!(
+                "{INSERT_SOURCE} ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, \
+                 url = excluded.url, settings = excluded.settings"
+            )),
+            source,
         )
-        .bind(&source.name)
-        .bind(&source.kind)
-        .bind(&source.url)
-        .bind(source.created_at)
-        .bind(&source.settings)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -261,13 +218,12 @@ impl Store for PgStore {
 
     async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
         let row: Option<SourceRow> = sqlx::query_as(&format!(
-            "SELECT {} FROM unsung.sources WHERE name = $1",
-            rows::SOURCE_COLUMNS
+            "SELECT {SOURCE_COLUMNS} FROM unsung.sources WHERE name = $1"
         ))
         .bind(name)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(SourceRow::into_source))
+        row.map(SourceRow::into_source).transpose()
     }
 
     async fn remove_source(&self, source: &str) -> Result<bool> {
@@ -280,18 +236,29 @@ impl Store for PgStore {
 
     async fn sources(&self) -> Result<Vec<SourceRecord>> {
         let rows: Vec<SourceRow> = sqlx::query_as(&format!(
-            "SELECT {} FROM unsung.sources ORDER BY name COLLATE \"C\"",
-            rows::SOURCE_COLUMNS
+            "SELECT {SOURCE_COLUMNS} FROM unsung.sources ORDER BY name COLLATE \"C\""
         ))
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(SourceRow::into_source).collect())
+        all(rows, SourceRow::into_source)
+    }
+
+    async fn source_counts(&self) -> Result<Vec<SourceCounts>> {
+        let rows: Vec<CountsRow> = sqlx::query_as(
+            "SELECT s.name, \
+             (SELECT COUNT(*) FROM unsung.services v WHERE v.source = s.name) AS services, \
+             (SELECT COUNT(*) FROM unsung.incidents i WHERE i.source = s.name) AS incidents \
+             FROM unsung.sources s ORDER BY s.name COLLATE \"C\"",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(CountsRow::into_counts).collect())
     }
 
     async fn services(&self) -> Result<Vec<Service>> {
-        let rows: Vec<ServiceRow> = sqlx::query_as(
-            "SELECT id, source, external_id, name, friendly_name FROM unsung.services ORDER BY source COLLATE \"C\", position",
-        )
+        let rows: Vec<ServiceRow> = sqlx::query_as(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM unsung.services ORDER BY source COLLATE \"C\", position"
+        ))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(ServiceRow::into_service).collect())
@@ -306,7 +273,7 @@ impl Store for PgStore {
         .bind(to)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(IntervalRow::into_interval).collect()
+        all(rows, IntervalRow::into_interval)
     }
 
     async fn incidents_opened(
@@ -322,7 +289,7 @@ impl Store for PgStore {
         .bind(to)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(IncidentRow::into_incident).collect()
+        all(rows, IncidentRow::into_incident)
     }
 
     async fn incident(&self, id: &str) -> Result<Option<Incident>> {
@@ -360,7 +327,7 @@ impl Store for PgStore {
             sqlx::query_as("SELECT name, aliases FROM unsung.people ORDER BY name COLLATE \"C\"")
                 .fetch_all(&self.pool)
                 .await?;
-        Ok(rows.into_iter().map(PersonRow::into_person).collect())
+        all(rows, PersonRow::into_person)
     }
 
     async fn save_person(&self, person: &Person) -> Result<()> {
@@ -395,60 +362,45 @@ impl Store for PgStore {
                 "sample notes stay in the local database".into(),
             ));
         }
-        sqlx::query(&format!(
-            "INSERT INTO unsung.thanks ({THANKS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-             ON CONFLICT (id) DO NOTHING"
-        ))
-        .bind(note_id(&note.id)?)
-        .bind(&note.author)
-        .bind(&note.recipients)
-        .bind(&note.message)
-        .bind(&note.incident_id)
-        .bind(note.period_from)
-        .bind(note.period_to)
-        .bind(note.created_at)
-        .bind(note.edited_at)
+        bind_note(
+            sqlx::query(&format!(
+                "INSERT INTO unsung.thanks ({NOTE_COLUMNS}) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING"
+            )),
+            note,
+        )?
         .execute(&self.pool)
         .await?;
         Ok(())
     }
 
     async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
-        let Ok(id) = note_id(id) else {
+        let Ok(id) = Postgres::note_id(id) else {
             return Ok(None);
         };
         let row: Option<ThanksRow> = sqlx::query_as(&format!(
-            "SELECT {THANKS_COLUMNS} FROM unsung.thanks WHERE id = $1"
+            "SELECT {NOTE_COLUMNS} FROM unsung.thanks WHERE id = $1"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(ThanksRow::into_thanks))
+        row.map(ThanksRow::into_thanks).transpose()
     }
 
     async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
-        let Ok(id) = note_id(&note.id) else {
-            return Ok(false);
-        };
-        let done = sqlx::query(
+        let query = sqlx::query(
             "UPDATE unsung.thanks SET recipients = $1, message = $2, incident_id = $3, \
              period_from = $4, period_to = $5, edited_at = $6 WHERE id = $7 AND author = $8",
-        )
-        .bind(&note.recipients)
-        .bind(&note.message)
-        .bind(&note.incident_id)
-        .bind(note.period_from)
-        .bind(note.period_to)
-        .bind(note.edited_at)
-        .bind(id)
-        .bind(&note.author)
-        .execute(&self.pool)
-        .await?;
+        );
+        let Ok(query) = bind_edit(query, note) else {
+            return Ok(false);
+        };
+        let done = query.execute(&self.pool).await?;
         Ok(done.rows_affected() > 0)
     }
 
     async fn delete_thanks(&self, id: &str, author: &str) -> Result<bool> {
-        let Ok(id) = note_id(id) else {
+        let Ok(id) = Postgres::note_id(id) else {
             return Ok(false);
         };
         let done = sqlx::query("DELETE FROM unsung.thanks WHERE id = $1 AND author = $2")
@@ -461,12 +413,12 @@ impl Store for PgStore {
 
     async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {
         let rows: Vec<ThanksRow> = sqlx::query_as(&format!(
-            "SELECT {THANKS_COLUMNS} FROM unsung.thanks ORDER BY created_at DESC, id DESC LIMIT $1"
+            "SELECT {NOTE_COLUMNS} FROM unsung.thanks ORDER BY created_at DESC, id DESC LIMIT $1"
         ))
         .bind(limit as i64)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(ThanksRow::into_thanks).collect())
+        all(rows, ThanksRow::into_thanks)
     }
 
     async fn thanks_between(
@@ -475,13 +427,13 @@ impl Store for PgStore {
         to: DateTime<Utc>,
     ) -> Result<Vec<ThankYou>> {
         let rows: Vec<ThanksRow> = sqlx::query_as(&format!(
-            "SELECT {THANKS_COLUMNS} FROM unsung.thanks WHERE created_at >= $1 AND created_at < $2 \
+            "SELECT {NOTE_COLUMNS} FROM unsung.thanks WHERE created_at >= $1 AND created_at < $2 \
              ORDER BY created_at DESC, id DESC"
         ))
         .bind(from)
         .bind(to)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(ThanksRow::into_thanks).collect())
+        all(rows, ThanksRow::into_thanks)
     }
 }

@@ -1,12 +1,15 @@
 //! What only the local database does: the outbox of notes waiting for the team database, the
-//! cached copy of the team's notes, the demo's sample notes, settings, and an integrity check.
+//! cached copy of the team's notes and people, the demo's sample notes, settings, and an
+//! integrity check.
 //! None of this belongs on a team database, so it is not part of the `Store` trait.
 
-use super::rows::{THANKS_COLUMNS, ThanksRow, bind_edit, bind_note};
-use super::{SqliteStore, insert_thanks};
+use super::rows::{THANKS_COLUMNS, ThanksRow};
+use super::{SqliteStore, insert_thanks, save_person};
 use crate::Result;
+use crate::columns::{bind_edit, bind_note};
+use crate::rows::all;
 use sqlx::FromRow;
-use unsung_core::ThankYou;
+use unsung_core::{Person, ThankYou};
 
 /// A note in the outbox: written while the team database was out of reach, or not yet sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +55,7 @@ impl SqliteStore {
              ON CONFLICT (id) DO NOTHING",
             ),
             note,
-        )
+        )?
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -65,7 +68,7 @@ impl SqliteStore {
         ))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(WaitingRow::into_waiting).collect()
+        all(rows, WaitingRow::into_waiting)
     }
 
     pub async fn waiting_note(&self, id: &str) -> Result<Option<Waiting>> {
@@ -98,7 +101,7 @@ impl SqliteStore {
              period_to = ?, edited_at = ?, refused = 0 WHERE id = ? AND author = ?",
             ),
             note,
-        )
+        )?
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -181,6 +184,22 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Makes the local list of people the team database's `people`, with their other names,
+    /// all at once. Which source first named each person is kept.
+    pub async fn replace_people(&self, people: &[Person]) -> Result<()> {
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM people WHERE name NOT IN (SELECT value FROM json_each(?))")
+            .bind(serde_json::to_string(&names).expect("names always serialise"))
+            .execute(&mut *tx)
+            .await?;
+        for person in people {
+            save_person(&mut tx, person).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(
             sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
@@ -228,7 +247,7 @@ async fn upsert_team_note(conn: &mut sqlx::SqliteConnection, note: &ThankYou) ->
          message = excluded.message, incident_id = excluded.incident_id, \
          period_from = excluded.period_from, period_to = excluded.period_to, \
          created_at = excluded.created_at, edited_at = excluded.edited_at, from_team = 1"
-    )), note)
+    )), note)?
     .execute(conn)
     .await?;
     Ok(())

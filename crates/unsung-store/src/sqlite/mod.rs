@@ -1,26 +1,33 @@
 //! The SQLite store: the local default, one file in the platform data directory, WAL mode.
 //! With a team database it is also the offline cache and the outbox (see `local.rs`).
 
+mod first_open;
 mod local;
 mod rows;
 
 pub use local::Waiting;
 
+use crate::SourceCounts;
+use crate::columns::{
+    bind_change, bind_edit, bind_incident, bind_interval, bind_note, bind_service, bind_source,
+};
+use crate::rows::{
+    CHANGE_COLUMNS, CountsRow, INCIDENT_COLUMNS, SERVICE_COLUMNS, SOURCE_COLUMNS, ServiceRow, all,
+    dataset, optional,
+};
 use crate::{Result, SourceRecord, Store, StoreError, refuse_notes_in};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rows::{
-    ChangeRow, IncidentRow, IntervalRow, PersonRow, ServiceRow, SourceRow, THANKS_COLUMNS,
-    ThanksRow, bind_edit, bind_note, instant, seconds, to_json,
+    ChangeRow, IncidentRow, IntervalRow, PersonRow, SourceRow, THANKS_COLUMNS, ThanksRow, seconds,
+    to_json,
 };
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::{Connection, SqliteConnection, SqlitePool};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
-
-static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -59,12 +66,7 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(30));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options.clone())
-            .await
-            .map_err(|e| open_error(e.to_string()))?;
-        MIGRATIONS.run(&pool).await?;
+        let pool = first_open::open_migrated(&options, 4, open_error).await?;
         let watcher = SqliteConnection::connect_with(&options)
             .await
             .map_err(|e| open_error(e.to_string()))?;
@@ -94,71 +96,42 @@ impl Store for SqliteStore {
             .bind(&source.name)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO sources (name, kind, url, created_at, settings) VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(&source.name)
-        .bind(&source.kind)
-        .bind(&source.url)
-        .bind(seconds(source.created_at))
-        .bind(&source.settings)
-        .execute(&mut *tx)
-        .await?;
-        for service in &data.services {
-            sqlx::query(
-                "INSERT INTO services (id, source, external_id, name, friendly_name) VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(&service.id)
-            .bind(&source.name)
-            .bind(&service.external_id)
-            .bind(&service.name)
-            .bind(&service.friendly_name)
+        let insert_source =
+            format!("INSERT INTO sources ({SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?)");
+        bind_source(sqlx::query(&insert_source), source)
             .execute(&mut *tx)
             .await?;
-        }
-        for interval in &data.intervals {
-            sqlx::query("INSERT INTO availability (service_id, start_at, end_at, status) VALUES (?, ?, ?, ?)")
-                .bind(&interval.service_id)
-                .bind(seconds(interval.start))
-                .bind(seconds(interval.end))
-                .bind(interval.status.as_str())
+        let insert_service =
+            format!("INSERT INTO services ({SERVICE_COLUMNS}) VALUES (?, ?, ?, ?, ?)");
+        for service in &data.services {
+            bind_service(sqlx::query(&insert_service), &source.name, service)
                 .execute(&mut *tx)
                 .await?;
         }
-        for incident in &data.incidents {
-            sqlx::query(
-                "INSERT INTO incidents (id, source, external_id, service_id, title, severity, opened_at, \
-                 acknowledged_at, resolved_at, resolved_by, responders, notes, disposition, link) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        for interval in &data.intervals {
+            bind_interval(
+                sqlx::query(
+                    "INSERT INTO availability (service_id, start_at, end_at, status) VALUES (?, ?, ?, ?)",
+                ),
+                interval,
             )
-            .bind(&incident.id)
-            .bind(&source.name)
-            .bind(&incident.external_id)
-            .bind(&incident.service_id)
-            .bind(&incident.title)
-            .bind(incident.severity.as_str())
-            .bind(seconds(incident.opened_at))
-            .bind(incident.acknowledged_at.map(seconds))
-            .bind(incident.resolved_at.map(seconds))
-            .bind(&incident.resolved_by)
-            .bind(to_json(&incident.responders))
-            .bind(to_json(&incident.notes))
-            .bind(incident.disposition.as_str())
-            .bind(&incident.link)
             .execute(&mut *tx)
             .await?;
         }
+        let insert_incident = format!(
+            "INSERT INTO incidents ({INCIDENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        );
+        for incident in &data.incidents {
+            bind_incident(sqlx::query(&insert_incident), &source.name, incident)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let insert_change =
+            format!("INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?)");
         for change in &data.changes {
-            sqlx::query(
-                "INSERT INTO changes (id, source, service_id, at, summary) VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(&change.id)
-            .bind(&source.name)
-            .bind(&change.service_id)
-            .bind(seconds(change.at))
-            .bind(&change.summary)
-            .execute(&mut *tx)
-            .await?;
+            bind_change(sqlx::query(&insert_change), &source.name, change)
+                .execute(&mut *tx)
+                .await?;
         }
         for person in &data.people {
             sqlx::query("INSERT INTO people (name, source) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET source = excluded.source")
@@ -172,9 +145,9 @@ impl Store for SqliteStore {
     }
 
     async fn source_data(&self, source: &str) -> Result<Dataset> {
-        let services: Vec<ServiceRow> = sqlx::query_as(
-            "SELECT id, source, external_id, name, friendly_name FROM services WHERE source = ? ORDER BY rowid",
-        )
+        let services: Vec<ServiceRow> = sqlx::query_as(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM services WHERE source = ? ORDER BY rowid"
+        ))
         .bind(source)
         .fetch_all(&self.pool)
         .await?;
@@ -186,15 +159,14 @@ impl Store for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         let incidents: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {} FROM incidents WHERE source = ? ORDER BY opened_at, id",
-            rows::INCIDENT_COLUMNS
+            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE source = ? ORDER BY opened_at, id"
         ))
         .bind(source)
         .fetch_all(&self.pool)
         .await?;
-        let changes: Vec<ChangeRow> = sqlx::query_as(
-            "SELECT id, source, service_id, at, summary FROM changes WHERE source = ? ORDER BY at, id",
-        )
+        let changes: Vec<ChangeRow> = sqlx::query_as(&format!(
+            "SELECT {CHANGE_COLUMNS} FROM changes WHERE source = ? ORDER BY at, id"
+        ))
         .bind(source)
         .fetch_all(&self.pool)
         .await?;
@@ -203,36 +175,18 @@ impl Store for SqliteStore {
                 .bind(source)
                 .fetch_all(&self.pool)
                 .await?;
-        Ok(Dataset {
-            services: services.into_iter().map(ServiceRow::into_service).collect(),
-            intervals: intervals
-                .into_iter()
-                .map(IntervalRow::into_interval)
-                .collect::<Result<_>>()?,
-            incidents: incidents
-                .into_iter()
-                .map(IncidentRow::into_incident)
-                .collect::<Result<_>>()?,
-            changes: changes
-                .into_iter()
-                .map(ChangeRow::into_change)
-                .collect::<Result<_>>()?,
-            thanks: Vec::new(),
-            people,
-        })
+        dataset(services, intervals, incidents, changes, people)
     }
 
     async fn save_source(&self, source: &SourceRecord) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO sources (name, kind, url, created_at, settings) VALUES (?, ?, ?, ?, ?) \
-             ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, \
-             settings = excluded.settings",
+        bind_source(
+            sqlx::query(&format!(
+                "INSERT INTO sources ({SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?) \
+                 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, \
+                 settings = excluded.settings"
+            )),
+            source,
         )
-        .bind(&source.name)
-        .bind(&source.kind)
-        .bind(&source.url)
-        .bind(seconds(source.created_at))
-        .bind(&source.settings)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -240,8 +194,7 @@ impl Store for SqliteStore {
 
     async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
         let row: Option<SourceRow> = sqlx::query_as(&format!(
-            "SELECT {} FROM sources WHERE name = ?",
-            rows::SOURCE_COLUMNS
+            "SELECT {SOURCE_COLUMNS} FROM sources WHERE name = ?"
         ))
         .bind(name)
         .fetch_optional(&self.pool)
@@ -259,18 +212,29 @@ impl Store for SqliteStore {
 
     async fn sources(&self) -> Result<Vec<SourceRecord>> {
         let rows: Vec<SourceRow> = sqlx::query_as(&format!(
-            "SELECT {} FROM sources ORDER BY name",
-            rows::SOURCE_COLUMNS
+            "SELECT {SOURCE_COLUMNS} FROM sources ORDER BY name"
         ))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(SourceRow::into_source).collect()
+        all(rows, SourceRow::into_source)
+    }
+
+    async fn source_counts(&self) -> Result<Vec<SourceCounts>> {
+        let rows: Vec<CountsRow> = sqlx::query_as(
+            "SELECT s.name, \
+             (SELECT COUNT(*) FROM services v WHERE v.source = s.name) AS services, \
+             (SELECT COUNT(*) FROM incidents i WHERE i.source = s.name) AS incidents \
+             FROM sources s ORDER BY s.name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(CountsRow::into_counts).collect())
     }
 
     async fn services(&self) -> Result<Vec<Service>> {
-        let rows: Vec<ServiceRow> = sqlx::query_as(
-            "SELECT id, source, external_id, name, friendly_name FROM services ORDER BY source, rowid",
-        )
+        let rows: Vec<ServiceRow> = sqlx::query_as(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM services ORDER BY source, rowid"
+        ))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(ServiceRow::into_service).collect())
@@ -285,7 +249,7 @@ impl Store for SqliteStore {
         .bind(seconds(to))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(IntervalRow::into_interval).collect()
+        all(rows, IntervalRow::into_interval)
     }
 
     async fn incidents_opened(
@@ -294,20 +258,18 @@ impl Store for SqliteStore {
         to: DateTime<Utc>,
     ) -> Result<Vec<Incident>> {
         let rows: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {} FROM incidents WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id",
-            rows::INCIDENT_COLUMNS
+            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id"
         ))
         .bind(seconds(from))
         .bind(seconds(to))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(IncidentRow::into_incident).collect()
+        all(rows, IncidentRow::into_incident)
     }
 
     async fn incident(&self, id: &str) -> Result<Option<Incident>> {
         let row: Option<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {} FROM incidents WHERE id = ?",
-            rows::INCIDENT_COLUMNS
+            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
@@ -323,7 +285,7 @@ impl Store for SqliteStore {
         .bind(seconds(before))
         .fetch_one(&self.pool)
         .await?;
-        latest.map(instant).transpose()
+        optional(latest)
     }
 
     async fn changes_count(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u64> {
@@ -340,19 +302,12 @@ impl Store for SqliteStore {
         let rows: Vec<PersonRow> = sqlx::query_as("SELECT name, aliases FROM people ORDER BY name")
             .fetch_all(&self.pool)
             .await?;
-        rows.into_iter().map(PersonRow::into_person).collect()
+        all(rows, PersonRow::into_person)
     }
 
     async fn save_person(&self, person: &Person) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO people (name, aliases) VALUES (?, ?) \
-             ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases",
-        )
-        .bind(&person.name)
-        .bind(to_json(&person.aliases))
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        save_person(&mut conn, person).await
     }
 
     async fn remove_person(&self, name: &str) -> Result<bool> {
@@ -388,7 +343,7 @@ impl Store for SqliteStore {
              period_to = ?, edited_at = ? WHERE id = ? AND author = ? AND is_demo = 0",
             ),
             note,
-        )
+        )?
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -410,7 +365,7 @@ impl Store for SqliteStore {
         .bind(limit as i64)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(ThanksRow::into_thanks).collect()
+        all(rows, ThanksRow::into_thanks)
     }
 
     async fn thanks_between(
@@ -426,8 +381,21 @@ impl Store for SqliteStore {
         .bind(seconds(to))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(ThanksRow::into_thanks).collect()
+        all(rows, ThanksRow::into_thanks)
     }
+}
+
+/// Adds a person, or replaces the other names of the person with that name.
+async fn save_person(conn: &mut SqliteConnection, person: &Person) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO people (name, aliases) VALUES (?, ?) \
+         ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases",
+    )
+    .bind(&person.name)
+    .bind(to_json(&person.aliases))
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Inserts a note unless one with its id exists; `from_team` marks a cached team note.
@@ -439,7 +407,7 @@ async fn insert_thanks(
     bind_note(sqlx::query(&format!(
         "INSERT INTO thanks ({THANKS_COLUMNS}, from_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (id) DO NOTHING"
-    )), note)
+    )), note)?
     .bind(note.is_demo)
     .bind(from_team)
     .execute(conn)

@@ -6,6 +6,7 @@ import type { Period } from "./Period";
 import type { ServiceTimeline } from "./ServiceTimeline";
 import type { StatsReport } from "./StatsReport";
 import type { Story } from "./Story";
+import type { TeamReach } from "./TeamReach";
 import type { ThankYou } from "./ThankYou";
 import type { WorkingHoursView } from "./WorkingHoursView";
 
@@ -46,4 +47,9 @@ sysadmin_day: boolean,
 /**
  * The reader went through the welcome (or chose Settings); `false` on first run.
  */
-welcomed: boolean, };
+welcomed: boolean, 
+/**
+ * With a team database, where reaching it stands (the figures are the local copy's until
+ * it is reached); `null` without one.
+ */
+team: TeamReach | null, };

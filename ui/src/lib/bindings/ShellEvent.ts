@@ -3,4 +3,4 @@
 /**
  * What the desktop shell tells the window on its own (through a channel the window opens).
  */
-export type ShellEvent = { "event": "open_story" };
+export type ShellEvent = { "event": "open_story" } | { "event": "team_synced" };

@@ -34,6 +34,7 @@ export type { StoryPart } from "./StoryPart";
 export type { StorySection } from "./StorySection";
 export type { SyncEvent } from "./SyncEvent";
 export type { SyncSummary } from "./SyncSummary";
+export type { TeamReach } from "./TeamReach";
 export type { TeamStatus } from "./TeamStatus";
 export type { ThankYou } from "./ThankYou";
 export type { ThankYouEdit } from "./ThankYouEdit";
