@@ -7,7 +7,7 @@ use tauri::ipc::Channel;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use unsung_app::dto::{
-    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, SourceView,
+    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, SourceView, TimeZones,
     SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
 };
 use unsung_app::{
@@ -162,6 +162,12 @@ fn reader(app: &App, lang: Option<Lang>, audience: Option<Audience>) -> Result<R
 #[tauri::command]
 pub async fn get_preferences(shell: State<'_, Shell>) -> Result<Preferences, AppError> {
     app(&shell).await?.preferences().await
+}
+
+/// The zones to choose from (each place once, grouped by region) and this machine's.
+#[tauri::command]
+pub async fn time_zones(shell: State<'_, Shell>) -> Result<TimeZones, AppError> {
+    Ok(app(&shell).await?.time_zones())
 }
 
 #[tauri::command]

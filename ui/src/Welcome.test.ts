@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { describe, expect, test } from "vitest";
 import App from "./App.svelte";
 import { words } from "./lib/i18n.svelte";
-import { dayTimes, defaultForm, timeZones, toForm, weeklySentence } from "./lib/preferences.svelte";
+import { dayTimes, defaultForm, toForm, weeklySentence, zoneChoices } from "./lib/preferences.svelte";
 import { installMock, type MockOptions } from "./mock/install";
 
 const choose = (testid: string, value: string) => fireEvent.change(screen.getByTestId(testid), { target: { value } });
@@ -47,6 +47,15 @@ describe("first run", () => {
     expect(within(screen.getByTestId("you-days")).getByLabelText("Monday")).toBe(dayBox(1));
     expect(screen.getByLabelText("Your name")).toBe(screen.getByTestId("you-name"));
     expect(screen.getByLabelText("Time zone")).toBe(screen.getByTestId("you-tz"));
+    // Each place once, grouped by region, this machine's zone first and marked.
+    const select = screen.getByTestId("you-tz") as HTMLSelectElement;
+    const values = [...select.options].map((o) => o.value);
+    expect(new Set(values).size).toBe(values.length);
+    expect(values[0]).toBe(machine);
+    expect(select.options[0].textContent).toBe(`${machine.replaceAll("_", " ")} (this computer)`);
+    expect([...select.querySelectorAll("optgroup")].map((g) => g.label)).toContain("Europe");
+    expect(values).toContain("Asia/Kolkata");
+    expect(values).not.toContain("Asia/Calcutta");
     expect(screen.getByTestId("welcome-connect").textContent).toBe("Connect a source");
     expect(screen.getByTestId("welcome-demo").textContent).toBe("Look around with the demo team");
   });
@@ -228,9 +237,22 @@ describe("SysAdmin Day and the weekly notice", () => {
 });
 
 describe("the preferences helpers", () => {
-  test("zones include the current one; times every half hour keep an odd saved one", () => {
-    expect(timeZones("Mars/Olympus")).toContain("Mars/Olympus");
-    expect(timeZones("Europe/Madrid")).toContain("UTC");
+  test("zones: the machine's first and not again in its region; an unlisted saved one kept; times every half hour", () => {
+    const zones = {
+      machine: "Asia/Kolkata",
+      regions: [
+        { region: "Asia", zones: ["Asia/Kolkata", "Asia/Tokyo"] },
+        { region: "UTC", zones: ["UTC"] },
+      ],
+    };
+    expect(zoneChoices(zones, "Asia/Tokyo")).toEqual({
+      first: ["Asia/Kolkata"],
+      regions: [
+        { region: "Asia", zones: ["Asia/Tokyo"] },
+        { region: "UTC", zones: ["UTC"] },
+      ],
+    });
+    expect(zoneChoices(zones, "Mars/Olympus").first).toEqual(["Asia/Kolkata", "Mars/Olympus"]);
     const times = dayTimes("08:45");
     expect(times).toHaveLength(49);
     expect(times.slice(17, 20)).toEqual(["08:30", "08:45", "09:00"]);

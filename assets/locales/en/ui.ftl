@@ -441,6 +441,20 @@ ui-you-name = Your name
 ui-you-name-hint = Optional. It signs your thank-you notes.
 ui-you-tz = Time zone
 ui-you-tz-now = It is { $time } there now.
+ui-you-tz-machine = { $zone } (this computer)
+ui-zone-region = { $region ->
+    [Africa] Africa
+    [America] America
+    [Antarctica] Antarctica
+    [Arctic] Arctic
+    [Asia] Asia
+    [Atlantic] Atlantic Ocean
+    [Australia] Australia
+    [Europe] Europe
+    [Indian] Indian Ocean
+    [Pacific] Pacific Ocean
+   *[other] { $region }
+}
 ui-you-hours = Working hours
 ui-you-start = Start
 ui-you-end = End

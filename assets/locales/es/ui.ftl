@@ -442,6 +442,20 @@ ui-you-name = Tu nombre
 ui-you-name-hint = Opcional. Firma tus notas de agradecimiento.
 ui-you-tz = Zona horaria
 ui-you-tz-now = Allí son ahora las { $time }.
+ui-you-tz-machine = { $zone } (este equipo)
+ui-zone-region = { $region ->
+    [Africa] África
+    [America] América
+    [Antarctica] Antártida
+    [Arctic] Ártico
+    [Asia] Asia
+    [Atlantic] Océano Atlántico
+    [Australia] Australia
+    [Europe] Europa
+    [Indian] Océano Índico
+    [Pacific] Océano Pacífico
+   *[other] { $region }
+}
 ui-you-hours = Horario de trabajo
 ui-you-start = Empieza
 ui-you-end = Termina

@@ -72,9 +72,14 @@ pub struct ThankYouView {
     pub incident_id: Option<String>,
     pub period_from: Option<String>,
     pub period_to: Option<String>,
-    /// What the note thanks for, in plain words: an incident's title and day, or a period's
-    /// dates. `null` for a note about nothing in particular.
+    /// What the note thanks for, in plain English words (for the `unsung` command): an
+    /// incident's title and day, or a period's dates. `null` for a note about nothing in
+    /// particular. The window words it itself, from the fields below and the period.
     pub about: Option<String>,
+    /// The incident it thanks for, as the local database knows it.
+    pub incident_title: Option<String>,
+    /// When that incident began (RFC 3339).
+    pub incident_opened_at: Option<String>,
     pub created_at: String,
     /// When its author last changed it.
     pub edited_at: Option<String>,
@@ -193,6 +198,22 @@ pub struct Preferences {
     pub working_hours: WorkingHoursView,
     pub weekly_notice: WeeklyNoticeView,
     pub welcomed: bool,
+}
+
+/// The zones to choose from: each place once, under its current name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TimeZones {
+    /// This machine's zone, under its current name: offered first.
+    pub machine: String,
+    /// In name order: "Africa", "America", … (UTC alone under "UTC").
+    pub regions: Vec<ZoneRegion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ZoneRegion {
+    pub region: String,
+    /// Full IANA names ("Europe/Madrid"), in name order.
+    pub zones: Vec<String>,
 }
 
 /// The desktop notice that the new week's story is ready.

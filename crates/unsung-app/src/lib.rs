@@ -21,6 +21,7 @@ mod sources;
 mod sync;
 mod team;
 mod thanks;
+mod zones;
 
 pub use chrono_tz::Tz;
 pub use error::{AppError, ErrorCode};
@@ -37,6 +38,7 @@ pub use unsung_core::stats::{StatsReport, rfc3339};
 pub use unsung_core::story::{Audience, Story};
 pub use unsung_core::working_hours::WorkingHours;
 pub use unsung_store::SourceRecord;
+pub use zones::canonical_zone;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use std::sync::{Arc, RwLock};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 use unsung_app::dto::{
-    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent,
+    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, TimeZones,
     SourceSyncResult, SourceView, SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
 };
 use unsung_app::{AppError, ErrorCode, SavedShare, ShareOptions, SharePreview};
@@ -30,6 +30,7 @@ fn generate(into: &Path) -> BTreeMap<String, String> {
     SavedShare::export_all_to(into).unwrap();
     NewSource::export_all_to(into).unwrap();
     Preferences::export_all_to(into).unwrap();
+    TimeZones::export_all_to(into).unwrap();
     ShellEvent::export_all_to(into).unwrap();
     SourceView::export_all_to(into).unwrap();
     SourceSyncResult::export_all_to(into).unwrap();

@@ -26,6 +26,7 @@ import type {
   TeamStatus,
   ThankYou,
   ThankYouEdit,
+  TimeZones,
 } from "./bindings";
 
 const ERROR_CODES: readonly ErrorCode[] = [
@@ -183,6 +184,11 @@ export function syncSources(only: string | null, onEvent: (event: SyncEvent) => 
  * they went through the welcome. Defaults come from the machine (its time zone). */
 export function getPreferences(): Promise<Preferences> {
   return call<Preferences>("get_preferences", {});
+}
+
+/** The zones to choose from: each place once under its current name, by region, and this machine's. */
+export function getTimeZones(): Promise<TimeZones> {
+  return call<TimeZones>("time_zones", {});
 }
 
 /** Checks and keeps the reader's settings (and marks the welcome as done); returns them as kept. */

@@ -37,5 +37,7 @@ export type { SyncSummary } from "./SyncSummary";
 export type { TeamStatus } from "./TeamStatus";
 export type { ThankYou } from "./ThankYou";
 export type { ThankYouEdit } from "./ThankYouEdit";
+export type { TimeZones } from "./TimeZones";
 export type { WeeklyNoticeView } from "./WeeklyNoticeView";
 export type { WorkingHoursView } from "./WorkingHoursView";
+export type { ZoneRegion } from "./ZoneRegion";
