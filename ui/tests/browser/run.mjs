@@ -514,6 +514,51 @@ async function main() {
       }
     });
 
+    await check("Spanish: no English month or weekday in any view", async () => {
+      // Capitalised English names and abbreviations; Spanish ones are lower case ("mar, 24 nov").
+      const english =
+        /\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/;
+      await page.getByTestId("lang-picker").selectOption("es");
+      const seen = [];
+      try {
+        for (const [view, ready] of [
+          ["week", "story-headline"],
+          ["thanks", "thanks-item"],
+          ["share", "share-image"],
+          ["glossary", "glossary-item"],
+          ["settings", "person-row"],
+        ]) {
+          await page.getByTestId(`nav-${view}`).click();
+          await page.getByTestId(ready).first().waitFor({ state: "visible" });
+          await page.waitForFunction(() => document.documentElement.lang === "es");
+          const found = await page.evaluate((source) => {
+            const pattern = new RegExp(source);
+            const hits = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              // A teammate's own words ("Thank you for Tuesday night") are theirs, not a date.
+              const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+              if (el?.closest('[data-testid="thanks-item"] .message, option:not(:checked)')) continue;
+              const texts =
+                node.nodeType === Node.TEXT_NODE
+                  ? [node.textContent ?? ""]
+                  : ["aria-label", "title", "alt"].map((a) => node.getAttribute(a) ?? "");
+              for (const text of texts) if (pattern.test(text)) hits.push(text.trim().slice(0, 80));
+            }
+            return hits;
+          }, english.source);
+          seen.push(`${view}: ${found.length}`);
+          assert(found.length === 0, `English dates in ${view} (Spanish): ${[...new Set(found)].slice(0, 6).join(" | ")}`);
+          if (view === "thanks") await shot(page, "thanks-es", { fullPage: true });
+        }
+      } finally {
+        await page.getByTestId("lang-picker").selectOption("en");
+        await page.getByTestId("nav-week").click();
+        await story.waitFor({ state: "visible" });
+      }
+      return seen.join(", ");
+    });
+
     await check("Share: the card preview shows under the CSP, and each format previews", async () => {
       await page.getByTestId("nav-share").click();
       const image = page.getByTestId("share-image");
