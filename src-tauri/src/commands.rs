@@ -230,12 +230,14 @@ pub async fn share_save(
     let path = path.into_path().map_err(|_| {
         AppError::invalid("That place cannot hold a file; choose a folder on this computer")
     })?;
-    std::fs::write(&path, &file.bytes).map_err(|error| AppError {
-        code: ErrorCode::Storage,
-        message: format!(
-            "Could not save {}: {error}. Choose another folder.",
-            path.display()
-        ),
+    std::fs::write(&path, &file.bytes).map_err(|error| {
+        AppError::new(
+            ErrorCode::Storage,
+            format!(
+                "Could not save {}: {error}. Choose another folder.",
+                path.display()
+            ),
+        )
     })?;
     Ok(Some(SavedShare {
         path: path.display().to_string(),

@@ -185,7 +185,7 @@ describe("offline, and what the figures are as of", () => {
     const before = screen.getByTestId("overall-uptime").textContent;
     await fireEvent.click(screen.getByTestId("sync-now"));
     const status = screen.getByTestId("sync-status");
-    await waitFor(() => expect(status.textContent).toContain("Could not reach status.example.com: the network may be down"), {
+    await waitFor(() => expect(status.textContent).toContain("(“status”): it could not be reached; the network may be down"), {
       timeout: 3000,
     });
     expect(status.textContent).toContain("1 source could not sync (“status”)");

@@ -272,12 +272,41 @@ pub struct SourceView {
     pub last_requests: u64,
 }
 
+/// Why a source did not sync, for each face to say in its own words (earlier data is kept
+/// whatever it is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncProblem {
+    /// Saved without settings: add it again.
+    NoSettings,
+    /// No token is set for it.
+    NoToken,
+    /// Its settings do not work (a bad query, an unreadable file).
+    Settings,
+    /// It refused the token.
+    TokenRefused,
+    /// It kept asking Unsung to slow down.
+    RateLimited,
+    /// It could not be reached (no network, or a wrong address).
+    Unreachable,
+    /// It took too long to answer, every time.
+    Timeout,
+    /// It kept failing on its side.
+    ServerError,
+    /// Nothing is at that address.
+    NotFound,
+    /// Its answer could not be read.
+    BadResponse,
+}
+
 /// How one source's sync went.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SourceSyncResult {
     pub name: String,
     pub ok: bool,
-    /// What went wrong and what to do; earlier data was kept.
+    /// Why it failed, for the window to word; `null` after a success.
+    pub problem: Option<SyncProblem>,
+    /// The source's own account of what went wrong and what to do, in English.
     pub message: Option<String>,
     #[ts(type = "number")]
     pub requests: u64,

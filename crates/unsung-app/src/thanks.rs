@@ -98,13 +98,13 @@ fn clean_period(from: Option<&str>, to: Option<&str>) -> Result<Period> {
 }
 
 fn team_unreachable(error: &StoreError) -> AppError {
-    AppError {
-        code: crate::ErrorCode::Offline,
-        message: format!(
+    AppError::new(
+        crate::ErrorCode::Offline,
+        format!(
             "The team database cannot be reached, so this note cannot be changed now; try again \
              when it is back ({error})"
         ),
-    }
+    )
 }
 
 impl App {

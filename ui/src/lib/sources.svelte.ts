@@ -153,7 +153,7 @@ export class SourcesState {
     if (missing) {
       const rule = FIELDS[this.form.kind].find((r) => r.field === missing)!;
       this.invalid = missing;
-      this.error = { code: "invalid_input", message: t("ui-source-missing", { field: t(rule.label) }) };
+      this.error = { code: "invalid_input", message: t("ui-source-missing", { field: t(rule.label) }), detail: null };
       return false;
     }
     this.busy = true;

@@ -172,7 +172,7 @@ export class ThanksState {
 
   #invalid(field: DraftField, message: string): AppError {
     this.invalid = field;
-    return { code: "invalid_input", message };
+    return { code: "invalid_input", message, detail: null };
   }
 
   #replace(note: ThankYou): void {
@@ -248,7 +248,7 @@ export class ThanksState {
     try {
       const report = await sendWaiting();
       if (report.problem !== null) {
-        this.error = { code: "offline", message: t("ui-still-waiting", { problem: report.problem }) };
+        this.error = { code: "offline", message: t("ui-still-waiting", { problem: report.problem }), detail: null };
       } else {
         this.notice = t("ui-waiting-sent", { count: report.sent });
       }

@@ -78,7 +78,7 @@ export type MockStore = {
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
-  Promise.reject({ code, message } satisfies AppError);
+  Promise.reject({ code, message, detail: null } satisfies AppError);
 
 function cleanNames(names: readonly string[] | null | undefined): string[] {
   return [...new Set((names ?? []).map((r) => r.trim()).filter((r) => r !== ""))];

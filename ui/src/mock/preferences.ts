@@ -18,7 +18,7 @@ export type MockPreferences = {
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
-  Promise.reject({ code, message } satisfies AppError);
+  Promise.reject({ code, message, detail: null } satisfies AppError);
 
 function machineZone(): string {
   try {
