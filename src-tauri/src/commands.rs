@@ -7,8 +7,8 @@ use tauri::ipc::Channel;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use unsung_app::dto::{
-    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, SourceView, TimeZones,
-    SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
+    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, SourceView,
+    SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView, TimeZones,
 };
 use unsung_app::{
     App, AppError, Audience, ErrorCode, Lang, PeriodKind, Reader, SavedShare, ShareOptions,

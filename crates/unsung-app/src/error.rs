@@ -56,7 +56,10 @@ impl From<unsung_sources::Setting> for SourceSetting {
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum ErrorDetail {
     /// A source of this kind needs this setting.
-    SettingNeeded { kind: String, setting: SourceSetting },
+    SettingNeeded {
+        kind: String,
+        setting: SourceSetting,
+    },
     /// A source of this kind needs a read-only API token, and none is set.
     TokenNeeded { kind: String },
     /// A source of this kind takes no token.
@@ -115,7 +118,9 @@ impl AppError {
             ErrorDetail::NoSettings { source } => {
                 format!("\"{source}\" has no settings: add it again")
             }
-            ErrorDetail::NoSuchSource { source } => format!("There is no source called \"{source}\""),
+            ErrorDetail::NoSuchSource { source } => {
+                format!("There is no source called \"{source}\"")
+            }
             ErrorDetail::LocalDbIsPostgres => "The local database is a SQLite file; a PostgreSQL \
                  database is given as the team database instead"
                 .into(),

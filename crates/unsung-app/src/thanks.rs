@@ -6,9 +6,9 @@ use crate::dto::{NewThankYou, ThankYouEdit, ThankYouView};
 use crate::{App, AppError, Result};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
-use unsung_core::{Incident, ThankYou};
 use unsung_core::period::{TimeRange, days_label, local_date};
 use unsung_core::stats::rfc3339;
+use unsung_core::{Incident, ThankYou};
 use unsung_store::{Store, StoreError, Waiting};
 
 pub const MAX_MESSAGE_CHARS: usize = 10_000;

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 use unsung_app::dto::{
-    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, TimeZones,
+    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent,
     SourceSyncResult, SourceView, SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
+    TimeZones,
 };
 use unsung_app::{AppError, ErrorCode, SavedShare, ShareOptions, SharePreview};
 

@@ -83,7 +83,10 @@ mod tests {
                 setting,
             })
         };
-        assert_eq!(needs(SourceSetting::Url), "A statuspage source needs --url URL");
+        assert_eq!(
+            needs(SourceSetting::Url),
+            "A statuspage source needs --url URL"
+        );
         assert!(needs(SourceSetting::File).contains("--file PATH"));
         assert!(needs(SourceSetting::Slug).contains("--slug SLUG"));
         assert!(needs(SourceSetting::Query).contains("--query PROMQL"));

@@ -587,7 +587,15 @@ async fn a_missing_setting_or_token_is_named_as_its_flag() {
     let no_query = refused(
         run(args(
             &db,
-            &["source", "add", "prometheus", "--name", "p", "--url", "http://127.0.0.1:9/"],
+            &[
+                "source",
+                "add",
+                "prometheus",
+                "--name",
+                "p",
+                "--url",
+                "http://127.0.0.1:9/",
+            ],
         ))
         .await,
     );

@@ -207,41 +207,25 @@ export function listenShell(onEvent: (event: ShellEvent) => void): Promise<void>
   return call<void>("listen_shell", { onEvent: channel });
 }
 
-/**
- * Exactly what Save or Copy would share for `period` (in `lang`, told for `audience`), after
- * the privacy pass.
- */
-export function sharePreview(
-  period: PeriodKind,
-  options: ShareOptions,
-  lang: Lang = "en",
-  audience: Audience = "family",
-): Promise<SharePreview> {
-  return call<SharePreview>("share_preview", { period, options, lang, audience });
-}
+/** A share command: `period` (in `lang`, told for `audience`) with the reader's choices. */
+type ShareRequest<T> = (period: PeriodKind, options: ShareOptions, lang?: Lang, audience?: Audience) => Promise<T>;
+
+const shareCommand =
+  <T>(command: "share_preview" | "share_save" | "share_copy"): ShareRequest<T> =>
+  (period, options, lang = "en", audience = "family") =>
+    call<T>(command, { period, options, lang, audience });
+
+/** Exactly what Save or Copy would share, after the privacy pass. */
+export const sharePreview = shareCommand<SharePreview>("share_preview");
 
 /**
  * Asks where to save (the system's save dialog, opened by the backend) and saves the file
  * there. `null` when the user cancels. The UI never sends a path or the file's contents.
  */
-export function shareSave(
-  period: PeriodKind,
-  options: ShareOptions,
-  lang: Lang = "en",
-  audience: Audience = "family",
-): Promise<SavedShare | null> {
-  return call<SavedShare | null>("share_save", { period, options, lang, audience });
-}
+export const shareSave = shareCommand<SavedShare | null>("share_save");
 
 /** Puts the story's text (after the privacy pass) on the clipboard, from the backend. */
-export function shareCopy(
-  period: PeriodKind,
-  options: ShareOptions,
-  lang: Lang = "en",
-  audience: Audience = "family",
-): Promise<void> {
-  return call<void>("share_copy", { period, options, lang, audience });
-}
+export const shareCopy = shareCommand<void>("share_copy");
 
 /**
  * Tells the backend that the first view is on screen (`shown`: the story, or the welcome on a

@@ -5,6 +5,7 @@ import { getPreferences, getTimeZones, savePreferences, toAppError } from "./api
 import type { AppError, Preferences, TimeZones, ZoneRegion } from "./bindings";
 import { dateFormat } from "./format";
 import { t, words } from "./i18n.svelte";
+import { saveWith } from "./saving";
 
 /** ISO weekday numbers, Monday first. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -162,22 +163,21 @@ export class PreferencesState {
   /** Sends the whole form; true once the backend kept it. */
   async save(from: SavedFrom): Promise<boolean> {
     if (this.busy) return false;
-    this.busy = true;
-    this.error = null;
-    this.notice = "";
     this.from = from;
-    try {
+    return saveWith(this, async () => {
       const prefs = await savePreferences(toPreferences(this.form));
       this.saved = prefs;
       this.form = toForm(prefs);
       this.loaded = true;
-      this.notice = from === "weekly" ? t("ui-weekly-saved") : from === "you" ? t("ui-you-saved") : "";
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+      return from === "weekly" ? t("ui-weekly-saved") : from === "you" ? t("ui-you-saved") : "";
+    });
+  }
+
+  /** The submit handler of the form saved from `from`. */
+  submitter(from: SavedFrom): (event: SubmitEvent) => Promise<void> {
+    return async (event) => {
+      event.preventDefault();
+      await this.save(from);
+    };
   }
 }

@@ -3,6 +3,7 @@
 import { ApiError, listPeople, removePerson, savePerson, sendWaiting, setTeamDb, teamStatus, toAppError } from "./api";
 import type { AppError, PersonEntry, TeamStatus } from "./bindings";
 import { t } from "./i18n.svelte";
+import { saveWith } from "./saving";
 
 /** "ana.lopez, Ana L." -> ["ana.lopez", "Ana L."] */
 export function parseAliases(text: string): string[] {
@@ -46,21 +47,11 @@ export class SettingsState {
     }
   }
 
-  async #run(action: () => Promise<void>, notice: string): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.error = null;
-    this.notice = "";
-    try {
+  #run(action: () => Promise<void>, notice: string): Promise<boolean> {
+    return saveWith(this, async () => {
       await action();
-      this.notice = notice;
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+      return notice;
+    });
   }
 
   async addPerson(): Promise<boolean> {

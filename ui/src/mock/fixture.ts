@@ -69,85 +69,53 @@ const EVENTS: Record<string, Record<string, DayEvent>> = {
   },
 };
 
+/** An incident as the backend shows it: opened at a Madrid time, resolved `minutes` later by the
+ * first of `fixedBy` (`null` minutes: still open). */
+function incident(
+  id: string,
+  title: string,
+  service_name: string,
+  severity: IncidentView["severity"],
+  opened: string,
+  minutes: number | null,
+  fixedBy: string[],
+  outside_working_hours: boolean,
+  summary: string,
+): IncidentView {
+  return {
+    id,
+    title,
+    service_name,
+    severity,
+    opened_at: `${opened}${OFFSET}`,
+    resolved_at: minutes === null ? null : `${addMinutes(opened, minutes)}${OFFSET}`,
+    resolved_by: minutes === null ? null : fixedBy[0],
+    seconds_to_resolve: minutes === null ? null : minutes * 60,
+    outside_working_hours,
+    fixed_by: fixedBy,
+    summary,
+  };
+}
+
+/** "2026-11-24T02:47:00" plus 42 minutes, as a local time with no zone. */
+function addMinutes(local: string, minutes: number): string {
+  const at = new Date(`${local}Z`);
+  return new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+}
+
 export const INCIDENTS: IncidentView[] = [
-  {
-    id: "inc-search-1127",
-    title: "The search is slow for some people",
-    service_name: "the search",
-    severity: "minor",
-    opened_at: `2026-11-27T10:05:00${OFFSET}`,
-    resolved_at: null,
-    resolved_by: null,
-    seconds_to_resolve: null,
-    outside_working_hours: false,
-    fixed_by: ["Dev"],
-    summary: "Searching the shop takes a few seconds longer than usual; Dev is looking into it.",
-  },
-  {
-    id: "inc-checkout-1124",
-    title: "Some payments did not go through",
-    service_name: "checkout",
-    severity: "minor",
-    opened_at: `2026-11-24T02:47:00${OFFSET}`,
-    resolved_at: `2026-11-24T03:29:00${OFFSET}`,
-    resolved_by: "Ana",
-    seconds_to_resolve: 42 * 60,
-    outside_working_hours: true,
-    fixed_by: ["Ana"],
-    summary: "For 42 minutes in the night some people could not pay; Ana found a full disk and made room.",
-  },
-  {
-    id: "inc-shop-1118",
-    title: "Some product pages did not load",
-    service_name: "the online shop",
-    severity: "minor",
-    opened_at: `2026-11-18T11:20:00${OFFSET}`,
-    resolved_at: `2026-11-18T11:38:00${OFFSET}`,
-    resolved_by: "Ben",
-    seconds_to_resolve: 18 * 60,
-    outside_working_hours: false,
-    fixed_by: ["Ben"],
-    summary: "A few pages showed an error for 18 minutes after an update; Ben rolled the update back.",
-  },
-  {
-    id: "inc-search-1105",
-    title: "Search results were missing",
-    service_name: "the search",
-    severity: "minor",
-    opened_at: `2026-11-05T14:02:00${OFFSET}`,
-    resolved_at: `2026-11-05T14:32:00${OFFSET}`,
-    resolved_by: "Dev",
-    seconds_to_resolve: 30 * 60,
-    outside_working_hours: false,
-    fixed_by: ["Dev"],
-    summary: "Searches came back empty for half an hour; Dev rebuilt the search index.",
-  },
-  {
-    id: "inc-mobile-1021",
-    title: "Nobody could log in to the mobile app",
-    service_name: "the mobile app",
-    severity: "major",
-    opened_at: `2026-10-21T19:40:00${OFFSET}`,
-    resolved_at: `2026-10-21T21:15:00${OFFSET}`,
-    resolved_by: "Chloé",
-    seconds_to_resolve: 95 * 60,
-    outside_working_hours: true,
-    fixed_by: ["Chloé"],
-    summary: "For about an hour and a half in the evening the app said the password was wrong; Chloé renewed an expired certificate.",
-  },
-  {
-    id: "inc-shop-0903",
-    title: "The shop was down for a short while",
-    service_name: "the online shop",
-    severity: "minor",
-    opened_at: `2026-09-03T08:15:00${OFFSET}`,
-    resolved_at: `2026-09-03T08:27:00${OFFSET}`,
-    resolved_by: "Marta",
-    seconds_to_resolve: 12 * 60,
-    outside_working_hours: true,
-    fixed_by: ["Marta"],
-    summary: "The shop did not open for 12 minutes early in the morning; Marta restarted a stuck server.",
-  },
+  incident("inc-search-1127", "The search is slow for some people", "the search", "minor", "2026-11-27T10:05:00", null, ["Dev"], false,
+    "Searching the shop takes a few seconds longer than usual; Dev is looking into it."),
+  incident("inc-checkout-1124", "Some payments did not go through", "checkout", "minor", "2026-11-24T02:47:00", 42, ["Ana"], true,
+    "For 42 minutes in the night some people could not pay; Ana found a full disk and made room."),
+  incident("inc-shop-1118", "Some product pages did not load", "the online shop", "minor", "2026-11-18T11:20:00", 18, ["Ben"], false,
+    "A few pages showed an error for 18 minutes after an update; Ben rolled the update back."),
+  incident("inc-search-1105", "Search results were missing", "the search", "minor", "2026-11-05T14:02:00", 30, ["Dev"], false,
+    "Searches came back empty for half an hour; Dev rebuilt the search index."),
+  incident("inc-mobile-1021", "Nobody could log in to the mobile app", "the mobile app", "major", "2026-10-21T19:40:00", 95, ["Chloé"], true,
+    "For about an hour and a half in the evening the app said the password was wrong; Chloé renewed an expired certificate."),
+  incident("inc-shop-0903", "The shop was down for a short while", "the online shop", "minor", "2026-09-03T08:15:00", 12, ["Marta"], true,
+    "The shop did not open for 12 minutes early in the morning; Marta restarted a stuck server."),
 ];
 
 /** A note as the backend shows it: on the wall, delivered, and about `incident_id` if given. */
