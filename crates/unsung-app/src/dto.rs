@@ -205,7 +205,7 @@ pub struct Preferences {
 pub struct TimeZones {
     /// This machine's zone, under its current name: offered first.
     pub machine: String,
-    /// In name order: "Africa", "America", … (UTC alone under "UTC").
+    /// In name order: "Africa", "America", … (Etc/UTC alone under "UTC").
     pub regions: Vec<ZoneRegion>,
 }
 

@@ -46,8 +46,9 @@ export function zoneChoices(zones: TimeZones | null, current: string): ZoneChoic
   return { first, regions };
 }
 
-/** "America/Argentina/Buenos_Aires" -> "America/Argentina/Buenos Aires". */
+/** "America/Argentina/Buenos_Aires" -> "America/Argentina/Buenos Aires"; "Etc/UTC" -> "UTC". */
 export function zoneLabel(zone: string): string {
+  if (zone === "Etc/UTC") return "UTC";
   return zone.replaceAll("_", " ");
 }
 

@@ -10,6 +10,6 @@ export type TimeZones = {
  */
 machine: string, 
 /**
- * In name order: "Africa", "America", … (UTC alone under "UTC").
+ * In name order: "Africa", "America", … (Etc/UTC alone under "UTC").
  */
 regions: Array<ZoneRegion>, };
