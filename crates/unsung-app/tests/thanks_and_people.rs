@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use unsung_app::dto::{NewThankYou, PersonEntry, ThankYouEdit};
-use unsung_app::{App, Audience, Clock, Config, ErrorCode, Lang, PeriodKind, TimeRange};
+use unsung_app::{
+    App, Audience, Clock, Config, ErrorCode, ErrorDetail, Lang, PeriodKind, TimeRange,
+};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
@@ -318,5 +320,7 @@ async fn the_local_database_cannot_be_a_postgres_url() {
         .err()
         .unwrap();
     assert_eq!(error.code, ErrorCode::InvalidInput);
-    assert!(error.message.contains("--team-db"), "{}", error.message);
+    // The app names no flag; each face words the detail (the CLI as --team-db).
+    assert_eq!(error.detail, Some(ErrorDetail::LocalDbIsPostgres));
+    assert!(!error.message.contains("--"), "{}", error.message);
 }
