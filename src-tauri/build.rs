@@ -21,6 +21,7 @@ fn main() {
             "sync_sources",
             "get_preferences",
             "save_preferences",
+            "time_zones",
             "listen_shell",
             "share_preview",
             "share_save",

@@ -8,7 +8,7 @@ use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use unsung_app::dto::{
     NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, SourceView,
-    SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
+    SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView, TimeZones,
 };
 use unsung_app::{
     App, AppError, Audience, ErrorCode, Lang, PeriodKind, Reader, SavedShare, ShareOptions,
@@ -164,6 +164,12 @@ pub async fn get_preferences(shell: State<'_, Shell>) -> Result<Preferences, App
     app(&shell).await?.preferences().await
 }
 
+/// The zones to choose from (each place once, grouped by region) and this machine's.
+#[tauri::command]
+pub async fn time_zones(shell: State<'_, Shell>) -> Result<TimeZones, AppError> {
+    Ok(app(&shell).await?.time_zones())
+}
+
 #[tauri::command]
 pub async fn save_preferences(
     shell: State<'_, Shell>,
@@ -224,12 +230,14 @@ pub async fn share_save(
     let path = path.into_path().map_err(|_| {
         AppError::invalid("That place cannot hold a file; choose a folder on this computer")
     })?;
-    std::fs::write(&path, &file.bytes).map_err(|error| AppError {
-        code: ErrorCode::Storage,
-        message: format!(
-            "Could not save {}: {error}. Choose another folder.",
-            path.display()
-        ),
+    std::fs::write(&path, &file.bytes).map_err(|error| {
+        AppError::new(
+            ErrorCode::Storage,
+            format!(
+                "Could not save {}: {error}. Choose another folder.",
+                path.display()
+            ),
+        )
     })?;
     Ok(Some(SavedShare {
         path: path.display().to_string(),

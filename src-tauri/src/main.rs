@@ -160,6 +160,7 @@ fn main() {
             commands::sync_sources,
             commands::get_preferences,
             commands::save_preferences,
+            commands::time_zones,
             commands::listen_shell,
             commands::share_preview,
             commands::share_save,

@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { describe, expect, test } from "vitest";
 import App from "./App.svelte";
 import { words } from "./lib/i18n.svelte";
-import { dayTimes, defaultForm, timeZones, toForm, weeklySentence } from "./lib/preferences.svelte";
+import { dayTimes, defaultForm, toForm, weeklySentence, zoneChoices } from "./lib/preferences.svelte";
 import { installMock, type MockOptions } from "./mock/install";
 
 const choose = (testid: string, value: string) => fireEvent.change(screen.getByTestId(testid), { target: { value } });
@@ -47,6 +47,15 @@ describe("first run", () => {
     expect(within(screen.getByTestId("you-days")).getByLabelText("Monday")).toBe(dayBox(1));
     expect(screen.getByLabelText("Your name")).toBe(screen.getByTestId("you-name"));
     expect(screen.getByLabelText("Time zone")).toBe(screen.getByTestId("you-tz"));
+    // Each place once, grouped by region, this machine's zone first and marked.
+    const select = screen.getByTestId("you-tz") as HTMLSelectElement;
+    const values = [...select.options].map((o) => o.value);
+    expect(new Set(values).size).toBe(values.length);
+    expect(values[0]).toBe(machine);
+    expect(select.options[0].textContent).toBe(`${machine.replaceAll("_", " ")} (this computer)`);
+    expect([...select.querySelectorAll("optgroup")].map((g) => g.label)).toContain("Europe");
+    expect(values).toContain("Asia/Kolkata");
+    expect(values).not.toContain("Asia/Calcutta");
     expect(screen.getByTestId("welcome-connect").textContent).toBe("Connect a source");
     expect(screen.getByTestId("welcome-demo").textContent).toBe("Look around with the demo team");
   });
@@ -176,7 +185,7 @@ describe("offline, and what the figures are as of", () => {
     const before = screen.getByTestId("overall-uptime").textContent;
     await fireEvent.click(screen.getByTestId("sync-now"));
     const status = screen.getByTestId("sync-status");
-    await waitFor(() => expect(status.textContent).toContain("Could not reach status.example.com: the network may be down"), {
+    await waitFor(() => expect(status.textContent).toContain("(“status”): it could not be reached; the network may be down"), {
       timeout: 3000,
     });
     expect(status.textContent).toContain("1 source could not sync (“status”)");
@@ -243,9 +252,22 @@ describe("a team database still being reached at start", () => {
 });
 
 describe("the preferences helpers", () => {
-  test("zones include the current one; times every half hour keep an odd saved one", () => {
-    expect(timeZones("Mars/Olympus")).toContain("Mars/Olympus");
-    expect(timeZones("Europe/Madrid")).toContain("UTC");
+  test("zones: the machine's first and not again in its region; an unlisted saved one kept; times every half hour", () => {
+    const zones = {
+      machine: "Asia/Kolkata",
+      regions: [
+        { region: "Asia", zones: ["Asia/Kolkata", "Asia/Tokyo"] },
+        { region: "UTC", zones: ["UTC"] },
+      ],
+    };
+    expect(zoneChoices(zones, "Asia/Tokyo")).toEqual({
+      first: ["Asia/Kolkata"],
+      regions: [
+        { region: "Asia", zones: ["Asia/Tokyo"] },
+        { region: "UTC", zones: ["UTC"] },
+      ],
+    });
+    expect(zoneChoices(zones, "Mars/Olympus").first).toEqual(["Asia/Kolkata", "Mars/Olympus"]);
     const times = dayTimes("08:45");
     expect(times).toHaveLength(49);
     expect(times.slice(17, 20)).toEqual(["08:30", "08:45", "09:00"]);

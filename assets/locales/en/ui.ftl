@@ -234,7 +234,7 @@ ui-team-waiting = { $count ->
    *[other] { $count } notes are waiting to send.
 }
 ui-team-send-now = Send waiting notes now
-ui-team-fixed = This run was started with --team-db or UNSUNG_TEAM_DB, which Settings cannot change.
+ui-team-fixed = Unsung was given this team database when it started, so Settings cannot change it.
 ui-team-url = Address (URL)
 ui-team-url-placeholder = postgres://your-role@db.example.org/unsung
 ui-team-url-hint = Leave the password out: Unsung keeps no passwords. Put it in ~/.pgpass, PostgreSQL's own password file, as your admin explains.
@@ -442,6 +442,20 @@ ui-you-name = Your name
 ui-you-name-hint = Optional. It signs your thank-you notes.
 ui-you-tz = Time zone
 ui-you-tz-now = It is { $time } there now.
+ui-you-tz-machine = { $zone } (this computer)
+ui-zone-region = { $region ->
+    [Africa] Africa
+    [America] America
+    [Antarctica] Antarctica
+    [Arctic] Arctic
+    [Asia] Asia
+    [Atlantic] Atlantic Ocean
+    [Australia] Australia
+    [Europe] Europe
+    [Indian] Indian Ocean
+    [Pacific] Pacific Ocean
+   *[other] { $region }
+}
 ui-you-hours = Working hours
 ui-you-start = Start
 ui-you-end = End
@@ -463,3 +477,37 @@ ui-weekly-saved = The weekly notice is saved.
 ui-sysadmin-title = Today is SysAdmin Day
 ui-sysadmin-text = The last Friday of July is System Administrator Appreciation Day: a good day to thank the teammates who keep everything running, usually without anyone noticing.
 ui-sysadmin-thank = Write a thank-you
+
+## Errors, worded from their code and details (the app's own message is plain English)
+ui-error-invalid_input = Something in what you entered cannot be used. Check it and try again.
+ui-error-not_found = That is no longer here. It may have been removed.
+ui-error-forbidden = That is not yours to change: the team database refused it.
+ui-error-offline = The team database cannot be reached now. Try again later; notes wait and are sent when it is back.
+ui-error-storage = Unsung could not read or write its database. Try again; if it keeps happening, restart Unsung.
+ui-error-source_failed = The source did not answer as expected. Earlier data is kept; try again later.
+ui-error-internal = Something went wrong inside Unsung. Please try again.
+ui-error-setting_needed = { $setting ->
+    [url] A { $kind } source needs its web address.
+    [file] A { $kind } source needs the CSV file to read.
+    [slug] A { $kind } source needs the status page's name, as it appears in its address.
+   *[query] A { $kind } source needs a query for a 0/1 series, such as probe_success.
+}
+ui-error-token_needed = A { $kind } source needs a read-only API token: paste it in the token field.
+ui-error-token_not_taken = A { $kind } source takes no token: leave the token field empty.
+ui-error-no_token_set = No token is set for “{ $source }”: paste one in Settings → Sources.
+ui-error-no_settings = “{ $source }” has no settings: remove it and add it again in Settings → Sources.
+ui-error-no_such_source = There is no source called “{ $source }”.
+ui-error-local_db_is_postgres = The local database is a file on this computer; a PostgreSQL database belongs in Settings → Team database.
+ui-error-team_db_set_at_start = The team database was chosen when Unsung started, so it cannot be changed here until Unsung starts without it.
+ui-error-no_home_folder = Unsung cannot find a home folder to keep its database in.
+## Why a source did not sync
+ui-sync-problem-no_settings = it has no settings; remove it and add it again.
+ui-sync-problem-no_token = no token is set for it; paste one in Settings → Sources.
+ui-sync-problem-settings = its settings do not work; check them in Settings → Sources.
+ui-sync-problem-token_refused = it refused the token; paste a valid read-only token in Settings → Sources.
+ui-sync-problem-rate_limited = it asked Unsung to slow down; try again in a few minutes.
+ui-sync-problem-unreachable = it could not be reached; the network may be down or the address wrong.
+ui-sync-problem-timeout = it took too long to answer; try again later.
+ui-sync-problem-server_error = it kept failing on its side; try again later.
+ui-sync-problem-not_found = there is nothing at its address; check the address in Settings → Sources.
+ui-sync-problem-bad_response = its answer could not be read; check that the address points at the right tool.

@@ -235,7 +235,7 @@ ui-team-waiting = { $count ->
    *[other] { $count } notas esperan para enviarse.
 }
 ui-team-send-now = Enviar ahora las notas que esperan
-ui-team-fixed = Unsung se abrió con --team-db o UNSUNG_TEAM_DB, que los ajustes no pueden cambiar.
+ui-team-fixed = Unsung recibió esta base de datos del equipo al arrancar, así que los ajustes no pueden cambiarla.
 ui-team-url = Dirección (URL)
 ui-team-url-placeholder = postgres://tu-rol@db.example.org/unsung
 ui-team-url-hint = No pongas la contraseña: Unsung no guarda contraseñas. Ponla en ~/.pgpass, el archivo de contraseñas del propio PostgreSQL, como te explique quien administra la base de datos.
@@ -443,6 +443,20 @@ ui-you-name = Tu nombre
 ui-you-name-hint = Opcional. Firma tus notas de agradecimiento.
 ui-you-tz = Zona horaria
 ui-you-tz-now = Allí son ahora las { $time }.
+ui-you-tz-machine = { $zone } (este equipo)
+ui-zone-region = { $region ->
+    [Africa] África
+    [America] América
+    [Antarctica] Antártida
+    [Arctic] Ártico
+    [Asia] Asia
+    [Atlantic] Océano Atlántico
+    [Australia] Australia
+    [Europe] Europa
+    [Indian] Océano Índico
+    [Pacific] Océano Pacífico
+   *[other] { $region }
+}
 ui-you-hours = Horario de trabajo
 ui-you-start = Empieza
 ui-you-end = Termina
@@ -464,3 +478,37 @@ ui-weekly-saved = El aviso semanal está guardado.
 ui-sysadmin-title = Hoy es el Día del Administrador de Sistemas
 ui-sysadmin-text = El último viernes de julio es el Día del Administrador de Sistemas: un buen día para dar las gracias a los compañeros que mantienen todo en marcha, casi siempre sin que nadie lo note.
 ui-sysadmin-thank = Escribir un agradecimiento
+
+## Errores, redactados a partir de su código y sus datos (el mensaje de la app está en inglés)
+ui-error-invalid_input = Algo de lo que escribiste no se puede usar. Revísalo y vuelve a intentarlo.
+ui-error-not_found = Eso ya no está aquí. Puede que se haya quitado.
+ui-error-forbidden = Eso no te toca cambiarlo: la base de datos del equipo lo ha rechazado.
+ui-error-offline = Ahora no se puede llegar a la base de datos del equipo. Inténtalo más tarde; las notas esperan y se envían cuando vuelva.
+ui-error-storage = Unsung no pudo leer ni escribir su base de datos. Vuelve a intentarlo; si sigue pasando, reinicia Unsung.
+ui-error-source_failed = La fuente no respondió como se esperaba. Se conservan los datos anteriores; inténtalo más tarde.
+ui-error-internal = Algo ha fallado dentro de Unsung. Vuelve a intentarlo.
+ui-error-setting_needed = { $setting ->
+    [url] Una fuente { $kind } necesita su dirección web.
+    [file] Una fuente { $kind } necesita el archivo CSV que leer.
+    [slug] Una fuente { $kind } necesita el nombre de la página de estado, tal como aparece en su dirección.
+   *[query] Una fuente { $kind } necesita una consulta de una serie 0/1, como probe_success.
+}
+ui-error-token_needed = Una fuente { $kind } necesita un token de la API de solo lectura: pégalo en el campo del token.
+ui-error-token_not_taken = Una fuente { $kind } no usa token: deja vacío el campo del token.
+ui-error-no_token_set = «{ $source }» no tiene token: pega uno en Ajustes → Fuentes.
+ui-error-no_settings = «{ $source }» no tiene ajustes: quítala y vuelve a añadirla en Ajustes → Fuentes.
+ui-error-no_such_source = No hay ninguna fuente llamada «{ $source }».
+ui-error-local_db_is_postgres = La base de datos local es un archivo de este equipo; una base de datos PostgreSQL va en Ajustes → Base de datos del equipo.
+ui-error-team_db_set_at_start = La base de datos del equipo se eligió al arrancar Unsung, así que no se puede cambiar aquí hasta que Unsung arranque sin ella.
+ui-error-no_home_folder = Unsung no encuentra una carpeta personal donde guardar su base de datos.
+## Por qué una fuente no se sincronizó
+ui-sync-problem-no_settings = no tiene ajustes; quítala y vuelve a añadirla.
+ui-sync-problem-no_token = no tiene token; pega uno en Ajustes → Fuentes.
+ui-sync-problem-settings = sus ajustes no funcionan; revísalos en Ajustes → Fuentes.
+ui-sync-problem-token_refused = rechazó el token; pega un token válido de solo lectura en Ajustes → Fuentes.
+ui-sync-problem-rate_limited = pidió a Unsung que fuera más despacio; inténtalo dentro de unos minutos.
+ui-sync-problem-unreachable = no se pudo llegar a ella; puede que no haya red o que la dirección esté mal.
+ui-sync-problem-timeout = tardó demasiado en responder; inténtalo más tarde.
+ui-sync-problem-server_error = siguió fallando por su parte; inténtalo más tarde.
+ui-sync-problem-not_found = no hay nada en su dirección; revisa la dirección en Ajustes → Fuentes.
+ui-sync-problem-bad_response = su respuesta no se pudo leer; comprueba que la dirección lleva a la herramienta correcta.

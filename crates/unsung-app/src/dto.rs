@@ -72,9 +72,14 @@ pub struct ThankYouView {
     pub incident_id: Option<String>,
     pub period_from: Option<String>,
     pub period_to: Option<String>,
-    /// What the note thanks for, in plain words: an incident's title and day, or a period's
-    /// dates. `null` for a note about nothing in particular.
+    /// What the note thanks for, in plain English words (for the `unsung` command): an
+    /// incident's title and day, or a period's dates. `null` for a note about nothing in
+    /// particular. The window words it itself, from the fields below and the period.
     pub about: Option<String>,
+    /// The incident it thanks for, as the local database knows it.
+    pub incident_title: Option<String>,
+    /// When that incident began (RFC 3339).
+    pub incident_opened_at: Option<String>,
     pub created_at: String,
     /// When its author last changed it.
     pub edited_at: Option<String>,
@@ -209,6 +214,22 @@ pub struct Preferences {
     pub welcomed: bool,
 }
 
+/// The zones to choose from: each place once, under its current name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TimeZones {
+    /// This machine's zone, under its current name: offered first.
+    pub machine: String,
+    /// In name order: "Africa", "America", … (Etc/UTC alone under "UTC").
+    pub regions: Vec<ZoneRegion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ZoneRegion {
+    pub region: String,
+    /// Full IANA names ("Europe/Madrid"), in name order.
+    pub zones: Vec<String>,
+}
+
 /// The desktop notice that the new week's story is ready.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WeeklyNoticeView {
@@ -265,12 +286,41 @@ pub struct SourceView {
     pub last_requests: u64,
 }
 
+/// Why a source did not sync, for each face to say in its own words (earlier data is kept
+/// whatever it is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncProblem {
+    /// Saved without settings: add it again.
+    NoSettings,
+    /// No token is set for it.
+    NoToken,
+    /// Its settings do not work (a bad query, an unreadable file).
+    Settings,
+    /// It refused the token.
+    TokenRefused,
+    /// It kept asking Unsung to slow down.
+    RateLimited,
+    /// It could not be reached (no network, or a wrong address).
+    Unreachable,
+    /// It took too long to answer, every time.
+    Timeout,
+    /// It kept failing on its side.
+    ServerError,
+    /// Nothing is at that address.
+    NotFound,
+    /// Its answer could not be read.
+    BadResponse,
+}
+
 /// How one source's sync went.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SourceSyncResult {
     pub name: String,
     pub ok: bool,
-    /// What went wrong and what to do; earlier data was kept.
+    /// Why it failed, for the window to word; `null` after a success.
+    pub problem: Option<SyncProblem>,
+    /// The source's own account of what went wrong and what to do, in English.
     pub message: Option<String>,
     #[ts(type = "number")]
     pub requests: u64,

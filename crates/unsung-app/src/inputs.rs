@@ -70,7 +70,7 @@ pub fn parse_instant(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
 /// (`~/.local/share/unsung/unsung.db` on Linux).
 pub fn default_db_location() -> Result<String> {
     let dirs = directories::ProjectDirs::from("org", "unsung", "unsung").ok_or_else(|| {
-        AppError::internal("cannot find a home folder for the database; pass --db or set UNSUNG_DB")
+        AppError::detailed(crate::ErrorCode::Internal, crate::ErrorDetail::NoHomeFolder)
     })?;
     Ok(dirs
         .data_dir()

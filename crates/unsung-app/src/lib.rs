@@ -21,9 +21,10 @@ mod sources;
 mod sync;
 mod team;
 mod thanks;
+mod zones;
 
 pub use chrono_tz::Tz;
-pub use error::{AppError, ErrorCode};
+pub use error::{AppError, ErrorCode, ErrorDetail, SourceSetting};
 pub use inputs::{Clock, default_db_location, parse_instant, resolve_tz};
 pub use secrets::TokenHome;
 pub use share::{
@@ -37,6 +38,7 @@ pub use unsung_core::stats::{StatsReport, rfc3339};
 pub use unsung_core::story::{Audience, Story};
 pub use unsung_core::working_hours::WorkingHours;
 pub use unsung_store::SourceRecord;
+pub use zones::canonical_zone;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use std::sync::{Arc, RwLock};
@@ -125,9 +127,9 @@ impl App {
     /// without it, and reaches it when there is something to send or read.
     pub async fn start(config: Config) -> Result<App> {
         if is_postgres_url(&config.db) {
-            return Err(AppError::invalid(
-                "--db (UNSUNG_DB) is the local SQLite database; give a PostgreSQL team database \
-                 with --team-db (UNSUNG_TEAM_DB) instead",
+            return Err(AppError::detailed(
+                ErrorCode::InvalidInput,
+                ErrorDetail::LocalDbIsPostgres,
             ));
         }
         let local = Arc::new(SqliteStore::open(&config.db).await?);

@@ -2,7 +2,7 @@
 //! zone, working hours and the weekly "your story is ready" notice. Kept in the local
 //! database; defaults come from the machine.
 
-use crate::dto::{Preferences, WeeklyNoticeView, WorkingHoursView};
+use crate::dto::{Preferences, TimeZones, WeeklyNoticeView, WorkingHoursView};
 use crate::{App, AppError, Result, resolve_tz};
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
@@ -114,13 +114,18 @@ impl App {
         self.stored().working_hours()
     }
 
+    /// The zones the reader chooses from, this machine's first.
+    pub fn time_zones(&self) -> TimeZones {
+        crate::zones::time_zones(self.machine_tz)
+    }
+
     pub async fn preferences(&self) -> Result<Preferences> {
         let stored = self.stored();
         let has_sources = self.has_real_sources().await?;
         let weekly = stored.weekly();
         Ok(Preferences {
             name: stored.name.clone(),
-            tz: self.reader_tz().name().to_string(),
+            tz: crate::canonical_zone(self.reader_tz().name()).to_string(),
             working_hours: hours_view(&stored.working_hours()),
             weekly_notice: WeeklyNoticeView {
                 enabled: stored.notice_enabled.unwrap_or(has_sources),

@@ -3,9 +3,9 @@
 //! transaction, so a failed sync changes nothing but the note of what went wrong. One
 //! source failing never stops the others. Tokens go to [`Secrets`], never to the store.
 
-use crate::dto::{NewSource, SourceSyncResult, SourceView, SyncEvent, SyncSummary};
+use crate::dto::{NewSource, SourceSyncResult, SourceView, SyncEvent, SyncProblem, SyncSummary};
 use crate::secrets::TokenHome;
-use crate::{App, AppError, ErrorCode, Result};
+use crate::{App, AppError, ErrorCode, ErrorDetail, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -52,13 +52,26 @@ impl Settings {
 
 impl From<SourceError> for AppError {
     fn from(error: SourceError) -> AppError {
-        AppError {
-            code: match error.kind {
-                SourceErrorKind::Invalid => ErrorCode::InvalidInput,
-                SourceErrorKind::Unreachable => ErrorCode::Offline,
-                _ => ErrorCode::SourceFailed,
-            },
-            message: error.message,
+        let code = match error.kind {
+            SourceErrorKind::Invalid => ErrorCode::InvalidInput,
+            SourceErrorKind::Unreachable => ErrorCode::Offline,
+            _ => ErrorCode::SourceFailed,
+        };
+        AppError::new(code, error.message)
+    }
+}
+
+impl From<SourceErrorKind> for SyncProblem {
+    fn from(kind: SourceErrorKind) -> SyncProblem {
+        match kind {
+            SourceErrorKind::Invalid => SyncProblem::Settings,
+            SourceErrorKind::Unauthorized => SyncProblem::TokenRefused,
+            SourceErrorKind::RateLimited => SyncProblem::RateLimited,
+            SourceErrorKind::Unreachable => SyncProblem::Unreachable,
+            SourceErrorKind::Timeout => SyncProblem::Timeout,
+            SourceErrorKind::ServerError => SyncProblem::ServerError,
+            SourceErrorKind::NotFound => SyncProblem::NotFound,
+            SourceErrorKind::BadResponse => SyncProblem::BadResponse,
         }
     }
 }
@@ -120,6 +133,15 @@ impl NewSource {
             file: given(&self.file),
             ..SourceConfig::new(kind)
         };
+        if let Some(setting) = config.missing_setting() {
+            return Err(AppError::detailed(
+                ErrorCode::InvalidInput,
+                ErrorDetail::SettingNeeded {
+                    kind: kind.as_str().into(),
+                    setting: setting.into(),
+                },
+            ));
+        }
         config.validate()?;
         Ok(config)
     }
@@ -150,18 +172,21 @@ impl App {
             .filter(|t| !t.is_empty());
         if let Some(token) = token {
             if !config.kind.takes_token() {
-                return Err(AppError::invalid(format!(
-                    "A {} source takes no token",
-                    config.kind.as_str()
-                )));
+                return Err(AppError::detailed(
+                    ErrorCode::InvalidInput,
+                    ErrorDetail::TokenNotTaken {
+                        kind: config.kind.as_str().into(),
+                    },
+                ));
             }
             self.secrets.set(&name, token).await?;
         } else if config.kind.needs_token() && self.secrets.get(&name).await?.is_none() {
-            return Err(AppError::invalid(format!(
-                "A {} source needs a read-only API token: pass --token-env VAR (the name of an \
-                 environment variable holding it), or paste it in Settings → Sources",
-                config.kind.as_str()
-            )));
+            return Err(AppError::detailed(
+                ErrorCode::InvalidInput,
+                ErrorDetail::TokenNeeded {
+                    kind: config.kind.as_str().into(),
+                },
+            ));
         }
         let mut settings = existing.as_ref().map(Settings::of).unwrap_or_default();
         if settings.config.as_ref() != Some(&config) {
@@ -249,9 +274,12 @@ impl App {
     /// Removes a source, what it brought, and its token.
     pub async fn remove_source(&self, name: &str) -> Result<()> {
         if name == demo::SOURCE || !self.local.remove_source(name).await? {
-            return Err(AppError::not_found(format!(
-                "There is no source called \"{name}\""
-            )));
+            return Err(AppError::detailed(
+                ErrorCode::NotFound,
+                ErrorDetail::NoSuchSource {
+                    source: name.into(),
+                },
+            ));
         }
         self.secrets.remove(name).await?;
         if let Some(team) = self.team()
@@ -291,9 +319,12 @@ impl App {
     async fn source_record(&self, name: &str) -> Result<SourceRecord> {
         match self.local.source(name).await? {
             Some(record) if record.kind != demo::SOURCE => Ok(record),
-            _ => Err(AppError::not_found(format!(
-                "There is no source called \"{name}\"; `unsung source list` shows them"
-            ))),
+            _ => Err(AppError::detailed(
+                ErrorCode::NotFound,
+                ErrorDetail::NoSuchSource {
+                    source: name.into(),
+                },
+            )),
         }
     }
 
@@ -364,16 +395,17 @@ impl App {
         // What the store holds now: the sync starts from it, and a failed sync reports it.
         let known = self.local.source_data(&name).await?;
         let outcome = match settings.config.clone() {
-            None => Err(SourceError::invalid(format!(
-                "\"{name}\" has no settings: add it again with `unsung source add`"
-            ))),
+            None => Err((
+                SyncProblem::NoSettings,
+                format!("\"{name}\" has no settings: add it again"),
+            )),
             Some(config) => {
                 let token = self.secrets.get(&name).await?;
                 if config.kind.needs_token() && token.is_none() {
-                    Err(SourceError::invalid(format!(
-                        "No token is set for \"{name}\": set one in Settings → Sources, or add \
-                         the source again with --token-env VAR"
-                    )))
+                    Err((
+                        SyncProblem::NoToken,
+                        format!("No token is set for \"{name}\""),
+                    ))
                 } else {
                     let progress = |step: Progress| {
                         events(SyncEvent::Step {
@@ -392,11 +424,14 @@ impl App {
                         http: &http,
                         progress: &progress,
                     };
-                    connector(config.kind).fetch(&cx).await.map(|fetched| {
-                        let merged = merge::apply(known.clone(), &fetched);
-                        let changed = merged != known;
-                        (merged, fetched.cursor, changed)
-                    })
+                    match connector(config.kind).fetch(&cx).await {
+                        Ok(fetched) => {
+                            let merged = merge::apply(known.clone(), &fetched);
+                            let changed = merged != known;
+                            Ok((merged, fetched.cursor, changed))
+                        }
+                        Err(error) => Err((SyncProblem::from(error.kind), error.message)),
+                    }
                 }
             }
         };
@@ -421,6 +456,7 @@ impl App {
                 Ok(SourceSyncResult {
                     name,
                     ok: true,
+                    problem: None,
                     message: None,
                     requests: http.requests(),
                     services: merged.services.len() as u32,
@@ -428,15 +464,16 @@ impl App {
                     shared_with_team: shared,
                 })
             }
-            Err(error) => {
-                tracing::warn!(source = %name, "sync failed: {}", error.message);
-                settings.sync.error = Some(error.message.clone());
+            Err((problem, message)) => {
+                tracing::warn!(source = %name, "sync failed: {message}");
+                settings.sync.error = Some(message.clone());
                 record.settings = settings.to_text();
                 self.local.save_source(&record).await?;
                 Ok(SourceSyncResult {
                     name,
                     ok: false,
-                    message: Some(error.message),
+                    problem: Some(problem),
+                    message: Some(message),
                     requests: http.requests(),
                     services: known.services.len() as u32,
                     incidents: known.incidents.len() as u32,

@@ -284,9 +284,9 @@ impl App {
     /// Sets (or with `None`, clears) the team database in Settings, and uses it from now on.
     pub async fn set_team_db(&self, url: Option<String>) -> Result<TeamStatus> {
         if self.team().is_some_and(|t| t.set_by == SetBy::Start) {
-            return Err(AppError::invalid(
-                "The team database was given at start (--team-db or UNSUNG_TEAM_DB); \
-                 Settings cannot change it while that is set",
+            return Err(AppError::detailed(
+                crate::ErrorCode::InvalidInput,
+                crate::ErrorDetail::TeamDbSetAtStart,
             ));
         }
         let url = url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());

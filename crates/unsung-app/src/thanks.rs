@@ -6,9 +6,9 @@ use crate::dto::{NewThankYou, ThankYouEdit, ThankYouView};
 use crate::{App, AppError, Result};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
-use unsung_core::ThankYou;
 use unsung_core::period::{TimeRange, days_label, local_date};
 use unsung_core::stats::rfc3339;
+use unsung_core::{Incident, ThankYou};
 use unsung_store::{Store, StoreError, Waiting};
 
 pub const MAX_MESSAGE_CHARS: usize = 10_000;
@@ -98,13 +98,13 @@ fn clean_period(from: Option<&str>, to: Option<&str>) -> Result<Period> {
 }
 
 fn team_unreachable(error: &StoreError) -> AppError {
-    AppError {
-        code: crate::ErrorCode::Offline,
-        message: format!(
+    AppError::new(
+        crate::ErrorCode::Offline,
+        format!(
             "The team database cannot be reached, so this note cannot be changed now; try again \
              when it is back ({error})"
         ),
-    }
+    )
 }
 
 impl App {
@@ -331,9 +331,14 @@ impl App {
     /// A note as the wall shows it, with what it thanks for and, if it waits in the outbox,
     /// how sending it went.
     pub(crate) async fn view(&self, note: ThankYou, waiting: Option<&Waiting>) -> ThankYouView {
-        let about = self.about(&note).await;
+        let incident = match &note.incident_id {
+            Some(id) => self.local.incident(id).await.ok().flatten(),
+            None => None,
+        };
         ThankYouView {
-            about,
+            about: self.about(&note, incident.as_ref()),
+            incident_title: incident.as_ref().map(|i| i.title.clone()),
+            incident_opened_at: incident.as_ref().map(|i| rfc3339(i.opened_at)),
             period_from: note.period_from.map(rfc3339),
             period_to: note.period_to.map(rfc3339),
             created_at: rfc3339(note.created_at),
@@ -351,9 +356,9 @@ impl App {
     }
 
     /// "Book search showing errors, Tue 24 Nov" or "Mon 23 Nov – Sun 29 Nov 2026".
-    async fn about(&self, note: &ThankYou) -> Option<String> {
-        if let Some(id) = &note.incident_id {
-            let incident = self.local.incident(id).await.ok().flatten()?;
+    fn about(&self, note: &ThankYou, incident: Option<&Incident>) -> Option<String> {
+        if note.incident_id.is_some() {
+            let incident = incident?;
             let day = local_date(incident.opened_at, self.reader_tz()).format("%a %-d %b");
             return Some(format!("{}, {day}", incident.title));
         }

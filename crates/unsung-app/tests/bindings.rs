@@ -8,6 +8,7 @@ use ts_rs::TS;
 use unsung_app::dto::{
     NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent,
     SourceSyncResult, SourceView, SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
+    TimeZones,
 };
 use unsung_app::{AppError, ErrorCode, SavedShare, ShareOptions, SharePreview};
 
@@ -30,6 +31,7 @@ fn generate(into: &Path) -> BTreeMap<String, String> {
     SavedShare::export_all_to(into).unwrap();
     NewSource::export_all_to(into).unwrap();
     Preferences::export_all_to(into).unwrap();
+    TimeZones::export_all_to(into).unwrap();
     ShellEvent::export_all_to(into).unwrap();
     SourceView::export_all_to(into).unwrap();
     SourceSyncResult::export_all_to(into).unwrap();

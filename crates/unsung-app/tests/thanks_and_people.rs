@@ -3,7 +3,9 @@
 //! database setting, and a note written while the team database is out of reach.
 
 use unsung_app::dto::{NewThankYou, PersonEntry, ThankYouEdit};
-use unsung_app::{App, Audience, Clock, ErrorCode, Lang, PeriodKind, TimeRange};
+use unsung_app::{
+    App, Audience, Clock, ErrorCode, ErrorDetail, Lang, PeriodKind, TimeRange,
+};
 
 mod support;
 
@@ -291,5 +293,7 @@ async fn the_local_database_cannot_be_a_postgres_url() {
         .err()
         .unwrap();
     assert_eq!(error.code, ErrorCode::InvalidInput);
-    assert!(error.message.contains("--team-db"), "{}", error.message);
+    // The app names no flag; each face words the detail (the CLI as --team-db).
+    assert_eq!(error.detail, Some(ErrorDetail::LocalDbIsPostgres));
+    assert!(!error.message.contains("--"), "{}", error.message);
 }

@@ -4,6 +4,7 @@
 mod output;
 mod sources;
 mod team;
+mod words;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -370,11 +371,10 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             let all_synced = sources::sync(&app, source.as_deref()).await?;
             team::sync(&app).await?;
             if !all_synced {
-                return Err(AppError {
-                    code: ErrorCode::SourceFailed,
-                    message: "not every source could sync (see above); their earlier data is kept"
-                        .into(),
-                });
+                return Err(AppError::new(
+                    ErrorCode::SourceFailed,
+                    "not every source could sync (see above); their earlier data is kept",
+                ));
             }
         }
         Command::Team(team::TeamCommand::Status { json }) => team::status(&app, json).await?,
@@ -413,7 +413,7 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("unsung: {}", error.message);
+            eprintln!("unsung: {}", words::error_line(&error));
             ExitCode::from(exit_code(&error))
         }
     }

@@ -212,7 +212,7 @@ pub async fn sync(app: &App, only: Option<&str>) -> Result<bool, AppError> {
             }
         }
         SyncEvent::Finished { result } => {
-            let line = match &result.message {
+            let line = match crate::words::sync_problem(&result) {
                 None => result_line(&result),
                 Some(message) => format!("unsung: {}: {message}", result.name),
             };

@@ -72,13 +72,13 @@ pub async fn sync(app: &App) -> Result<(), AppError> {
         );
     }
     if let Some(problem) = &send.problem {
-        return Err(AppError {
-            code: ErrorCode::Offline,
-            message: format!(
+        return Err(AppError::new(
+            ErrorCode::Offline,
+            format!(
                 "{problem}; {} still waiting, sent when it can be reached",
                 notes(send.waiting)
             ),
-        });
+        ));
     }
     if let Some(count) = report.notes {
         println!(

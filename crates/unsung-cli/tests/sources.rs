@@ -488,3 +488,36 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
     let after: Value = serde_json::from_str(&ok(october()).await).unwrap();
     assert_eq!(after["incidents"]["total"], 1);
 }
+
+/// What is missing is named as the flag that gives it (the window says it in its own words).
+#[tokio::test]
+async fn a_missing_setting_or_token_is_named_as_its_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unsung.db");
+    let refused = |out: Output| {
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let no_url = refused(run(args(&db, &["source", "add", "statuspage", "--name", "sp"])).await);
+    assert_eq!(no_url.trim(), "unsung: A statuspage source needs --url URL");
+    let no_query = refused(
+        run(args(
+            &db,
+            &[
+                "source",
+                "add",
+                "prometheus",
+                "--name",
+                "p",
+                "--url",
+                "http://127.0.0.1:9/",
+            ],
+        ))
+        .await,
+    );
+    assert!(no_query.contains("--query PROMQL"), "{no_query}");
+    let no_token = refused(run(args(&db, &["source", "add", "pagerduty", "--name", "pd"])).await);
+    assert!(no_token.contains("--token-env VAR"), "{no_token}");
+    let no_source = refused(run(args(&db, &["source", "remove", "nothing-here"])).await);
+    assert!(no_source.contains("`unsung source list`"), "{no_source}");
+}

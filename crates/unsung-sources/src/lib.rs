@@ -101,6 +101,15 @@ pub struct SourceConfig {
 /// A first sync reaches back a year: the longest period the app tells a story about.
 pub const DEFAULT_HISTORY_DAYS: u32 = 365;
 
+/// A setting a source kind needs before it can be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    Url,
+    File,
+    Slug,
+    Query,
+}
+
 impl SourceConfig {
     pub fn new(kind: Kind) -> SourceConfig {
         SourceConfig {
@@ -114,32 +123,34 @@ impl SourceConfig {
         }
     }
 
+    /// The first setting this kind needs that is not there, if one is missing. Faces word it
+    /// themselves (the `unsung` command as a flag, the window as a field).
+    pub fn missing_setting(&self) -> Option<Setting> {
+        let empty = |value: &Option<String>| value.as_deref().is_none_or(str::is_empty);
+        match self.kind {
+            Kind::Csv if empty(&self.file) => Some(Setting::File),
+            Kind::Statuspage | Kind::UptimeKuma | Kind::Prometheus if empty(&self.url) => {
+                Some(Setting::Url)
+            }
+            Kind::UptimeKuma if empty(&self.slug) => Some(Setting::Slug),
+            Kind::Prometheus if empty(&self.query) => Some(Setting::Query),
+            _ => None,
+        }
+    }
+
     /// Checks that what this kind needs is there, before anything is saved.
     pub fn validate(&self) -> Result<()> {
-        let missing = |what: &str| {
-            Err(SourceError::invalid(format!(
+        if let Some(setting) = self.missing_setting() {
+            let what = match setting {
+                Setting::File => "--file PATH",
+                Setting::Url => "--url URL",
+                Setting::Slug => "--slug SLUG (the status page's name in its address)",
+                Setting::Query => "--query PROMQL (a 0/1 series such as probe_success or up)",
+            };
+            return Err(SourceError::invalid(format!(
                 "A {} source needs {what}",
                 self.kind.as_str()
-            )))
-        };
-        match self.kind {
-            Kind::Csv => {
-                if self.file.as_deref().is_none_or(str::is_empty) {
-                    return missing("--file PATH");
-                }
-            }
-            Kind::Statuspage | Kind::UptimeKuma | Kind::Prometheus => {
-                if self.url.as_deref().is_none_or(str::is_empty) {
-                    return missing("--url URL");
-                }
-            }
-            Kind::PagerDuty => {}
-        }
-        if self.kind == Kind::UptimeKuma && self.slug.as_deref().is_none_or(str::is_empty) {
-            return missing("--slug SLUG (the status page's name in its address)");
-        }
-        if self.kind == Kind::Prometheus && self.query.as_deref().is_none_or(str::is_empty) {
-            return missing("--query PROMQL (a 0/1 series such as probe_success or up)");
+            )));
         }
         if let Some(url) = &self.url {
             let parsed = url::Url::parse(url).map_err(|_| {

@@ -144,6 +144,7 @@ describe("errors", () => {
     expect(JSON.parse(JSON.stringify(toAppError({ code: "storage", message: "Disk full." })))).toEqual({
       code: "storage",
       message: "Disk full.",
+      detail: null,
     });
   });
 });

@@ -2,12 +2,14 @@
 // so the UI also runs in a plain browser with `mockIPC` installed (tests, mock build).
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { tick } from "svelte";
+import { ERROR_CODES, errorText } from "./errors";
 import { t } from "./i18n.svelte";
 import { markStartup, startupMarks } from "./startup";
 import type {
   AppError,
   Audience,
   ErrorCode,
+  ErrorDetail,
   Lang,
   NewSource,
   NewThankYou,
@@ -26,33 +28,28 @@ import type {
   TeamStatus,
   ThankYou,
   ThankYouEdit,
+  TimeZones,
 } from "./bindings";
 
-const ERROR_CODES: readonly ErrorCode[] = [
-  "invalid_input",
-  "not_found",
-  "forbidden",
-  "offline",
-  "storage",
-  "source_failed",
-  "internal",
-];
 
 /** Said when a failure comes without a message of its own, in the reader's language. */
 const fallbackMessage = (): string => t("ui-something-wrong");
 
-/** A failed command. Implements `AppError`; the UI branches on `code`, shows `message` as is. */
+/** A failed command. Implements `AppError`; the UI branches on `code` and words it (with
+ * `detail`) itself: see `errorText` in errors.ts. */
 export class ApiError extends Error implements AppError {
   readonly code: ErrorCode;
+  readonly detail: ErrorDetail | null;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, detail: ErrorDetail | null = null) {
     super(message);
     this.name = "ApiError";
     this.code = code;
+    this.detail = detail;
   }
 
   toJSON(): AppError {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, detail: this.detail };
   }
 }
 
@@ -62,15 +59,21 @@ function isErrorCode(value: unknown): value is ErrorCode {
 
 /**
  * Turns whatever a rejected `invoke` gave us into an `ApiError`.
- * `{code, message}` from the backend is kept (an unknown code becomes "internal");
+ * `{code, message, detail}` from the backend keeps its code and detail (an unknown code
+ * becomes "internal"), and its message becomes the window's own words for it (`errorText`);
  * anything else (a bare string, an Error, undefined) becomes code "internal".
  */
 export function toAppError(reason: unknown): ApiError {
   if (reason instanceof ApiError) return reason;
   if (typeof reason === "object" && reason !== null) {
-    const { code, message } = reason as { code?: unknown; message?: unknown };
+    const { code, message, detail } = reason as { code?: unknown; message?: unknown; detail?: unknown };
     const text = typeof message === "string" && message.trim() !== "" ? message : fallbackMessage();
-    if (typeof code === "string") return new ApiError(isErrorCode(code) ? code : "internal", text);
+    const known = typeof detail === "object" && detail !== null && "reason" in detail ? (detail as ErrorDetail) : null;
+    if (typeof code === "string") {
+      const error = { code: isErrorCode(code) ? code : "internal", message: text, detail: isErrorCode(code) ? known : null };
+      // Shown as the window words it; the backend's message stays in the log it came from.
+      return new ApiError(error.code, errorText(error), error.detail);
+    }
     return new ApiError("internal", text);
   }
   if (typeof reason === "string" && reason.trim() !== "") return new ApiError("internal", reason);
@@ -185,6 +188,11 @@ export function getPreferences(): Promise<Preferences> {
   return call<Preferences>("get_preferences", {});
 }
 
+/** The zones to choose from: each place once under its current name, by region, and this machine's. */
+export function getTimeZones(): Promise<TimeZones> {
+  return call<TimeZones>("time_zones", {});
+}
+
 /** Checks and keeps the reader's settings (and marks the welcome as done); returns them as kept. */
 export function savePreferences(preferences: Preferences): Promise<Preferences> {
   return call<Preferences>("save_preferences", { preferences });
@@ -199,41 +207,25 @@ export function listenShell(onEvent: (event: ShellEvent) => void): Promise<void>
   return call<void>("listen_shell", { onEvent: channel });
 }
 
-/**
- * Exactly what Save or Copy would share for `period` (in `lang`, told for `audience`), after
- * the privacy pass.
- */
-export function sharePreview(
-  period: PeriodKind,
-  options: ShareOptions,
-  lang: Lang = "en",
-  audience: Audience = "family",
-): Promise<SharePreview> {
-  return call<SharePreview>("share_preview", { period, options, lang, audience });
-}
+/** A share command: `period` (in `lang`, told for `audience`) with the reader's choices. */
+type ShareRequest<T> = (period: PeriodKind, options: ShareOptions, lang?: Lang, audience?: Audience) => Promise<T>;
+
+const shareCommand =
+  <T>(command: "share_preview" | "share_save" | "share_copy"): ShareRequest<T> =>
+  (period, options, lang = "en", audience = "family") =>
+    call<T>(command, { period, options, lang, audience });
+
+/** Exactly what Save or Copy would share, after the privacy pass. */
+export const sharePreview = shareCommand<SharePreview>("share_preview");
 
 /**
  * Asks where to save (the system's save dialog, opened by the backend) and saves the file
  * there. `null` when the user cancels. The UI never sends a path or the file's contents.
  */
-export function shareSave(
-  period: PeriodKind,
-  options: ShareOptions,
-  lang: Lang = "en",
-  audience: Audience = "family",
-): Promise<SavedShare | null> {
-  return call<SavedShare | null>("share_save", { period, options, lang, audience });
-}
+export const shareSave = shareCommand<SavedShare | null>("share_save");
 
 /** Puts the story's text (after the privacy pass) on the clipboard, from the backend. */
-export function shareCopy(
-  period: PeriodKind,
-  options: ShareOptions,
-  lang: Lang = "en",
-  audience: Audience = "family",
-): Promise<void> {
-  return call<void>("share_copy", { period, options, lang, audience });
-}
+export const shareCopy = shareCommand<void>("share_copy");
 
 /**
  * Tells the backend that the first view is on screen (`shown`: the story, or the welcome on a

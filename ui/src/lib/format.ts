@@ -167,6 +167,21 @@ export function formatDateTime(iso: string, timeZone?: string): string {
   }).format(d);
 }
 
+/** "Tue 24 Nov" ("mar, 24 nov" in Spanish) in the reader's own time zone. */
+export function formatWeekday(iso: string, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return dateFormat({ weekday: "short", day: "numeric", month: "short", timeZone }).format(d);
+}
+
+/** "Mon 23 – Sun 29 Nov 2026" for a period whose end `to` is exclusive (its last day shown). */
+export function formatDays(from: string, to: string, timeZone?: string): string {
+  const start = new Date(from);
+  const end = new Date(new Date(to).getTime() - 1);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) return `${from} – ${to}`;
+  return dateFormat({ weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone }).formatRange(start, end);
+}
+
 /** "12 Nov 2026" in the reader's own time zone. */
 export function formatDate(iso: string, timeZone?: string): string {
   const d = new Date(iso);

@@ -1,10 +1,11 @@
 // The reader's own settings, asked on first run (the welcome) and changed in Settings → You
 // and Settings → Weekly story: name, time zone, working hours and the weekly notice. One form
 // is shared by both places; saving sends all of it and marks the welcome as done.
-import { getPreferences, savePreferences, toAppError } from "./api";
-import type { AppError, Preferences } from "./bindings";
+import { getPreferences, getTimeZones, savePreferences, toAppError } from "./api";
+import type { AppError, Preferences, TimeZones, ZoneRegion } from "./bindings";
 import { dateFormat } from "./format";
 import { t, words } from "./i18n.svelte";
+import { saveWith } from "./saving";
 
 /** ISO weekday numbers, Monday first. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -30,21 +31,24 @@ export function machineZone(): string {
   }
 }
 
-/** The IANA zones to choose from, sorted, with `current` always among them. */
-export function timeZones(current: string): string[] {
-  let zones: string[] = [];
-  try {
-    zones = Intl.supportedValuesOf("timeZone");
-  } catch {
-    zones = [];
-  }
-  const all = new Set([...zones, "UTC"]);
-  if (current) all.add(current);
-  return [...all].sort((a, b) => a.localeCompare(b));
+/** The zone list as the select shows it: the machine's zone (and a saved zone the list does
+ * not have) first, then each region's places. */
+export type ZoneChoices = { first: string[]; regions: ZoneRegion[] };
+
+export function zoneChoices(zones: TimeZones | null, current: string): ZoneChoices {
+  const listed = new Set(zones?.regions.flatMap((r) => r.zones) ?? []);
+  const first = [zones?.machine ?? machineZone()];
+  if (current && !first.includes(current) && !listed.has(current)) first.push(current);
+  // The machine's zone is offered first, so its region does not repeat it.
+  const regions = (zones?.regions ?? [])
+    .map((r) => ({ region: r.region, zones: r.zones.filter((z) => !first.includes(z)) }))
+    .filter((r) => r.zones.length > 0);
+  return { first, regions };
 }
 
-/** "America/Argentina/Buenos_Aires" -> "America/Argentina/Buenos Aires". */
+/** "America/Argentina/Buenos_Aires" -> "America/Argentina/Buenos Aires"; "Etc/UTC" -> "UTC". */
 export function zoneLabel(zone: string): string {
+  if (zone === "Etc/UTC") return "UTC";
   return zone.replaceAll("_", " ");
 }
 
@@ -136,8 +140,12 @@ export class PreferencesState {
   from = $state<SavedFrom | null>(null);
   notice = $state("");
 
+  /** The zones to choose from (null until loaded). */
+  zones = $state<TimeZones | null>(null);
+
   /** Reads the settings again; what was typed and not saved is replaced. */
   async load(): Promise<void> {
+    if (!this.zones) getTimeZones().then((zones) => (this.zones = zones), () => {});
     try {
       const prefs = await getPreferences();
       this.saved = prefs;
@@ -156,22 +164,21 @@ export class PreferencesState {
   /** Sends the whole form; true once the backend kept it. */
   async save(from: SavedFrom): Promise<boolean> {
     if (this.busy) return false;
-    this.busy = true;
-    this.error = null;
-    this.notice = "";
     this.from = from;
-    try {
+    return saveWith(this, async () => {
       const prefs = await savePreferences(toPreferences(this.form));
       this.saved = prefs;
       this.form = toForm(prefs);
       this.loaded = true;
-      this.notice = from === "weekly" ? t("ui-weekly-saved") : from === "you" ? t("ui-you-saved") : "";
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+      return from === "weekly" ? t("ui-weekly-saved") : from === "you" ? t("ui-you-saved") : "";
+    });
+  }
+
+  /** The submit handler of the form saved from `from`. */
+  submitter(from: SavedFrom): (event: SubmitEvent) => Promise<void> {
+    return async (event) => {
+      event.preventDefault();
+      await this.save(from);
+    };
   }
 }

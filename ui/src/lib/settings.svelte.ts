@@ -1,8 +1,9 @@
 // Settings: the team's people (with the other names sources use for them) and the team
 // database. Each action returns the state as the backend has it afterwards.
-import { listPeople, removePerson, savePerson, sendWaiting, setTeamDb, teamStatus, toAppError } from "./api";
+import { ApiError, listPeople, removePerson, savePerson, sendWaiting, setTeamDb, teamStatus, toAppError } from "./api";
 import type { AppError, PersonEntry, TeamStatus } from "./bindings";
 import { t } from "./i18n.svelte";
+import { saveWith } from "./saving";
 
 /** "ana.lopez, Ana L." -> ["ana.lopez", "Ana L."] */
 export function parseAliases(text: string): string[] {
@@ -46,27 +47,17 @@ export class SettingsState {
     }
   }
 
-  async #run(action: () => Promise<void>, notice: string): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.error = null;
-    this.notice = "";
-    try {
+  #run(action: () => Promise<void>, notice: string): Promise<boolean> {
+    return saveWith(this, async () => {
       await action();
-      this.notice = notice;
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+      return notice;
+    });
   }
 
   async addPerson(): Promise<boolean> {
     const name = this.newName.trim();
     if (name === "") {
-      this.error = { code: "invalid_input", message: t("ui-need-name") };
+      this.error = { code: "invalid_input", message: t("ui-need-name"), detail: null };
       return false;
     }
     const added = await this.#run(async () => {
@@ -105,7 +96,7 @@ export class SettingsState {
   sendNow(): Promise<boolean> {
     return this.#run(async () => {
       const report = await sendWaiting();
-      if (report.problem !== null) throw { code: "offline", message: t("ui-still-waiting", { problem: report.problem }) };
+      if (report.problem !== null) throw new ApiError("offline", t("ui-still-waiting", { problem: report.problem }));
       this.team = await teamStatus();
     }, t("ui-team-all-sent"));
   }

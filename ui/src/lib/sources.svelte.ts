@@ -5,6 +5,7 @@
 import { addSource, listSources, removeSource, testSource, toAppError } from "./api";
 import type { AppError, NewSource, SourceView } from "./bindings";
 import { t } from "./i18n.svelte";
+import { saveWith } from "./saving";
 
 export const SOURCE_KINDS = ["pagerduty", "statuspage", "uptime-kuma", "prometheus", "csv"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -153,22 +154,15 @@ export class SourcesState {
     if (missing) {
       const rule = FIELDS[this.form.kind].find((r) => r.field === missing)!;
       this.invalid = missing;
-      this.error = { code: "invalid_input", message: t("ui-source-missing", { field: t(rule.label) }) };
+      this.error = { code: "invalid_input", message: t("ui-source-missing", { field: t(rule.label) }), detail: null };
       return false;
     }
-    this.busy = true;
-    try {
+    return saveWith(this, async () => {
       const saved = await addSource(toNewSource(this.form));
       this.list = [...this.list.filter((s) => s.name !== saved.name), saved].sort((a, b) => (a.name < b.name ? -1 : 1));
-      this.notice = t("ui-source-added", { name: saved.name });
       this.form = emptyForm(this.form.kind);
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+      return t("ui-source-added", { name: saved.name });
+    });
   }
 
   async test(name: string): Promise<void> {

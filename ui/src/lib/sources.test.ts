@@ -66,16 +66,8 @@ describe("the form", () => {
 
   test("sends only the chosen kind's fields, trimmed, and names the source after its kind when left empty", () => {
     const form = { ...emptyForm("statuspage"), url: " https://status.example.com ", token: "left over", slug: "x", file: "/f" };
-    expect(toNewSource(form)).toEqual({
-      name: "statuspage",
-      kind: "statuspage",
-      url: "https://status.example.com",
-      query: null,
-      service_label: null,
-      slug: null,
-      file: null,
-      token: null,
-    });
+    const unset = { query: null, service_label: null, slug: null, file: null, token: null };
+    expect(toNewSource(form)).toEqual({ name: "statuspage", kind: "statuspage", url: "https://status.example.com", ...unset });
     const prometheus = { ...emptyForm("prometheus"), name: " prom ", url: "http://p:9090", query: "up", service_label: "", token: "t0k" };
     expect(toNewSource(prometheus)).toMatchObject({ name: "prom", query: "up", service_label: null, token: "t0k" });
   });

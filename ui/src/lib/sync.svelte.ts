@@ -2,6 +2,7 @@
 // and turns the summary into a short result. Lives above the views, so This week and
 // Settings → Sources show the same sync, and the overview reloads once it is over.
 import { syncSources, toAppError } from "./api";
+import { syncProblemText } from "./errors";
 import type { AppError, SyncEvent, SyncSummary } from "./bindings";
 import { t } from "./i18n.svelte";
 
@@ -32,16 +33,10 @@ export function progressText(progress: SyncProgress | null): string {
 /** How a finished sync went, in words: one line, and each failure when more than one failed. */
 export type SyncOutcome = { ok: boolean; text: string; failures: { name: string; message: string }[] };
 
-/** Sources' own messages usually say that nothing was lost already; the result does not repeat it. */
-const SAYS_KEPT = /earlier data is kept/i;
-
-/** A message as a sentence, so another can follow it. */
-const sentence = (text: string): string => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-
 export function syncOutcome(summary: SyncSummary): SyncOutcome {
   const failed = summary.sources
     .filter((s) => !s.ok)
-    .map((s) => ({ name: s.name, message: sentence(s.message ?? t("ui-something-wrong")) }));
+    .map((s) => ({ name: s.name, message: syncProblemText(s.problem) }));
   const synced = summary.sources.length - failed.length;
   const parts: string[] = [];
   if (summary.sources.length === 0) {
@@ -50,8 +45,7 @@ export function syncOutcome(summary: SyncSummary): SyncOutcome {
     parts.push(t("ui-sync-all", { count: synced, name: summary.sources[0].name }));
   } else if (failed.length === 1) {
     const [{ name, message }] = failed;
-    parts.push(t("ui-sync-one-failed", { name, message }));
-    if (!SAYS_KEPT.test(message)) parts.push(t("ui-sync-kept"));
+    parts.push(t("ui-sync-one-failed", { name, message }), t("ui-sync-kept"));
   } else {
     parts.push(t("ui-sync-many-failed", { count: failed.length }), t("ui-sync-kept"));
   }

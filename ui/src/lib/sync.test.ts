@@ -1,20 +1,27 @@
 // A sync's events turned into progress, and its summary into a short result.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, test } from "vitest";
-import type { SourceSyncResult, SyncEvent, SyncSummary } from "./bindings";
+import type { SourceSyncResult, SyncEvent, SyncProblem, SyncSummary } from "./bindings";
 import { words } from "./i18n.svelte";
 import { nextProgress, progressText, type SyncProgress, SyncState, syncOutcome } from "./sync.svelte";
 
 const ok = (name: string): SourceSyncResult => ({
   name,
   ok: true,
+  problem: null,
   message: null,
   requests: 3,
   services: 2,
   incidents: 1,
   shared_with_team: false,
 });
-const failed = (name: string, message: string): SourceSyncResult => ({ ...ok(name), ok: false, message });
+/** A failure with the source's own English account, which the window words itself. */
+const failed = (name: string, problem: SyncProblem, message = "x.example.com: HTTP 500. Earlier data is kept; check --query."): SourceSyncResult => ({
+  ...ok(name),
+  ok: false,
+  problem,
+  message,
+});
 const summary = (sources: SourceSyncResult[], team: SyncSummary["team"] = null): SyncSummary => ({
   ok: sources.every((s) => s.ok),
   sources,
@@ -65,23 +72,27 @@ describe("the result", () => {
     expect(syncOutcome(summary([])).text).toBe("There are no sources to sync yet.");
   });
 
-  test("one failure gives its message, and says earlier data is kept unless the message does", () => {
-    const kept = "x.example.com kept failing on its side (HTTP 500). Earlier data is kept; try again later.";
-    expect(syncOutcome(summary([ok("a"), failed("broken", kept), ok("c")])).text).toBe(
-      `1 source could not sync (“broken”): ${kept} The other 2 sources synced.`,
+  test("one failure says why in the window's words, once that earlier data is kept, and no flag", () => {
+    expect(syncOutcome(summary([ok("a"), failed("broken", "server_error"), ok("c")])).text).toBe(
+      "1 source could not sync (“broken”): it kept failing on its side; try again later. Earlier data is kept. The other 2 sources synced.",
     );
-    expect(syncOutcome(summary([failed("pd", "No token is set for \"pd\"")])).text).toBe(
-      "1 source could not sync (“pd”): No token is set for \"pd\". Earlier data is kept.",
+    expect(syncOutcome(summary([failed("pd", "no_token")])).text).toBe(
+      "1 source could not sync (“pd”): no token is set for it; paste one in Settings → Sources. Earlier data is kept.",
+    );
+    words.setLang("es");
+    const spanish = syncOutcome(summary([failed("pd", "token_refused")])).text;
+    expect(spanish).toBe(
+      "1 fuente no se pudo sincronizar («pd»): rechazó el token; pega un token válido de solo lectura en Ajustes → Fuentes. Se conservan los datos anteriores.",
     );
   });
 
   test("several failures are listed one by one", () => {
-    const outcome = syncOutcome(summary([failed("a", "A broke."), failed("b", "B broke."), ok("c")]));
+    const outcome = syncOutcome(summary([failed("a", "unreachable"), failed("b", "timeout"), ok("c")]));
     expect(outcome.ok).toBe(false);
     expect(outcome.text).toBe("2 sources could not sync. Earlier data is kept. The other source synced.");
     expect(outcome.failures).toEqual([
-      { name: "a", message: "A broke." },
-      { name: "b", message: "B broke." },
+      { name: "a", message: "it could not be reached; the network may be down or the address wrong." },
+      { name: "b", message: "it took too long to answer; try again later." },
     ]);
   });
 
@@ -105,7 +116,7 @@ describe("a sync run", () => {
       expect(cmd).toBe("sync_sources");
       calls++;
       const channel = (args as { onEvent: { onmessage: (e: SyncEvent) => void } }).onEvent;
-      const done = summary([ok("pd"), failed("broken", "It broke.")]);
+      const done = summary([ok("pd"), failed("broken", "bad_response")]);
       for (const event of [
         { event: "started", source: "pd", index: 0, total: 2 },
         { event: "step", source: "pd", step: "services", requests: 1 },
@@ -128,7 +139,9 @@ describe("a sync run", () => {
     expect(statuses).toContain("Syncing “pd”, 1 of 2: services…");
     expect(statuses).toContain("Syncing “broken”, 2 of 2…");
     expect(sync.running).toBe(false);
-    expect(sync.status).toBe("1 source could not sync (“broken”): It broke. Earlier data is kept. The other source synced.");
+    expect(sync.status).toBe(
+      "1 source could not sync (“broken”): its answer could not be read; check that the address points at the right tool. Earlier data is kept. The other source synced.",
+    );
     expect(reloads).toBe(1);
   });
 

@@ -3,7 +3,7 @@
 // on an incident can start a note here.
 import { deleteThanks, editThanks, listThanks, postThanks, sendWaiting, toAppError } from "./api";
 import type { AppError, IncidentView, Period, ThankYou } from "./bindings";
-import { joinNames } from "./format";
+import { formatDays, formatWeekday, joinNames } from "./format";
 import { t } from "./i18n.svelte";
 import { parseRecipients } from "./recipients";
 
@@ -32,6 +32,19 @@ export type DraftField = "author" | "recipients" | "message";
 export type DraftAbout =
   | { kind: "incident"; incident_id: string; label: string }
   | { kind: "period"; from: string; to: string; label: string };
+
+/** What a note thanks for, in the reader's language: "Payments failing, Tue 24 Nov", or the
+ * period's days. `null` for a note about nothing in particular (or an incident not kept here). */
+export function aboutLine(note: ThankYou): string | null {
+  if (note.incident_id !== null) {
+    if (note.incident_title === null) return null;
+    return note.incident_opened_at === null
+      ? note.incident_title
+      : `${note.incident_title}, ${formatWeekday(note.incident_opened_at)}`;
+  }
+  if (note.period_from !== null && note.period_to !== null) return formatDays(note.period_from, note.period_to);
+  return null;
+}
 
 export class ThanksState {
   /** Newest first. */
@@ -159,7 +172,7 @@ export class ThanksState {
 
   #invalid(field: DraftField, message: string): AppError {
     this.invalid = field;
-    return { code: "invalid_input", message };
+    return { code: "invalid_input", message, detail: null };
   }
 
   #replace(note: ThankYou): void {
@@ -235,7 +248,7 @@ export class ThanksState {
     try {
       const report = await sendWaiting();
       if (report.problem !== null) {
-        this.error = { code: "offline", message: t("ui-still-waiting", { problem: report.problem }) };
+        this.error = { code: "offline", message: t("ui-still-waiting", { problem: report.problem }), detail: null };
       } else {
         this.notice = t("ui-waiting-sent", { count: report.sent });
       }

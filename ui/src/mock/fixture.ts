@@ -69,153 +69,108 @@ const EVENTS: Record<string, Record<string, DayEvent>> = {
   },
 };
 
+/** An incident as the backend shows it: opened at a Madrid time, resolved `minutes` later by the
+ * first of `fixedBy` (`null` minutes: still open). */
+function incident(
+  id: string,
+  title: string,
+  service_name: string,
+  severity: IncidentView["severity"],
+  opened: string,
+  minutes: number | null,
+  fixedBy: string[],
+  outside_working_hours: boolean,
+  summary: string,
+): IncidentView {
+  return {
+    id,
+    title,
+    service_name,
+    severity,
+    opened_at: `${opened}${OFFSET}`,
+    resolved_at: minutes === null ? null : `${addMinutes(opened, minutes)}${OFFSET}`,
+    resolved_by: minutes === null ? null : fixedBy[0],
+    seconds_to_resolve: minutes === null ? null : minutes * 60,
+    outside_working_hours,
+    fixed_by: fixedBy,
+    summary,
+  };
+}
+
+/** "2026-11-24T02:47:00" plus 42 minutes, as a local time with no zone. */
+function addMinutes(local: string, minutes: number): string {
+  const at = new Date(`${local}Z`);
+  return new Date(at.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+}
+
 export const INCIDENTS: IncidentView[] = [
-  {
-    id: "inc-search-1127",
-    title: "The search is slow for some people",
-    service_name: "the search",
-    severity: "minor",
-    opened_at: `2026-11-27T10:05:00${OFFSET}`,
-    resolved_at: null,
-    resolved_by: null,
-    seconds_to_resolve: null,
-    outside_working_hours: false,
-    fixed_by: ["Dev"],
-    summary: "Searching the shop takes a few seconds longer than usual; Dev is looking into it.",
-  },
-  {
-    id: "inc-checkout-1124",
-    title: "Some payments did not go through",
-    service_name: "checkout",
-    severity: "minor",
-    opened_at: `2026-11-24T02:47:00${OFFSET}`,
-    resolved_at: `2026-11-24T03:29:00${OFFSET}`,
-    resolved_by: "Ana",
-    seconds_to_resolve: 42 * 60,
-    outside_working_hours: true,
-    fixed_by: ["Ana"],
-    summary: "For 42 minutes in the night some people could not pay; Ana found a full disk and made room.",
-  },
-  {
-    id: "inc-shop-1118",
-    title: "Some product pages did not load",
-    service_name: "the online shop",
-    severity: "minor",
-    opened_at: `2026-11-18T11:20:00${OFFSET}`,
-    resolved_at: `2026-11-18T11:38:00${OFFSET}`,
-    resolved_by: "Ben",
-    seconds_to_resolve: 18 * 60,
-    outside_working_hours: false,
-    fixed_by: ["Ben"],
-    summary: "A few pages showed an error for 18 minutes after an update; Ben rolled the update back.",
-  },
-  {
-    id: "inc-search-1105",
-    title: "Search results were missing",
-    service_name: "the search",
-    severity: "minor",
-    opened_at: `2026-11-05T14:02:00${OFFSET}`,
-    resolved_at: `2026-11-05T14:32:00${OFFSET}`,
-    resolved_by: "Dev",
-    seconds_to_resolve: 30 * 60,
-    outside_working_hours: false,
-    fixed_by: ["Dev"],
-    summary: "Searches came back empty for half an hour; Dev rebuilt the search index.",
-  },
-  {
-    id: "inc-mobile-1021",
-    title: "Nobody could log in to the mobile app",
-    service_name: "the mobile app",
-    severity: "major",
-    opened_at: `2026-10-21T19:40:00${OFFSET}`,
-    resolved_at: `2026-10-21T21:15:00${OFFSET}`,
-    resolved_by: "Chloé",
-    seconds_to_resolve: 95 * 60,
-    outside_working_hours: true,
-    fixed_by: ["Chloé"],
-    summary: "For about an hour and a half in the evening the app said the password was wrong; Chloé renewed an expired certificate.",
-  },
-  {
-    id: "inc-shop-0903",
-    title: "The shop was down for a short while",
-    service_name: "the online shop",
-    severity: "minor",
-    opened_at: `2026-09-03T08:15:00${OFFSET}`,
-    resolved_at: `2026-09-03T08:27:00${OFFSET}`,
-    resolved_by: "Marta",
-    seconds_to_resolve: 12 * 60,
-    outside_working_hours: true,
-    fixed_by: ["Marta"],
-    summary: "The shop did not open for 12 minutes early in the morning; Marta restarted a stuck server.",
-  },
+  incident("inc-search-1127", "The search is slow for some people", "the search", "minor", "2026-11-27T10:05:00", null, ["Dev"], false,
+    "Searching the shop takes a few seconds longer than usual; Dev is looking into it."),
+  incident("inc-checkout-1124", "Some payments did not go through", "checkout", "minor", "2026-11-24T02:47:00", 42, ["Ana"], true,
+    "For 42 minutes in the night some people could not pay; Ana found a full disk and made room."),
+  incident("inc-shop-1118", "Some product pages did not load", "the online shop", "minor", "2026-11-18T11:20:00", 18, ["Ben"], false,
+    "A few pages showed an error for 18 minutes after an update; Ben rolled the update back."),
+  incident("inc-search-1105", "Search results were missing", "the search", "minor", "2026-11-05T14:02:00", 30, ["Dev"], false,
+    "Searches came back empty for half an hour; Dev rebuilt the search index."),
+  incident("inc-mobile-1021", "Nobody could log in to the mobile app", "the mobile app", "major", "2026-10-21T19:40:00", 95, ["Chloé"], true,
+    "For about an hour and a half in the evening the app said the password was wrong; Chloé renewed an expired certificate."),
+  incident("inc-shop-0903", "The shop was down for a short while", "the online shop", "minor", "2026-09-03T08:15:00", 12, ["Marta"], true,
+    "The shop did not open for 12 minutes early in the morning; Marta restarted a stuck server."),
 ];
+
+/** A note as the backend shows it: on the wall, delivered, and about `incident_id` if given. */
+export function noteView(
+  note: Pick<ThankYou, "id" | "author" | "recipients" | "message" | "created_at"> & Partial<ThankYou>,
+): ThankYou {
+  const incident = INCIDENTS.find((i) => i.id === note.incident_id);
+  return {
+    incident_id: null,
+    period_from: null,
+    period_to: null,
+    about: incident ? incident.title : null,
+    incident_title: incident?.title ?? null,
+    incident_opened_at: incident?.opened_at ?? null,
+    edited_at: null,
+    is_demo: true,
+    waiting_to_send: false,
+    send_refused: false,
+    send_error: null,
+    ...note,
+  };
+}
 
 /** The demo wall, newest first. The first note keeps its line breaks on purpose. */
 export const DEMO_THANKS: ThankYou[] = [
-  {
+  noteView({
     id: "thx-4",
     author: "Ben",
     recipients: ["Ana"],
     message: "Thank you for Tuesday night.\nYou fixed checkout before 3:30 in the morning and still came to stand-up with a smile.",
     incident_id: "inc-checkout-1124",
-    period_from: null,
-    period_to: null,
-    about: "Some payments did not go through, Tue 24 Nov",
     created_at: `2026-11-24T09:12:00${OFFSET}`,
-    edited_at: null,
-    is_demo: true,
-    waiting_to_send: false,
-    send_refused: false,
-    send_error: null,
-  },
-  {
+  }),
+  noteView({
     id: "thx-3",
     author: "Marta",
     recipients: ["Dev", "Chloé"],
     message: "The new search servers went in without a single complaint. That was weeks of careful work.",
-    incident_id: null,
-    period_from: null,
-    period_to: null,
-    about: null,
     created_at: `2026-11-20T17:40:00${OFFSET}`,
-    edited_at: null,
-    is_demo: true,
-    waiting_to_send: false,
-    send_refused: false,
-    send_error: null,
-  },
-  {
+  }),
+  noteView({
     id: "thx-2",
     author: "Ana",
     recipients: ["Marta"],
     message: "Thanks for moving the email monitor. Nobody noticed, which is the whole point.",
-    incident_id: null,
-    period_from: null,
-    period_to: null,
-    about: null,
     created_at: `2026-10-12T10:03:00${OFFSET}`,
-    edited_at: null,
-    is_demo: true,
-    waiting_to_send: false,
-    send_refused: false,
-    send_error: null,
-  },
-  {
+  }),
+  noteView({
     id: "thx-1",
     author: "Chloé",
     recipients: ["Ben", "Ana", "Dev"],
     message: "You all stayed late for the mobile login problem. I owe each of you a coffee.",
     incident_id: "inc-mobile-1021",
-    period_from: null,
-    period_to: null,
-    about: "Nobody could log in to the mobile app, Wed 21 Oct",
     created_at: `2026-10-22T09:30:00${OFFSET}`,
-    edited_at: null,
-    is_demo: true,
-    waiting_to_send: false,
-    send_refused: false,
-    send_error: null,
-  },
+  }),
 ];
 
 // ---- calendar helpers (dates as "YYYY-MM-DD", computed in UTC to avoid zone shifts) ----
@@ -232,29 +187,32 @@ function dayList(from: string, to: string): string[] {
   return out;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-function longDay(date: string): string {
-  const [, m, d] = date.split("-").map(Number);
-  return `${d} ${MONTHS[m - 1]}`;
-}
+/** The words of the period labels the backend writes in the overview's language. */
+const PERIOD_WORDS: Record<Lang, Record<"thisWeek" | "lastWeek" | "last30" | "last90" | "to" | "soFar", string>> = {
+  en: { thisWeek: "This week", lastWeek: "Last week", last30: "The last 30 days", last90: "The last 90 days", to: "to", soFar: " (so far)" },
+  es: { thisWeek: "Esta semana", lastWeek: "La semana pasada", last30: "Los últimos 30 días", last90: "Los últimos 90 días", to: "al", soFar: " (hasta ahora)" },
+};
 
 const at = (date: string) => `${date}T00:00:00${OFFSET}`;
 
 type Range = { period: Period; firstDay: string; lastDay: string };
 
-function range(kind: PeriodKind): Range {
+function range(kind: PeriodKind, lang: Lang = "en"): Range {
+  const words = PERIOD_WORDS[lang];
+  const day = (date: string) => new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const month = (date: string) => new Intl.DateTimeFormat(lang, { month: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const days = (name: string, from: string, to: string, soFar = "") => `${name}, ${day(from)} ${words.to} ${day(to)} 2026${soFar}`;
   const today = FIXTURE_TODAY;
   const monday = "2026-11-23";
   const ranges: Record<PeriodKind, [string, string, string, string]> = {
     // [first day, last day, to, label]
-    this_week: [monday, today, FIXTURE_NOW, `This week, ${longDay(monday)} to ${longDay(today)} 2026 (so far)`],
-    last_week: [addDays(monday, -7), addDays(monday, -1), at(monday), `Last week, ${longDay(addDays(monday, -7))} to ${longDay(addDays(monday, -1))} 2026`],
-    this_month: ["2026-11-01", today, FIXTURE_NOW, "November 2026 (so far)"],
-    this_quarter: ["2026-10-01", today, FIXTURE_NOW, "October to November 2026 (so far)"],
-    this_year: ["2026-01-01", today, FIXTURE_NOW, "2026 (so far)"],
-    last_30_days: [addDays(today, -29), today, FIXTURE_NOW, `The last 30 days, ${longDay(addDays(today, -29))} to ${longDay(today)} 2026`],
-    last_90_days: [addDays(today, -89), today, FIXTURE_NOW, `The last 90 days, ${longDay(addDays(today, -89))} to ${longDay(today)} 2026`],
+    this_week: [monday, today, FIXTURE_NOW, days(words.thisWeek, monday, today, words.soFar)],
+    last_week: [addDays(monday, -7), addDays(monday, -1), at(monday), days(words.lastWeek, addDays(monday, -7), addDays(monday, -1))],
+    this_month: ["2026-11-01", today, FIXTURE_NOW, `${month("2026-11-01")} 2026${words.soFar}`],
+    this_quarter: ["2026-10-01", today, FIXTURE_NOW, `${month("2026-10-01")} ${words.to} ${month(today)} 2026${words.soFar}`],
+    this_year: ["2026-01-01", today, FIXTURE_NOW, `2026${words.soFar}`],
+    last_30_days: [addDays(today, -29), today, FIXTURE_NOW, days(words.last30, addDays(today, -29), today)],
+    last_90_days: [addDays(today, -89), today, FIXTURE_NOW, days(words.last90, addDays(today, -89), today)],
   };
   const [firstDay, lastDay, to, label] = ranges[kind];
   return { period: { kind, from: at(firstDay), to, label }, firstDay, lastDay };
@@ -440,7 +398,7 @@ export function buildOverview(
   lang: Lang = "en",
   audience: Audience = "family",
 ): Overview {
-  const { period, firstDay, lastDay } = range(kind);
+  const { period, firstDay, lastDay } = range(kind, lang);
   const inPeriod = (iso: string) => Date.parse(iso) >= Date.parse(period.from) && Date.parse(iso) < Date.parse(period.to);
   const incidents = INCIDENTS.filter((i) => inPeriod(i.opened_at));
   const services: ServiceTimeline[] = [];

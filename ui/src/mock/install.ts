@@ -32,9 +32,9 @@ import type {
   ThankYouEdit,
 } from "../lib/bindings";
 import { PERIODS } from "../lib/periods";
-import { buildOverview, DEMO_THANKS, INCIDENTS, PEOPLE } from "./fixture";
+import { buildOverview, DEMO_THANKS, noteView, PEOPLE } from "./fixture";
 import { buildPreview, storyText } from "./share";
-import { answerPreferences, newMockPreferences, type MockPreferences } from "./preferences";
+import { answerPreferences, mockTimeZones, newMockPreferences, type MockPreferences } from "./preferences";
 import { answerSources, newMockSources, seededSources, type MockSources } from "./sources";
 
 export type MockOptions = {
@@ -83,7 +83,7 @@ export type MockStore = {
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
-  Promise.reject({ code, message } satisfies AppError);
+  Promise.reject({ code, message, detail: null } satisfies AppError);
 
 function cleanNames(names: readonly string[] | null | undefined): string[] {
   return [...new Set((names ?? []).map((r) => r.trim()).filter((r) => r !== ""))];
@@ -177,8 +177,7 @@ export function installMock(options: MockOptions = {}): MockStore {
         if ((note.author ?? "").trim() === "") return reject("invalid_input", "Please say who the thank-you is from.");
         if (recipients.length === 0) return reject("invalid_input", "Please add at least one person to thank.");
         if ((note.message ?? "").trim() === "") return reject("invalid_input", "The message is empty.");
-        const incident = INCIDENTS.find((i) => i.id === note.incident_id);
-        const saved: ThankYou = {
+        const saved = noteView({
           id: `thx-new-${next++}`,
           author: note.author.trim(),
           recipients,
@@ -186,14 +185,11 @@ export function installMock(options: MockOptions = {}): MockStore {
           incident_id: note.incident_id,
           period_from: note.period_from ?? null,
           period_to: note.period_to ?? null,
-          about: incident ? incident.title : note.period_from ? "The period you were looking at" : null,
           created_at: new Date().toISOString(),
-          edited_at: null,
           is_demo: false,
           waiting_to_send: store.offline,
-          send_refused: false,
           send_error: store.offline ? "the database cannot be reached: connection refused" : null,
-        };
+        });
         store.thanks.unshift(saved);
         return saved;
       }
@@ -277,6 +273,8 @@ export function installMock(options: MockOptions = {}): MockStore {
       case "get_preferences":
       case "save_preferences":
         return answerPreferences(store.preferences, cmd, args, store.sources.list.length > 0);
+      case "time_zones":
+        return mockTimeZones();
       case "listen_shell":
         store.shell = args.onEvent as Channel<ShellEvent>;
         return null;

@@ -2,7 +2,7 @@
 // with the backend's rules (a real zone, HH:MM times, an end after the start, days 1–7, a
 // notice day and hour) and defaults (this machine's zone; the notice on once a source is
 // connected, until the reader chooses). Saving marks the welcome as done.
-import type { AppError, Preferences } from "../lib/bindings";
+import type { AppError, Preferences, TimeZones } from "../lib/bindings";
 
 export type MockPreferences = {
   name: string | null;
@@ -18,7 +18,7 @@ export type MockPreferences = {
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
-  Promise.reject({ code, message } satisfies AppError);
+  Promise.reject({ code, message, detail: null } satisfies AppError);
 
 function machineZone(): string {
   try {
@@ -62,6 +62,28 @@ function view(p: MockPreferences, hasSources: boolean): Preferences {
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A few places per region, each under its current name, as the backend lists them. */
+const ZONES: Record<string, string[]> = {
+  Africa: ["Africa/Cairo", "Africa/Johannesburg", "Africa/Lagos", "Africa/Nairobi"],
+  America: ["America/Argentina/Buenos_Aires", "America/Bogota", "America/Chicago", "America/Los_Angeles", "America/Mexico_City", "America/New_York", "America/Sao_Paulo"],
+  Asia: ["Asia/Ho_Chi_Minh", "Asia/Kolkata", "Asia/Shanghai", "Asia/Tokyo"],
+  Australia: ["Australia/Sydney"],
+  Europe: ["Europe/Berlin", "Europe/Kyiv", "Europe/Lisbon", "Europe/London", "Europe/Madrid", "Europe/Oslo", "Europe/Paris"],
+  Pacific: ["Pacific/Auckland", "Pacific/Honolulu"],
+  UTC: ["UTC"],
+};
+
+/** Answers time_zones: this machine's zone (listed too), and the places by region. */
+export function mockTimeZones(): TimeZones {
+  const machine = machineZone();
+  const region = machine.includes("/") ? machine.split("/")[0] : "UTC";
+  const regions = Object.entries(ZONES).map(([name, zones]) => ({
+    region: name,
+    zones: name === region && !zones.includes(machine) ? [...zones, machine].sort() : zones,
+  }));
+  return { machine, regions };
+}
 
 /** Answers get_preferences and save_preferences. */
 export function answerPreferences(

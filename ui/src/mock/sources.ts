@@ -4,7 +4,7 @@
 // progress can be seen; a source named "broken" fails the way a server error does, and with
 // `networkDown` every source fails the way it does with no network.
 import type { Channel } from "@tauri-apps/api/core";
-import type { AppError, NewSource, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
+import type { AppError, NewSource, SourceSetting, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
 
 export type MockSources = {
   list: SourceView[];
@@ -33,8 +33,12 @@ const BRINGS: Record<string, [number, number]> = {
   csv: [2, 7],
 };
 
-const reject = (code: AppError["code"], message: string): Promise<never> =>
-  Promise.reject({ code, message } satisfies AppError);
+const reject = (code: AppError["code"], message: string, detail: AppError["detail"] = null): Promise<never> =>
+  Promise.reject({ code, message, detail } satisfies AppError);
+
+/** The backend's answer for a name it does not know. */
+const noSuchSource = (name: string): Promise<never> =>
+  reject("not_found", `There is no source called "${name}"`, { reason: "no_such_source", source: name });
 
 const given = (value: string | null | undefined): string | null => {
   const trimmed = (value ?? "").trim();
@@ -122,25 +126,22 @@ export function answerSources(
       if (!KINDS.includes(kind))
         return reject("invalid_input", "The kind of source is one of: pagerduty, statuspage, uptime-kuma, prometheus, csv");
       const url = given(next.url);
-      if (kind === "csv" && !given(next.file)) return reject("invalid_input", "A csv source needs --file PATH");
-      if (["statuspage", "uptime-kuma", "prometheus"].includes(kind) && !url)
-        return reject("invalid_input", `A ${kind} source needs --url URL`);
-      if (kind === "uptime-kuma" && !given(next.slug))
-        return reject("invalid_input", "A uptime-kuma source needs --slug SLUG (the status page's name in its address)");
-      if (kind === "prometheus" && !given(next.query))
-        return reject("invalid_input", "A prometheus source needs --query PROMQL (a 0/1 series such as probe_success or up)");
+      const needs = (setting: SourceSetting, what: string) =>
+        reject("invalid_input", `A ${kind} source needs ${what}`, { reason: "setting_needed", kind, setting });
+      if (kind === "csv" && !given(next.file)) return needs("file", "the CSV file to read");
+      if (["statuspage", "uptime-kuma", "prometheus"].includes(kind) && !url) return needs("url", "its web address");
+      if (kind === "uptime-kuma" && !given(next.slug)) return needs("slug", "the status page's name in its address");
+      if (kind === "prometheus" && !given(next.query)) return needs("query", "a query for a 0/1 series, such as probe_success");
       if (url !== null && !/^https?:\/\/[^/\s]+/.test(url))
         return reject("invalid_input", `"${url.slice(0, 80)}" is not a web address; give one such as https://status.example.com`);
       const old = sources.list.find((s) => s.name === name);
       if (old && old.kind !== kind)
         return reject("invalid_input", `There is already a ${old.kind} source called "${name}"; remove it first or choose another name`);
       const token = given(next.token);
-      if (token && !TAKES_TOKEN.includes(kind)) return reject("invalid_input", `A ${kind} source takes no token`);
+      if (token && !TAKES_TOKEN.includes(kind))
+        return reject("invalid_input", `A ${kind} source takes no token`, { reason: "token_not_taken", kind });
       if (!token && kind === "pagerduty" && !sources.tokens.has(name))
-        return reject(
-          "invalid_input",
-          "A pagerduty source needs a read-only API token: pass --token-env VAR (the name of an environment variable holding it), or paste it in Settings → Sources",
-        );
+        return reject("invalid_input", `A ${kind} source needs a read-only API token`, { reason: "token_needed", kind });
       if (token) sources.tokens.set(name, token);
       save({
         name,
@@ -164,14 +165,14 @@ export function answerSources(
     }
     case "remove_source": {
       const name = String(args.name ?? "");
-      if (!sources.list.some((s) => s.name === name)) return reject("not_found", `There is no source called "${name}"`);
+      if (!sources.list.some((s) => s.name === name)) return noSuchSource(name);
       sources.list = sources.list.filter((s) => s.name !== name);
       sources.tokens.delete(name);
       return null;
     }
     case "test_source": {
       const source = sources.list.find((s) => s.name === args.name);
-      if (!source) return reject("not_found", `There is no source called "${String(args.name)}"`);
+      if (!source) return noSuchSource(String(args.name));
       if (options.networkDown) return reject("offline", unreachable(hostOf(source)));
       if (source.name === "broken")
         return reject("source_failed", `${hostOf(source)} kept failing on its side (HTTP 500). Earlier data is kept; try again later.`);
@@ -198,7 +199,7 @@ async function sync(
   const pause = () => new Promise((done) => setTimeout(done, stepMs));
   const only = typeof args.only === "string" ? args.only : null;
   if (only !== null && !sources.list.some((s) => s.name === only))
-    return reject("not_found", `There is no source called "${only}"`);
+    return noSuchSource(only);
   const chosen = sources.list.filter((s) => only === null || s.name === only);
   const results: SourceSyncResult[] = [];
   for (const [index, source] of chosen.entries()) {
@@ -218,6 +219,7 @@ async function sync(
       ? {
           name: source.name,
           ok: false,
+          problem: networkDown ? "unreachable" : "server_error",
           message: networkDown
             ? unreachable(hostOf(source))
             : `${hostOf(source)} kept failing on its side (HTTP 500). Earlier data is kept; try again later.`,
@@ -226,7 +228,7 @@ async function sync(
           incidents: source.incidents,
           shared_with_team: false,
         }
-      : { name: source.name, ok: true, message: null, requests, services, incidents, shared_with_team: false };
+      : { name: source.name, ok: true, problem: null, message: null, requests, services, incidents, shared_with_team: false };
     save(
       view(source.name, {
         last_attempt_at: now,

@@ -2,10 +2,19 @@
 
 export type ThankYou = { id: string, author: string, recipients: Array<string>, message: string, incident_id: string | null, period_from: string | null, period_to: string | null, 
 /**
- * What the note thanks for, in plain words: an incident's title and day, or a period's
- * dates. `null` for a note about nothing in particular.
+ * What the note thanks for, in plain English words (for the `unsung` command): an
+ * incident's title and day, or a period's dates. `null` for a note about nothing in
+ * particular. The window words it itself, from the fields below and the period.
  */
-about: string | null, created_at: string, 
+about: string | null, 
+/**
+ * The incident it thanks for, as the local database knows it.
+ */
+incident_title: string | null, 
+/**
+ * When that incident began (RFC 3339).
+ */
+incident_opened_at: string | null, created_at: string, 
 /**
  * When its author last changed it.
  */
