@@ -36,13 +36,13 @@ fn clean(text: &str, what: &str) -> Result<String> {
 /// People are the team's: with a team database they are kept there, so a change cannot
 /// wait for it like a note can.
 fn team_unreachable(error: &StoreError) -> AppError {
-    AppError {
-        code: crate::ErrorCode::Offline,
-        message: format!(
+    AppError::new(
+        crate::ErrorCode::Offline,
+        format!(
             "People are kept in the team database, which cannot be reached now; try again when \
              it is back ({error})"
         ),
-    }
+    )
 }
 
 impl App {

@@ -3,9 +3,7 @@
 //! database setting, and a note written while the team database is out of reach.
 
 use unsung_app::dto::{NewThankYou, PersonEntry, ThankYouEdit};
-use unsung_app::{
-    App, Audience, Clock, ErrorCode, ErrorDetail, Lang, PeriodKind, TimeRange,
-};
+use unsung_app::{App, Audience, Clock, ErrorCode, ErrorDetail, Lang, PeriodKind, TimeRange};
 
 mod support;
 
