@@ -18,6 +18,22 @@ fn unsung(db: &Path) -> Command {
     cmd
 }
 
+/// `unsung thanks post` from Ana to Ben with this message.
+fn ana_thanks_ben(db: &Path, message: &str) -> Command {
+    let mut cmd = unsung(db);
+    cmd.args([
+        "thanks",
+        "post",
+        "--from",
+        "Ana",
+        "--to",
+        "Ben",
+        "--message",
+        message,
+    ]);
+    cmd
+}
+
 /// A fresh database in a temporary folder (kept while the first value lives), with the demo
 /// team loaded.
 fn demo_db() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -394,19 +410,7 @@ fn newest_notes_come_first_and_the_limit_holds() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("thanks.db");
     for n in 1..=3 {
-        unsung(&db)
-            .args([
-                "thanks",
-                "post",
-                "--from",
-                "Ana",
-                "--to",
-                "Ben",
-                "--message",
-                &format!("note {n}"),
-            ])
-            .assert()
-            .success();
+        ana_thanks_ben(&db, &format!("note {n}")).assert().success();
     }
     let notes = json(unsung(&db).args(["thanks", "list", "--json", "--limit", "2"]));
     let messages: Vec<&str> = notes
@@ -445,19 +449,7 @@ fn mistakes_get_a_clear_message_and_exit_code_2() {
         2,
     );
     assert!(err.contains("time zone"), "{err}");
-    let err = stderr_of(
-        unsung(&db).args([
-            "thanks",
-            "post",
-            "--from",
-            "Ana",
-            "--to",
-            "Ben",
-            "--message",
-            "   ",
-        ]),
-        2,
-    );
+    let err = stderr_of(&mut ana_thanks_ben(&db, "   "), 2);
     assert!(err.contains("message is empty"), "{err}");
 }
 
