@@ -31,6 +31,7 @@ import type {
   ThankYouEdit,
 } from "../lib/bindings";
 import { PERIODS } from "../lib/periods";
+import { answerDelivery, newMockDelivery, type MockDelivery } from "./delivery";
 import { buildOverview, DEMO_THANKS, INCIDENTS, PEOPLE } from "./fixture";
 import { buildPreview, storyText } from "./share";
 import { answerPreferences, newMockPreferences, type MockPreferences } from "./preferences";
@@ -75,6 +76,8 @@ export type MockStore = {
   preferences: MockPreferences;
   /** The channel the window opened for the shell's events (a clicked weekly notice). */
   shell: Channel<ShellEvent> | null;
+  /** Family and friends, the mail server and the team chats. */
+  delivery: MockDelivery;
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
@@ -101,6 +104,7 @@ export function installMock(options: MockOptions = {}): MockStore {
     sources: options.synced ? seededSources() : newMockSources(),
     preferences: newMockPreferences(!options.firstRun),
     shell: null,
+    delivery: newMockDelivery(),
   };
   const sourceOptions = {
     stepMs: options.syncStepMs ?? 150,
@@ -281,6 +285,16 @@ export function installMock(options: MockOptions = {}): MockStore {
       case "test_source":
       case "sync_sources":
         return answerSources(store.sources, cmd, args, sourceOptions);
+      case "get_email_settings":
+      case "set_email_settings":
+      case "list_mail_recipients":
+      case "save_mail_recipient":
+      case "remove_mail_recipient":
+      case "email_now":
+      case "list_channels":
+      case "add_channel":
+      case "remove_channel":
+        return answerDelivery(store.delivery, cmd, args);
       default:
         return reject("internal", `Unknown command "${cmd}".`);
     }
