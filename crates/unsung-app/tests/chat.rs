@@ -75,7 +75,7 @@ fn error(status: u16, body: Value) -> ResponseTemplate {
 
 impl StandIn {
     /// The documented payload's shape; `Err` with the platform's own error answer otherwise.
-    fn check(&self, request: &Request) -> Result<String, ResponseTemplate> {
+    fn check(&self, request: &Request) -> Result<String, Box<ResponseTemplate>> {
         let content_type = request
             .headers
             .get("content-type")
@@ -83,21 +83,23 @@ impl StandIn {
             .unwrap_or("");
         let body: Value = serde_json::from_slice(&request.body)
             .map_err(|_| ResponseTemplate::new(400).set_body_string("invalid_payload"))?;
-        let bad = |why: &str| match self.kind {
-            Kind::Slack => ResponseTemplate::new(400).set_body_string("invalid_payload"),
-            Kind::Mattermost => error(
-                400,
-                json!({"id": "web.incoming_webhook.parse.app_error", "message": why, "status_code": 400}),
-            ),
-            Kind::Discord => error(
-                400,
-                json!({"code": 50035, "message": "Invalid Form Body", "errors": why}),
-            ),
-            Kind::Teams => error(
-                400,
-                json!({"error": {"code": "InvalidRequestContent", "message": why}}),
-            ),
-            Kind::Matrix => error(400, json!({"errcode": "M_BAD_JSON", "error": why})),
+        let bad = |why: &str| {
+            Box::new(match self.kind {
+                Kind::Slack => ResponseTemplate::new(400).set_body_string("invalid_payload"),
+                Kind::Mattermost => error(
+                    400,
+                    json!({"id": "web.incoming_webhook.parse.app_error", "message": why, "status_code": 400}),
+                ),
+                Kind::Discord => error(
+                    400,
+                    json!({"code": 50035, "message": "Invalid Form Body", "errors": why}),
+                ),
+                Kind::Teams => error(
+                    400,
+                    json!({"error": {"code": "InvalidRequestContent", "message": why}}),
+                ),
+                Kind::Matrix => error(400, json!({"errcode": "M_BAD_JSON", "error": why})),
+            })
         };
         if !content_type.starts_with("application/json") {
             return Err(bad("not JSON"));
@@ -157,10 +159,10 @@ impl StandIn {
                     .get("authorization")
                     .and_then(|v| v.to_str().ok());
                 if auth != Some("Bearer syt_matrix_token") {
-                    return Err(error(
+                    return Err(Box::new(error(
                         401,
                         json!({"errcode": "M_UNKNOWN_TOKEN", "error": "Unknown access token"}),
-                    ));
+                    )));
                 }
                 if request.method.as_str() != "PUT"
                     || body["msgtype"] != "m.text"
@@ -184,7 +186,7 @@ impl Respond for StandIn {
         seen.requests += 1;
         let text = match self.check(request) {
             Ok(text) => text,
-            Err(answer) => return answer,
+            Err(answer) => return *answer,
         };
         // Each platform's rate limit, once, before the first note.
         if !seen.rate_limited_once {
