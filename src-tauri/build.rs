@@ -27,6 +27,15 @@ fn main() {
             "share_save",
             "share_copy",
             "story_shown",
+            "get_email_settings",
+            "set_email_settings",
+            "list_mail_recipients",
+            "save_mail_recipient",
+            "remove_mail_recipient",
+            "email_now",
+            "list_channels",
+            "add_channel",
+            "remove_channel",
         ]),
     ))
     .expect("failed to run the Tauri build script");

@@ -2,6 +2,7 @@
 //! adapter in `commands.rs` over the use cases in unsung-app.
 
 mod commands;
+mod delivery;
 mod menu;
 mod ready;
 mod webkit;
@@ -165,7 +166,16 @@ fn main() {
             commands::share_preview,
             commands::share_save,
             commands::share_copy,
-            commands::story_shown
+            commands::story_shown,
+            delivery::get_email_settings,
+            delivery::set_email_settings,
+            delivery::list_mail_recipients,
+            delivery::save_mail_recipient,
+            delivery::remove_mail_recipient,
+            delivery::email_now,
+            delivery::list_channels,
+            delivery::add_channel,
+            delivery::remove_channel
         ])
         .run(tauri::generate_context!())
         .expect("error while running Unsung");

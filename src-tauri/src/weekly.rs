@@ -38,6 +38,15 @@ async fn check(handle: &AppHandle) -> Result<(), String> {
         let _ = app.sync(None, &|_| {}).await;
     }
     app.weekly_notice_given().await.map_err(|e| e.message)?;
+    // The week's story to the people who asked for it weekly (at most once each).
+    match app.email_weekly().await {
+        Ok(results) => {
+            for result in results.iter().filter(|r| !r.is_done()) {
+                tracing::warn!("weekly email to {}: {}", result.address, result.message);
+            }
+        }
+        Err(error) => tracing::warn!("weekly email: {}", error.message),
+    }
     let handle = handle.clone();
     std::thread::spawn(move || notify(&handle));
     Ok(())

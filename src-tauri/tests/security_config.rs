@@ -55,9 +55,9 @@ fn listed_after(relative: &str, start: &str) -> Vec<String> {
     let list = &list[..list.find(']').unwrap()];
     list.split(',')
         .map(|item| {
-            item.trim()
-                .trim_matches('"')
-                .trim_start_matches("commands::")
+            // `commands::name` or `delivery::name`: the command's name is the last part.
+            let item = item.trim().trim_matches('"');
+            item.rsplit("::").next().unwrap_or(item)
         })
         .filter(|name| !name.is_empty())
         .map(str::to_string)

@@ -7,7 +7,9 @@
 //! when set, holds the team's notes and synced data, and the local store keeps a copy of them
 //! and an outbox of notes waiting to be sent.
 
+mod chat;
 pub mod dto;
+mod email;
 mod error;
 mod inputs;
 mod outbox;
@@ -23,7 +25,12 @@ mod team;
 mod thanks;
 mod zones;
 
+pub use chat::{ChannelView, ChatReport, NewChannel};
 pub use chrono_tz::Tz;
+pub use email::{
+    EmailSettingsInput, EmailSettingsView, MailOutcome, MailRecipientEntry, MailResult,
+    MailSendView, MailTo,
+};
 pub use error::{AppError, ErrorCode, ErrorDetail, SourceSetting};
 pub use inputs::{Clock, default_db_location, parse_instant, resolve_tz};
 pub use secrets::TokenHome;
@@ -37,7 +44,7 @@ pub use unsung_core::period::{PeriodKind, PeriodUnit, TimeRange};
 pub use unsung_core::stats::{StatsReport, rfc3339};
 pub use unsung_core::story::{Audience, Story};
 pub use unsung_core::working_hours::WorkingHours;
-pub use unsung_store::SourceRecord;
+pub use unsung_store::{Retry, SourceRecord};
 pub use zones::canonical_zone;
 
 use chrono::{DateTime, SubsecRound, Utc};

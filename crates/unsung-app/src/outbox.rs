@@ -10,9 +10,10 @@ use crate::team::TeamLink;
 use crate::{App, Result};
 
 impl App {
-    /// Sends every note waiting for the team database now. Without a team database there is
-    /// nothing to send.
+    /// Sends every note waiting for the team database now (and for the team's chats, see
+    /// `chat.rs`). Without a team database there is nothing to send there.
     pub async fn send_waiting(&self) -> Result<SendReport> {
+        self.deliver_to_channels().await?;
         match self.team() {
             Some(team) => self.send_waiting_with(&team, true).await,
             None => {

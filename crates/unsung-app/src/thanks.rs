@@ -132,6 +132,7 @@ impl App {
         };
         let Some(team) = self.team() else {
             self.local.insert_thanks(&note).await?;
+            self.tell_channels(&note).await?;
             return Ok(self.view(note, None).await);
         };
         if let Some(me) = self.team_me(&team, false).await?
@@ -142,6 +143,7 @@ impl App {
             )));
         }
         self.local.queue_note(&note).await?;
+        self.tell_channels(&note).await?;
         // Sends this note and any older ones; failures are kept with each note.
         self.send_waiting_with(&team, false).await?;
         match self.local.waiting_note(&note.id).await? {

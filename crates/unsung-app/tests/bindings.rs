@@ -11,6 +11,10 @@ use unsung_app::dto::{
     TimeZones,
 };
 use unsung_app::{AppError, ErrorCode, SavedShare, ShareOptions, SharePreview};
+use unsung_app::{
+    ChannelView, ChatReport, EmailSettingsInput, EmailSettingsView, MailOutcome,
+    MailRecipientEntry, MailResult, MailSendView, NewChannel,
+};
 
 fn committed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings")
@@ -37,6 +41,15 @@ fn generate(into: &Path) -> BTreeMap<String, String> {
     SourceSyncResult::export_all_to(into).unwrap();
     SyncSummary::export_all_to(into).unwrap();
     SyncEvent::export_all_to(into).unwrap();
+    MailRecipientEntry::export_all_to(into).unwrap();
+    EmailSettingsView::export_all_to(into).unwrap();
+    EmailSettingsInput::export_all_to(into).unwrap();
+    MailResult::export_all_to(into).unwrap();
+    MailOutcome::export_all_to(into).unwrap();
+    MailSendView::export_all_to(into).unwrap();
+    NewChannel::export_all_to(into).unwrap();
+    ChannelView::export_all_to(into).unwrap();
+    ChatReport::export_all_to(into).unwrap();
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(into).unwrap() {
         let path = entry.unwrap().path();

@@ -1,6 +1,7 @@
 //! The `unsung` command: a thin face over unsung-app for scripts and cron. Its flags and
 //! output are a stable interface (DESIGN.md, "The `unsung` command").
 
+mod deliver;
 mod output;
 mod sources;
 mod team;
@@ -70,6 +71,16 @@ enum Command {
         /// Keep teammates' names in shared files (they become "a teammate" otherwise)
         #[arg(long)]
         show_names: bool,
+        /// Email the story to these addresses instead of writing it (people in `email list`
+        /// get their own language and privacy; others get --lang and --show-names)
+        #[arg(long, value_name = "ADDR", num_args = 1.., value_delimiter = ',', conflicts_with = "out")]
+        email: Vec<String>,
+        /// Email the story to everyone in `email list`
+        #[arg(long, conflicts_with_all = ["out", "email"])]
+        email_all: bool,
+        /// Also send to people whose earlier try broke off mid-send (it may have arrived)
+        #[arg(long)]
+        resend_unknown: bool,
     },
     /// Thank teammates, or list the notes
     #[command(subcommand)]
@@ -89,6 +100,12 @@ enum Command {
     /// Set up or check the team database
     #[command(subcommand)]
     Team(team::TeamCommand),
+    /// The mail server and the people the story is emailed to
+    #[command(subcommand)]
+    Email(deliver::EmailCommand),
+    /// The team chats thank-yous go to
+    #[command(subcommand)]
+    Channel(deliver::ChannelCommand),
 }
 
 #[derive(Args)]
@@ -155,11 +172,7 @@ enum ThanksCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    En,
-    Es,
-}
+use deliver::LangChoice as LangArg;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum AudienceArg {
@@ -212,10 +225,18 @@ fn range(args: &PeriodArgs) -> Result<(TimeRange, unsung_app::Tz), AppError> {
     Ok((range, tz))
 }
 
-async fn run(cli: Cli) -> Result<(), AppError> {
+async fn run(cli: Cli) -> Result<ExitCode, AppError> {
     // Check what needs no database first, so a mistyped command never creates one.
-    if let Command::Story { format, out, .. } = &cli.command
+    if let Command::Story {
+        format,
+        out,
+        email,
+        email_all,
+        ..
+    } = &cli.command
         && out.is_none()
+        && email.is_empty()
+        && !email_all
         && let Some(kind) =
             share_format(*format).filter(|f| matches!(f, ShareFormat::Png | ShareFormat::Pdf))
     {
@@ -226,7 +247,9 @@ async fn run(cli: Cli) -> Result<(), AppError> {
     }
     // Setting a team database up needs no local database.
     if let Command::Team(team::TeamCommand::Init { admin_url, member }) = &cli.command {
-        return team::init(admin_url, member).await;
+        return team::init(admin_url, member)
+            .await
+            .map(|()| ExitCode::SUCCESS);
     }
     let location = match cli.db {
         Some(db) if !db.trim().is_empty() => db,
@@ -268,16 +291,26 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             size,
             customers,
             show_names,
+            email,
+            email_all,
+            resend_unknown,
         } => {
             let (range, tz) = range(&period)?;
+            if !email.is_empty() || email_all {
+                let request = deliver::EmailRequest {
+                    addresses: email,
+                    everyone: email_all,
+                    resend_unknown,
+                    lang: lang.into(),
+                    show_names,
+                };
+                return deliver::email_story(&app, range, tz, request).await;
+            }
             let audience = match audience {
                 AudienceArg::Family => Audience::Family,
                 AudienceArg::Team => Audience::Team,
             };
-            let lang = match lang {
-                LangArg::En => Lang::En,
-                LangArg::Es => Lang::Es,
-            };
+            let lang = Lang::from(lang);
             let bytes = match share_format(format) {
                 Some(format) => {
                     let options = ShareOptions {
@@ -370,6 +403,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Sync { source } => {
             let all_synced = sources::sync(&app, source.as_deref()).await?;
             team::sync(&app).await?;
+            deliver::send(&app).await?;
             if !all_synced {
                 return Err(AppError::new(
                     ErrorCode::SourceFailed,
@@ -379,6 +413,8 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Team(team::TeamCommand::Status { json }) => team::status(&app, json).await?,
         Command::Team(team::TeamCommand::Init { .. }) => unreachable!("handled above"),
+        Command::Email(command) => deliver::email(&app, command).await?,
+        Command::Channel(command) => return deliver::channel(&app, command).await,
         Command::Thanks(ThanksCommand::List { json, limit }) => {
             let notes = app.list_thanks(limit).await?;
             if json {
@@ -391,7 +427,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 fn internal(error: impl std::fmt::Display) -> AppError {
@@ -411,7 +447,7 @@ fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(cli)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             eprintln!("unsung: {}", words::error_line(&error));
             ExitCode::from(exit_code(&error))

@@ -14,7 +14,7 @@ mod sqlite;
 
 pub use error::StoreError;
 pub use postgres::{Member, PgStore, TeamInit};
-pub use sqlite::{SqliteStore, Waiting};
+pub use sqlite::{ChatChannel, ChatDelivery, MailRecipient, MailSend, Retry, SqliteStore, Waiting};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

@@ -8,9 +8,15 @@ import { markStartup, startupMarks } from "./startup";
 import type {
   AppError,
   Audience,
+  ChannelView,
+  EmailSettingsInput,
+  EmailSettingsView,
   ErrorCode,
   ErrorDetail,
   Lang,
+  MailRecipientEntry,
+  MailResult,
+  NewChannel,
   NewSource,
   NewThankYou,
   Overview,
@@ -148,6 +154,49 @@ export function setTeamDb(url: string | null): Promise<TeamStatus> {
 /** Sends the notes waiting for the team database now. */
 export function sendWaiting(): Promise<SendReport> {
   return call<SendReport>("send_waiting", {});
+}
+
+/** Settings → Family and friends: the mail server, without its password ("set: yes/no"). */
+export function getEmailSettings(): Promise<EmailSettingsView> {
+  return call<EmailSettingsView>("get_email_settings", {});
+}
+
+/** Keeps the mail server; the password (if given) goes to the keychain and never comes back. */
+export function setEmailSettings(settings: EmailSettingsInput): Promise<EmailSettingsView> {
+  return call<EmailSettingsView>("set_email_settings", { settings });
+}
+
+/** The people the story is emailed to. */
+export function listMailRecipients(): Promise<MailRecipientEntry[]> {
+  return call<MailRecipientEntry[]>("list_mail_recipients", {});
+}
+
+/** Adds someone to tell (or changes the person with that address); returns the list. */
+export function saveMailRecipient(person: MailRecipientEntry): Promise<MailRecipientEntry[]> {
+  return call<MailRecipientEntry[]>("save_mail_recipient", { person });
+}
+
+export function removeMailRecipient(address: string): Promise<MailRecipientEntry[]> {
+  return call<MailRecipientEntry[]>("remove_mail_recipient", { address });
+}
+
+/** Share → Send now: the period shown, by email to everyone in Family and friends. */
+export function emailNow(period: PeriodKind): Promise<MailResult[]> {
+  return call<MailResult[]>("email_now", { period });
+}
+
+/** Settings → Team chat: the channels thank-yous go to. Never a webhook URL or token. */
+export function listChannels(): Promise<ChannelView[]> {
+  return call<ChannelView[]>("list_channels", {});
+}
+
+/** Adds a channel; its webhook URL or token is sent this once and kept in the keychain. */
+export function addChannel(channel: NewChannel): Promise<ChannelView[]> {
+  return call<ChannelView[]>("add_channel", { channel });
+}
+
+export function removeChannel(name: string): Promise<ChannelView[]> {
+  return call<ChannelView[]>("remove_channel", { name });
 }
 
 /** Settings → Sources: the connected sources, by name. Never a token. */

@@ -5,11 +5,13 @@ import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundl
 import { negotiateLanguages } from "@fluent/langneg";
 import type { Audience, Lang } from "./bindings";
 import enCounted from "../../../assets/locales/en/counted.ftl?raw";
+import enDeliver from "../../../assets/locales/en/deliver.ftl?raw";
 import enDemo from "../../../assets/locales/en/demo.ftl?raw";
 import enGlossary from "../../../assets/locales/en/glossary.ftl?raw";
 import enStory from "../../../assets/locales/en/story.ftl?raw";
 import enUi from "../../../assets/locales/en/ui.ftl?raw";
 import esCounted from "../../../assets/locales/es/counted.ftl?raw";
+import esDeliver from "../../../assets/locales/es/deliver.ftl?raw";
 import esDemo from "../../../assets/locales/es/demo.ftl?raw";
 import esGlossary from "../../../assets/locales/es/glossary.ftl?raw";
 import esStory from "../../../assets/locales/es/story.ftl?raw";
@@ -22,8 +24,8 @@ export const AUDIENCES: readonly Audience[] = ["family", "team"];
 export const INTL_LOCALE: Record<Lang, string> = { en: "en-GB", es: "es-ES" };
 
 const SOURCES: Record<Lang, string[]> = {
-  en: [enStory, enGlossary, enCounted, enDemo, enUi],
-  es: [esStory, esGlossary, esCounted, esDemo, esUi],
+  en: [enStory, enGlossary, enCounted, enDemo, enUi, enDeliver],
+  es: [esStory, esGlossary, esCounted, esDemo, esUi, esDeliver],
 };
 
 const LANG_KEY = "unsung.lang";

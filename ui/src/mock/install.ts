@@ -32,6 +32,7 @@ import type {
   ThankYouEdit,
 } from "../lib/bindings";
 import { PERIODS } from "../lib/periods";
+import { answerDelivery, newMockDelivery, type MockDelivery } from "./delivery";
 import { buildOverview, DEMO_THANKS, noteView, PEOPLE } from "./fixture";
 import { buildPreview, storyText } from "./share";
 import { answerPreferences, mockTimeZones, newMockPreferences, type MockPreferences } from "./preferences";
@@ -80,6 +81,8 @@ export type MockStore = {
   shell: Channel<ShellEvent> | null;
   /** Where reaching the team database stands, as the overview says (`null`: none is set). */
   teamReach: TeamReach | null;
+  /** Family and friends, the mail server and the team chats. */
+  delivery: MockDelivery;
 };
 
 const reject = (code: AppError["code"], message: string): Promise<never> =>
@@ -107,6 +110,7 @@ export function installMock(options: MockOptions = {}): MockStore {
     preferences: newMockPreferences(!options.firstRun),
     shell: null,
     teamReach: options.teamReaching ? "reaching" : null,
+    delivery: newMockDelivery(),
   };
   const sourceOptions = {
     stepMs: options.syncStepMs ?? 150,
@@ -286,6 +290,16 @@ export function installMock(options: MockOptions = {}): MockStore {
       case "test_source":
       case "sync_sources":
         return answerSources(store.sources, cmd, args, sourceOptions);
+      case "get_email_settings":
+      case "set_email_settings":
+      case "list_mail_recipients":
+      case "save_mail_recipient":
+      case "remove_mail_recipient":
+      case "email_now":
+      case "list_channels":
+      case "add_channel":
+      case "remove_channel":
+        return answerDelivery(store.delivery, cmd, args);
       default:
         return reject("internal", `Unknown command "${cmd}".`);
     }

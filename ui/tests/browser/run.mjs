@@ -635,6 +635,38 @@ async function main() {
       return light;
     });
 
+    await check("Settings → Family and friends and Team chat: secrets write-only, rows shown, axe", async () => {
+      await page.getByTestId("nav-settings").click();
+      await page.getByTestId("family-add").waitFor({ state: "visible" });
+      await page.getByTestId("family-name").fill("<b>Abuela</b> Rosa");
+      await page.getByTestId("family-address").fill("rosa@familia.example");
+      await page.getByTestId("family-lang").selectOption("es");
+      await page.getByTestId("family-add").click();
+      await page.getByTestId("family-row").first().waitFor({ state: "visible" });
+      assert((await page.getByTestId("family-row").first().textContent())?.includes("<b>Abuela</b> Rosa"), "the name is not shown as typed");
+      await page.getByTestId("email-smtp").fill("smtp://ana@mail.example.org:587");
+      await page.getByTestId("email-sender").fill("ana@example.org");
+      await page.getByTestId("email-password").fill("browser-secret-pw");
+      await page.getByTestId("email-save").click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="email-password-set"]')?.textContent?.includes("A password is set"));
+      await page.getByTestId("channel-name").fill("team");
+      await page.getByTestId("channel-secret").fill("https://hooks.slack.com/services/T0/B0/browser-secret-hook");
+      await page.getByTestId("channel-add").click();
+      await page.getByTestId("channel-row").first().waitFor({ state: "visible" });
+      const html = await page.content();
+      assert(!html.includes("browser-secret-pw") && !html.includes("browser-secret-hook"), "a secret is in the page");
+      await scheme(page, "light");
+      await shot(page.locator('[aria-labelledby="family-title"]'), "settings-family-light");
+      await axe(page);
+      await scheme(page, "dark");
+      try {
+        await shot(page.locator('[aria-labelledby="channels-title"]'), "settings-channels-dark");
+        return await axe(page);
+      } finally {
+        await scheme(page, "light");
+      }
+    });
+
     await check("Settings → You and Weekly story: keyboard, the sentence, saved; screenshots", async () => {
       await page.getByTestId("nav-settings").click();
       const weekly = page.getByTestId("weekly-section");

@@ -39,7 +39,7 @@ impl Lang {
 }
 
 /// The Fluent files of each language, in the order they are loaded.
-pub const FILES: [&str; 5] = ["story", "glossary", "counted", "demo", "ui"];
+pub const FILES: [&str; 6] = ["story", "glossary", "counted", "demo", "ui", "deliver"];
 
 macro_rules! sources {
     ($lang:literal) => {
@@ -57,12 +57,17 @@ macro_rules! sources {
             )),
             include_str!(concat!("../../../../assets/locales/", $lang, "/demo.ftl")),
             include_str!(concat!("../../../../assets/locales/", $lang, "/ui.ftl")),
+            include_str!(concat!(
+                "../../../../assets/locales/",
+                $lang,
+                "/deliver.ftl"
+            )),
         ]
     };
 }
 
-const EN_SOURCES: [&str; 5] = sources!("en");
-const ES_SOURCES: [&str; 5] = sources!("es");
+const EN_SOURCES: [&str; 6] = sources!("en");
+const ES_SOURCES: [&str; 6] = sources!("es");
 
 /// The source text of one Fluent file, for tests that read the files as files.
 pub fn source(lang: Lang, file: &str) -> Option<&'static str> {

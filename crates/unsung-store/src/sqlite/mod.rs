@@ -1,10 +1,12 @@
 //! The SQLite store: the local default, one file in the platform data directory, WAL mode.
 //! With a team database it is also the offline cache and the outbox (see `local.rs`).
 
+mod deliveries;
 mod first_open;
 mod local;
 mod rows;
 
+pub use deliveries::{ChatChannel, ChatDelivery, MailRecipient, MailSend, Retry};
 pub use local::Waiting;
 
 use crate::SourceCounts;
