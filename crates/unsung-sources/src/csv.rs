@@ -138,7 +138,7 @@ fn path(cx: &Context<'_>) -> Result<std::path::PathBuf> {
         .as_deref()
         .filter(|f| !f.trim().is_empty())
         .map(std::path::PathBuf::from)
-        .ok_or_else(|| SourceError::invalid("A CSV source needs --file PATH"))
+        .ok_or_else(|| SourceError::invalid("A CSV source needs a file"))
 }
 
 fn unreadable(file: &Path, error: &dyn std::fmt::Display) -> SourceError {

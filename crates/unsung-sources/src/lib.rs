@@ -142,10 +142,10 @@ impl SourceConfig {
     pub fn validate(&self) -> Result<()> {
         if let Some(setting) = self.missing_setting() {
             let what = match setting {
-                Setting::File => "--file PATH",
-                Setting::Url => "--url URL",
-                Setting::Slug => "--slug SLUG (the status page's name in its address)",
-                Setting::Query => "--query PROMQL (a 0/1 series such as probe_success or up)",
+                Setting::File => "a file",
+                Setting::Url => "an address",
+                Setting::Slug => "the status page's name in its address",
+                Setting::Query => "a query (a 0/1 series such as probe_success or up)",
             };
             return Err(SourceError::invalid(format!(
                 "A {} source needs {what}",

@@ -122,7 +122,7 @@ impl Source for Prometheus {
         }
         if series == 0 {
             return Err(SourceError::invalid(format!(
-                "{} answered, but {} had no samples in the last day. Check --query ({QUERY_HINT}).",
+                "{} answered, but {} had no samples in the last day. Check the query ({QUERY_HINT}).",
                 host_of(&cx.config.base_url()),
                 text::shorten(query, 80)
             )));
@@ -525,8 +525,8 @@ fn explain_refusal(error: SourceError) -> SourceError {
         "Earlier data is kept; Unsung asked for more points than this server allows, so \
          sync a shorter history."
     } else {
-        "Earlier data is kept; check --query (a 0/1 series such as probe_success or \
-         up{job=\"node\"}) and --service-label."
+        "Earlier data is kept; check the query (a 0/1 series such as probe_success or \
+         up{job=\"node\"}) and the service label."
     };
     SourceError::invalid(format!("{said} {advice}"))
 }
@@ -541,7 +541,7 @@ fn envelope_error(host: &str, envelope: &Envelope) -> SourceError {
     match kind {
         "bad_data" | "execution" => SourceError::invalid(format!(
             "{host} could not run the query ({kind}: {said}). Earlier data is kept; check \
-             --query ({QUERY_HINT})."
+             the query ({QUERY_HINT})."
         )),
         "timeout" | "canceled" | "unavailable" | "internal" => SourceError::new(
             SourceErrorKind::ServerError,
@@ -563,9 +563,7 @@ fn query_of<'a>(cx: &'a Context<'_>) -> Result<&'a str> {
         .map(str::trim)
         .filter(|q| !q.is_empty())
         .ok_or_else(|| {
-            SourceError::invalid(format!(
-                "A prometheus source needs --query PROMQL ({QUERY_HINT})"
-            ))
+            SourceError::invalid(format!("A prometheus source needs a query ({QUERY_HINT})"))
         })
 }
 
@@ -585,7 +583,7 @@ fn service_label_of<'a>(cx: &'a Context<'_>) -> Result<&'a str> {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !valid {
         return Err(SourceError::invalid(format!(
-            "\"{}\" is not a Prometheus label name; give --service-label such as instance or job",
+            "\"{}\" is not a Prometheus label name; give a service label such as instance or job",
             text::shorten(label, 40)
         )));
     }

@@ -16,7 +16,7 @@ const ok = (name: string): SourceSyncResult => ({
   shared_with_team: false,
 });
 /** A failure with the source's own English account, which the window words itself. */
-const failed = (name: string, problem: SyncProblem, message = "x.example.com: HTTP 500. Earlier data is kept; check --query."): SourceSyncResult => ({
+const failed = (name: string, problem: SyncProblem, message = "x.example.com: HTTP 500. Earlier data is kept; check the query."): SourceSyncResult => ({
   ...ok(name),
   ok: false,
   problem,

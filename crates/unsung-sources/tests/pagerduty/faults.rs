@@ -54,7 +54,15 @@ async fn a_missing_token_says_how_to_set_one() {
     let run = common::first(NAME, &config, None, now()).await;
     let error = run.result.expect_err("no token");
     assert_eq!(error.kind, SourceErrorKind::Invalid);
-    assert_says(&error.message, &["token", "--token-env", "Settings"]);
+    assert_says(
+        &error.message,
+        &["read-only API token", "Set one for this source"],
+    );
+    assert!(
+        !error.message.contains("--"),
+        "names a flag: {}",
+        error.message
+    );
     assert_eq!(run.requests, 0);
 }
 
