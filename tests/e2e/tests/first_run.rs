@@ -297,7 +297,7 @@ async fn offline_the_app_shows_the_last_synced_figures_and_says_why_sync_failed(
     let status = with_text(
         &client,
         &testid("sync-status"),
-        "Could not reach",
+        "could not be reached",
         "the sync's result to say the status page could not be reached",
     )
     .await
