@@ -300,6 +300,20 @@ fn channel_for(kind: Kind, base: &str) -> NewChannel {
     }
 }
 
+/// An app with one channel to a stand-in of each of the five platforms.
+async fn app_with_every_platform(dir: &tempfile::TempDir) -> (App, Vec<Platform>) {
+    let app = app_in(dir).await;
+    let mut platforms = Vec::new();
+    for kind in ALL {
+        let platform = stand_in(kind, None).await;
+        app.add_channel(channel_for(kind, &platform.server.uri()))
+            .await
+            .unwrap();
+        platforms.push(platform);
+    }
+    (app, platforms)
+}
+
 const ALL: [Kind; 5] = [
     Kind::Slack,
     Kind::Mattermost,
@@ -366,15 +380,7 @@ fn hostile_notes() -> Vec<String> {
 #[tokio::test]
 async fn a_thank_you_reaches_each_platform_once_with_hostile_text_inert() {
     let dir = tempfile::tempdir().unwrap();
-    let app = app_in(&dir).await;
-    let mut platforms = Vec::new();
-    for kind in ALL {
-        let platform = stand_in(kind, None).await;
-        app.add_channel(channel_for(kind, &platform.server.uri()))
-            .await
-            .unwrap();
-        platforms.push(platform);
-    }
+    let (app, platforms) = app_with_every_platform(&dir).await;
     // The UI learns only that a secret is set, never the URL or token.
     let views = app.channels().await.unwrap();
     assert_eq!(views.len(), 5);
@@ -451,15 +457,7 @@ async fn a_thank_you_reaches_each_platform_once_with_hostile_text_inert() {
 #[tokio::test]
 async fn the_exact_bytes_of_a_hostile_note_on_each_platform() {
     let dir = tempfile::tempdir().unwrap();
-    let app = app_in(&dir).await;
-    let mut platforms = Vec::new();
-    for kind in ALL {
-        let platform = stand_in(kind, None).await;
-        app.add_channel(channel_for(kind, &platform.server.uri()))
-            .await
-            .unwrap();
-        platforms.push(platform);
-    }
+    let (app, platforms) = app_with_every_platform(&dir).await;
     let posted = app
         .post_thanks(note(
             "<!here> @everyone [x](https://e.example) *b* {{DATE(x)}} & \u{202E}",

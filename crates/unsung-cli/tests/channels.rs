@@ -8,6 +8,9 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+#[path = "support/args.rs"]
+mod args;
+
 fn unsung(db: &Path, args: &[&str]) -> Output {
     Command::new(assert_cmd::cargo::cargo_bin("unsung"))
         .env("UNSUNG_NOW", "2026-11-29T20:00:00Z")
@@ -25,6 +28,25 @@ fn unsung(db: &Path, args: &[&str]) -> Output {
 }
 
 /// Answers one HTTP request with Slack's `ok` and returns the request's body.
+/// `unsung channel add` of a Slack channel named "team", its webhook URL in $HOOK.
+const ADD_SLACK_TEAM: [&str; 7] = [
+    "channel",
+    "add",
+    "slack",
+    "--name",
+    "team",
+    "--url-env",
+    "HOOK",
+];
+
+fn assert_succeeded(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn answer_one(listener: &TcpListener) -> String {
     let (mut stream, _) = listener.accept().unwrap();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
@@ -51,23 +73,8 @@ fn answer_one(listener: &TcpListener) -> String {
 fn secrets_stay_out_and_a_note_waits_for_an_unreachable_chat() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("unsung.db");
-    let out = unsung(
-        &db,
-        &[
-            "channel",
-            "add",
-            "slack",
-            "--name",
-            "team",
-            "--url-env",
-            "HOOK",
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = unsung(&db, &ADD_SLACK_TEAM);
+    assert_succeeded(&out);
     let out = unsung(
         &db,
         &[
@@ -84,11 +91,7 @@ fn secrets_stay_out_and_a_note_waits_for_an_unreachable_chat() {
             "MATRIX_TOKEN",
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let list = unsung(&db, &["channel", "list", "--json"]);
     let text = String::from_utf8(list.stdout).unwrap();
     assert!(
@@ -135,24 +138,8 @@ fn secrets_stay_out_and_a_note_waits_for_an_unreachable_chat() {
 
     unsung(&db, &["channel", "remove", "room"]);
     // Port 9 (discard) has nothing listening: the post succeeds, the note waits.
-    let out = unsung(
-        &db,
-        &[
-            "thanks",
-            "post",
-            "--from",
-            "Ana",
-            "--to",
-            "Ben",
-            "--message",
-            "<!channel> thanks",
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = unsung(&db, &args::ana_thanks_ben("<!channel> thanks"));
+    assert_succeeded(&out);
     let out = unsung(&db, &["channel", "send"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -175,24 +162,12 @@ fn secrets_stay_out_and_a_note_waits_for_an_unreachable_chat() {
         .env("HOOK", &url)
         .arg("--db")
         .arg(&db)
-        .args([
-            "channel",
-            "add",
-            "slack",
-            "--name",
-            "team",
-            "--url-env",
-            "HOOK",
-        ])
+        .args(ADD_SLACK_TEAM)
         .output()
         .unwrap();
     assert!(out.status.success());
     let out = unsung(&db, &["channel", "send"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 delivered, 0 waiting, 0 refused"));
     let body = server.join().unwrap();
     assert_eq!(

@@ -18,19 +18,13 @@ fn unsung(db: &Path) -> Command {
     cmd
 }
 
+#[path = "support/args.rs"]
+mod args;
+
 /// `unsung thanks post` from Ana to Ben with this message.
 fn ana_thanks_ben(db: &Path, message: &str) -> Command {
     let mut cmd = unsung(db);
-    cmd.args([
-        "thanks",
-        "post",
-        "--from",
-        "Ana",
-        "--to",
-        "Ben",
-        "--message",
-        message,
-    ]);
+    cmd.args(args::ana_thanks_ben(message));
     cmd
 }
 

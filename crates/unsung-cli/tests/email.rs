@@ -14,7 +14,7 @@ use regex::Regex;
 use serde_json::{Value, json};
 use smtp::{Certs, ServerOptions, SmtpServer, read_mail};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -65,13 +65,23 @@ fn send_week(db: &Path, extra: &[&str]) -> Output {
     run(db, &args)
 }
 
+/// `unsung email set` for a server on this machine: STARTTLS on `port`.
 fn set_email(db: &Path, port: u16, password_env: &str, trust: Option<&Path>) {
-    let smtp = format!("smtp://{USER}@127.0.0.1:{port}");
+    set_email_at(
+        db,
+        &format!("smtp://{USER}@127.0.0.1:{port}"),
+        password_env,
+        trust,
+    );
+}
+
+/// `unsung email set` with this `smtp[s]://USER@HOST:PORT` address.
+fn set_email_at(db: &Path, smtp: &str, password_env: &str, trust: Option<&Path>) {
     let mut args = vec![
         "email",
         "set",
         "--smtp",
-        &smtp,
+        smtp,
         "--sender",
         "ana@team.example",
         "--password-env",
@@ -223,9 +233,13 @@ fn check_message(mail: &Value, db: &Path, dir: &Path) -> String {
     to
 }
 
-#[test]
-fn the_demo_week_reaches_a_real_smtp_server_in_each_persons_language_once() {
-    let dir = tempfile::tempdir().unwrap();
+/// A demo database in `dir` and a real SMTP server (STARTTLS, or implicit TLS) on a test CA,
+/// answering each message after `delay` seconds.
+fn demo_and_server(
+    dir: &tempfile::TempDir,
+    implicit_tls: bool,
+    delay: f64,
+) -> (PathBuf, Certs, SmtpServer) {
     let db = dir.path().join("unsung.db");
     let certs = Certs::make(dir.path());
     let server = SmtpServer::start(
@@ -234,11 +248,18 @@ fn the_demo_week_reaches_a_real_smtp_server_in_each_persons_language_once() {
         ServerOptions {
             user: USER,
             password: PASSWORD,
-            implicit_tls: false,
-            delay: 0.0,
+            implicit_tls,
+            delay,
         },
     );
     ok(&db, &["demo"]);
+    (db, certs, server)
+}
+
+#[test]
+fn the_demo_week_reaches_a_real_smtp_server_in_each_persons_language_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, certs, server) = demo_and_server(&dir, false, 0.0);
     ok(
         &db,
         &[
@@ -365,36 +386,9 @@ fn the_demo_week_reaches_a_real_smtp_server_in_each_persons_language_once() {
 #[test]
 fn implicit_tls_works_too() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("unsung.db");
-    let certs = Certs::make(dir.path());
-    let server = SmtpServer::start(
-        &certs,
-        &dir.path().join("inbox"),
-        ServerOptions {
-            user: USER,
-            password: PASSWORD,
-            implicit_tls: true,
-            delay: 0.0,
-        },
-    );
-    ok(&db, &["demo"]);
+    let (db, certs, server) = demo_and_server(&dir, true, 0.0);
     let smtp = format!("smtps://{USER}@127.0.0.1:{}", server.port);
-    let ca = certs.ca.to_string_lossy().into_owned();
-    ok(
-        &db,
-        &[
-            "email",
-            "set",
-            "--smtp",
-            &smtp,
-            "--sender",
-            "ana@team.example",
-            "--password-env",
-            "SMTP_PASSWORD",
-            "--trust-cert",
-            &ca,
-        ],
-    );
+    set_email_at(&db, &smtp, "SMTP_PASSWORD", Some(&certs.ca));
     let out = send_week(&db, &["--email", "someone@else.example", "--lang", "es"]);
     assert!(
         out.status.success(),
@@ -438,20 +432,8 @@ fn records(db: &Path) -> BTreeMap<String, String> {
 fn a_kill_during_the_send_loop_loses_and_duplicates_nothing() {
     const PEOPLE: usize = 12;
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("unsung.db");
-    let certs = Certs::make(dir.path());
     // A slow server, so the kill can land while a message is being handed over.
-    let server = SmtpServer::start(
-        &certs,
-        &dir.path().join("inbox"),
-        ServerOptions {
-            user: USER,
-            password: PASSWORD,
-            implicit_tls: false,
-            delay: 0.4,
-        },
-    );
-    ok(&db, &["demo"]);
+    let (db, certs, server) = demo_and_server(&dir, false, 0.4);
     set_email(&db, server.port, "SMTP_PASSWORD", Some(&certs.ca));
     let addresses: Vec<String> = (0..PEOPLE)
         .map(|n| format!("person{n:02}@family.example"))

@@ -75,26 +75,11 @@ pub fn page_with_card(page: &str, content_id: &str, alt: &str) -> Result<String,
     }
     let card = format!(
         "<p><img src=\"cid:{content_id}\" alt=\"{}\" width=\"600\" style=\"display:block;max-width:100%;height:auto;border-radius:12px\"></p>\n",
-        escape_attribute(alt)
+        unsung_share::escape(alt)
     );
     Ok(page
         .replacen(POLICY, "img-src data: cid:", 1)
         .replacen(MAIN, &format!("{MAIN}{card}"), 1))
-}
-
-fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The message, ready for [`crate::Mailer::send`].

@@ -27,3 +27,11 @@ export async function saveWith(state: Saving, action: () => Promise<string>): Pr
     state.busy = false;
   }
 }
+
+/** A form's submit handler that keeps the page where it is and runs `action`. */
+export function onSubmit(action: () => Promise<unknown>): (event: SubmitEvent) => Promise<void> {
+  return async (event) => {
+    event.preventDefault();
+    await action();
+  };
+}

@@ -3,16 +3,10 @@
 /// Slack's (and Mattermost's Slack-compatible) escaping: `&`, `<` and `>` as entities, so
 /// `<!channel>`, `<!here>`, `<@U123>` and `<https://x|label>` arrive as plain words.
 pub fn slack_escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
+    // `&` first, so the entities the other two become are not escaped again.
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Every character of `special` preceded by a backslash (CommonMark lets any ASCII punctuation
