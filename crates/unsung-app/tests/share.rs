@@ -5,7 +5,9 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use unsung_app::{
     App, Audience, CardSize, Clock, Lang, PeriodKind, Reader, ShareFormat, ShareOptions, TimeRange,
 };
-use unsung_core::{Dataset, Disposition, Incident, Interval, Service, Severity, Status};
+use unsung_core::{
+    Dataset, Disposition, Incident, IncidentKind, Interval, Service, Severity, Status,
+};
 use unsung_store::{SourceRecord, Store};
 
 fn now() -> DateTime<Utc> {
@@ -169,6 +171,9 @@ async fn real_world_app() -> (tempfile::TempDir, App) {
             notes: vec![],
             disposition: Disposition::Counted,
             link: Some("https://acme.pagerduty.com/incidents/Q1".into()),
+            kind: IncidentKind::Problem,
+            source_explanation: None,
+            explanation: None,
         }],
         changes: vec![],
         thanks: vec![],

@@ -8,7 +8,8 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use unsung_core::period::TimeRange;
 use unsung_core::{
-    Change, Dataset, Disposition, Incident, Interval, Service, Severity, Status, ThankYou,
+    Change, Dataset, Disposition, Incident, IncidentKind, Interval, Service, Severity, Status,
+    ThankYou,
 };
 
 pub const SERVICES: usize = 200;
@@ -139,6 +140,9 @@ pub fn dataset() -> Dataset {
             },
             disposition,
             link: Some(format!("https://pd.example.org/incidents/{n}")),
+            kind: IncidentKind::Problem,
+            source_explanation: None,
+            explanation: None,
         });
     }
     incidents.sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));

@@ -3,7 +3,8 @@
 //! anything and tests can check figures by hand.
 
 use crate::model::{
-    Change, Dataset, Disposition, Incident, Interval, Service, Severity, Status, ThankYou,
+    Change, Dataset, Disposition, Incident, IncidentKind, Interval, Service, Severity, Status,
+    ThankYou,
 };
 use chrono::{
     DateTime, Datelike, Days, Duration, DurationRound, NaiveDate, TimeZone, Utc, Weekday,
@@ -208,6 +209,9 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
                 notes: vec![],
                 disposition: spec.disposition,
                 link: None,
+                kind: IncidentKind::Problem,
+                source_explanation: None,
+                explanation: None,
             });
         }
     }
@@ -246,6 +250,9 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
         notes: vec![],
         disposition: Disposition::Counted,
         link: None,
+        kind: IncidentKind::Problem,
+        source_explanation: None,
+        explanation: None,
     });
     incidents.sort_by_key(|i| i.opened_at);
 

@@ -250,7 +250,7 @@ impl PeriodIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Disposition;
+    use crate::model::{Disposition, IncidentKind};
     use crate::seconds::state_seconds;
     use chrono::{Duration, TimeZone};
 
@@ -411,6 +411,9 @@ mod tests {
                 notes: vec![],
                 disposition: [Disposition::Counted, Disposition::Merged][k % 5 / 4],
                 link: None,
+                kind: IncidentKind::Problem,
+                source_explanation: None,
+                explanation: None,
             })
             .collect();
         let index = PeriodIndex::new(&services, &all, &incidents);

@@ -133,6 +133,54 @@ impl Disposition {
     }
 }
 
+/// What an incident record is: a real problem, or planned work on purpose. Drills (the team
+/// switching parts off to practise) and planned maintenance are never counted as incidents or
+/// downtime; the story tells them as quiet wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentKind {
+    #[default]
+    Problem,
+    Drill,
+    Maintenance,
+}
+
+impl IncidentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentKind::Problem => "problem",
+            IncidentKind::Drill => "drill",
+            IncidentKind::Maintenance => "maintenance",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<IncidentKind> {
+        match text {
+            "problem" => Some(IncidentKind::Problem),
+            "drill" => Some(IncidentKind::Drill),
+            "maintenance" => Some(IncidentKind::Maintenance),
+            _ => None,
+        }
+    }
+}
+
+/// "What got better": what the team changed after an incident, written by a person in the app
+/// for the family, in one or two plain sentences. Kept apart from the synced incident, so a sync
+/// never overwrites it; also where a person marks an incident as practice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub incident_id: String,
+    /// Empty when the person only marked the incident as practice.
+    pub text: String,
+    /// "This was practice": the incident is told as a drill and never counted.
+    pub practice: bool,
+    pub written_by: String,
+    pub written_at: DateTime<Utc>,
+    /// Who changed it last and when; `None` if never changed after it was written.
+    pub edited_by: Option<String>,
+    pub edited_at: Option<DateTime<Utc>>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Incident {
     /// Stable key across syncs: `<source>/<external id>`.
@@ -151,11 +199,39 @@ pub struct Incident {
     pub notes: Vec<String>,
     pub disposition: Disposition,
     pub link: Option<String>,
+    /// As the source tells it (a drill's title, a scheduled maintenance, a CSV `kind`).
+    pub kind: IncidentKind,
+    /// What changed afterwards in the engineers' own words, as the source has it (a postmortem,
+    /// the resolving update, a note). Engineer text: a starting point for the person writing the
+    /// explanation, never shown to the family as is.
+    pub source_explanation: Option<String>,
+    /// What a person wrote in the app; joined in by the store, never written by a sync.
+    pub explanation: Option<Explanation>,
 }
 
 impl Incident {
+    /// Whether the incident is counted in figures: a real problem, not a duplicate, a test, a
+    /// drill, planned maintenance, or something a person marked as practice.
     pub fn counts(&self) -> bool {
-        self.disposition == Disposition::Counted
+        self.disposition == Disposition::Counted && self.effective_kind() == IncidentKind::Problem
+    }
+
+    /// The kind after a person's "this was practice" mark.
+    pub fn effective_kind(&self) -> IncidentKind {
+        match &self.explanation {
+            Some(explanation) if explanation.practice && self.kind == IncidentKind::Problem => {
+                IncidentKind::Drill
+            }
+            _ => self.kind,
+        }
+    }
+
+    /// The text a person wrote about what got better, when there is one.
+    pub fn what_got_better(&self) -> Option<&str> {
+        self.explanation
+            .as_ref()
+            .map(|e| e.text.trim())
+            .filter(|text| !text.is_empty())
     }
 
     pub fn seconds_to_resolve(&self) -> Option<i64> {

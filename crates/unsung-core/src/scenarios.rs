@@ -4,7 +4,8 @@
 
 use crate::demo;
 use crate::model::{
-    Change, Dataset, Disposition, Incident, Interval, Service, Severity, Status, ThankYou,
+    Change, Dataset, Disposition, Incident, IncidentKind, Interval, Service, Severity, Status,
+    ThankYou,
 };
 use chrono::{DateTime, Duration, DurationRound, Utc};
 
@@ -97,6 +98,9 @@ impl Builder {
             notes: vec![],
             disposition: Disposition::Counted,
             link: None,
+            kind: IncidentKind::Problem,
+            source_explanation: None,
+            explanation: None,
         });
         self
     }

@@ -216,7 +216,7 @@ pub fn overall_seconds(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Disposition, Status};
+    use crate::model::{Disposition, IncidentKind, Status};
     use crate::testing::t;
 
     fn interval(start: DateTime<Utc>, end: DateTime<Utc>, status: Status) -> Interval {
@@ -239,6 +239,9 @@ mod tests {
             notes: vec![],
             disposition: Disposition::Counted,
             link: None,
+            kind: IncidentKind::Problem,
+            source_explanation: None,
+            explanation: None,
         }
     }
 

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 use unsung_core::local_time;
-use unsung_core::{Dataset, Disposition, Incident, Service, Severity};
+use unsung_core::{Dataset, Disposition, Incident, IncidentKind, Service, Severity};
 
 pub struct CsvFile;
 
@@ -270,6 +270,9 @@ fn row<'a>(
         link: field("link")
             .filter(|l| l.starts_with("https://") || l.starts_with("http://"))
             .map(str::to_string),
+        kind: IncidentKind::Problem,
+        source_explanation: None,
+        explanation: None,
     };
     Some((incident, service))
 }

@@ -115,7 +115,7 @@ mod tests {
     use super::*;
     use crate::Coverage;
     use chrono::{DateTime, TimeZone, Utc};
-    use unsung_core::{Disposition, Incident, Service, Severity, Status};
+    use unsung_core::{Disposition, Incident, IncidentKind, Service, Severity, Status};
 
     fn at(hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 2, hour, 0, 0).unwrap()
@@ -146,6 +146,9 @@ mod tests {
             notes: vec![],
             disposition: Disposition::Counted,
             link: None,
+            kind: IncidentKind::Problem,
+            source_explanation: None,
+            explanation: None,
         }
     }
 

@@ -12,7 +12,9 @@ use crate::{Context, Coverage, Fetched, Result, Source, text, time};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use unsung_core::{Dataset, Disposition, Incident, Interval, Service, Severity, Status};
+use unsung_core::{
+    Dataset, Disposition, Incident, IncidentKind, Interval, Service, Severity, Status,
+};
 
 pub struct Statuspage;
 
@@ -347,6 +349,9 @@ fn map_incident(cx: &Context<'_>, incident: &PageIncident) -> Option<(Incident, 
             .shortlink
             .clone()
             .filter(|l| l.starts_with("https://")),
+        kind: IncidentKind::Problem,
+        source_explanation: None,
+        explanation: None,
     };
     Some((mapped, hit))
 }

@@ -13,7 +13,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use unsung_core::{Dataset, Disposition, Incident, Interval, Service, Severity, Status};
+use unsung_core::{
+    Dataset, Disposition, Incident, IncidentKind, Interval, Service, Severity, Status,
+};
 
 pub struct UptimeKuma;
 
@@ -308,6 +310,9 @@ fn outages(cx: &Context<'_>, service: &Service, beats: &[(DateTime<Utc>, i64)]) 
                 notes: Vec::new(),
                 disposition: Disposition::Counted,
                 link: None,
+                kind: IncidentKind::Problem,
+                source_explanation: None,
+                explanation: None,
             }
         })
         .collect()
@@ -360,6 +365,9 @@ fn notices(cx: &Context<'_>, page: &StatusPage) -> Vec<Incident> {
                 },
                 disposition: Disposition::Counted,
                 link: None,
+                kind: IncidentKind::Problem,
+                source_explanation: None,
+                explanation: None,
             })
         })
         .collect();

@@ -12,7 +12,8 @@ use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 use sqlx::types::Uuid;
 use unsung_core::{
-    Change, Dataset, Disposition, Incident, Interval, Person, Service, Severity, Status, ThankYou,
+    Change, Dataset, Disposition, Incident, IncidentKind, Interval, Person, Service, Severity,
+    Status, ThankYou,
 };
 
 /// A column value as one backend keeps it, read as the domain's `T`.
@@ -201,6 +202,9 @@ impl<Time: Cell<DateTime<Utc>>, List: Cell<Vec<String>>> IncidentRow<Time, List>
             title: self.title,
             resolved_by: self.resolved_by,
             link: self.link,
+            kind: IncidentKind::Problem,
+            source_explanation: None,
+            explanation: None,
         })
     }
 }

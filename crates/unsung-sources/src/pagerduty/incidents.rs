@@ -8,7 +8,7 @@ use crate::{Result, SourceErrorKind, text, time};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 use std::collections::{HashMap, HashSet};
-use unsung_core::{Disposition, Incident, Severity};
+use unsung_core::{Disposition, Incident, IncidentKind, Severity};
 
 const MAX_NAME_CHARS: usize = 100;
 
@@ -365,6 +365,9 @@ impl Sync<'_, '_> {
                 .map(str::trim)
                 .filter(|url| url.starts_with("http"))
                 .map(str::to_string),
+            kind: IncidentKind::Problem,
+            source_explanation: None,
+            explanation: None,
         };
         let incidents = &mut self.fetched.data.incidents;
         match incidents.iter_mut().find(|old| old.id == incident.id) {
