@@ -74,7 +74,8 @@ pub fn page_with_card(page: &str, content_id: &str, alt: &str) -> Result<String,
         ));
     }
     let card = format!(
-        "<p><img src=\"cid:{content_id}\" alt=\"{}\" width=\"600\" style=\"display:block;max-width:100%;height:auto;border-radius:12px\"></p>\n",
+        "<p><img src=\"cid:{}\" alt=\"{}\" width=\"600\" style=\"display:block;max-width:100%;height:auto;border-radius:12px\"></p>\n",
+        unsung_share::escape(content_id),
         unsung_share::escape(alt)
     );
     Ok(page
@@ -127,6 +128,13 @@ mod tests {
         assert!(page.contains(
             "<main>\n<p><img src=\"cid:card.1@x\" alt=\"Ana&#39;s &quot;week&quot; &lt;ok&gt;\""
         ));
+    }
+
+    #[test]
+    fn a_content_id_with_markup_cannot_break_out_of_the_picture_address() {
+        let page = page_with_card(PAGE, "card.\"><script>x</script>@x", "a").unwrap();
+        assert!(!page.contains("<script>"));
+        assert!(page.contains("src=\"cid:card.&quot;&gt;&lt;script&gt;"));
     }
 
     #[test]

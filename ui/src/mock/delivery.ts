@@ -2,7 +2,6 @@
 // address, a checked address and name, a password and chat secrets kept apart and never sent
 // back (only "set: yes/no"), at most one message per person and period on Send now.
 import type {
-  AppError,
   ChannelView,
   EmailSettingsInput,
   EmailSettingsView,
@@ -10,6 +9,7 @@ import type {
   MailResult,
   NewChannel,
 } from "../lib/bindings";
+import { reject } from "./errors";
 
 export type MockDelivery = {
   email: { smtp: string; sender: string; trusted: boolean } | null;
@@ -25,9 +25,6 @@ export type MockDelivery = {
 export function newMockDelivery(): MockDelivery {
   return { email: null, password: null, people: [], channels: [], secrets: {}, sent: [] };
 }
-
-const reject = (code: AppError["code"], message: string): Promise<never> =>
-  Promise.reject({ code, message, detail: null } satisfies AppError);
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

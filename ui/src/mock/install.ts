@@ -17,7 +17,6 @@
 import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
-  AppError,
   Audience,
   Lang,
   NewThankYou,
@@ -37,6 +36,7 @@ import { buildOverview, DEMO_THANKS, noteView, PEOPLE } from "./fixture";
 import { buildPreview, storyText } from "./share";
 import { answerPreferences, mockTimeZones, newMockPreferences, type MockPreferences } from "./preferences";
 import { answerSources, newMockSources, seededSources, type MockSources } from "./sources";
+import { reject } from "./errors";
 
 export type MockOptions = {
   /** Commands whose first call fails. */
@@ -84,9 +84,6 @@ export type MockStore = {
   /** Family and friends, the mail server and the team chats. */
   delivery: MockDelivery;
 };
-
-const reject = (code: AppError["code"], message: string): Promise<never> =>
-  Promise.reject({ code, message, detail: null } satisfies AppError);
 
 function cleanNames(names: readonly string[] | null | undefined): string[] {
   return [...new Set((names ?? []).map((r) => r.trim()).filter((r) => r !== ""))];

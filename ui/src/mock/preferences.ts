@@ -2,7 +2,8 @@
 // with the backend's rules (a real zone, HH:MM times, an end after the start, days 1–7, a
 // notice day and hour) and defaults (this machine's zone; the notice on once a source is
 // connected, until the reader chooses). Saving marks the welcome as done.
-import type { AppError, Preferences, TimeZones } from "../lib/bindings";
+import type { Preferences, TimeZones } from "../lib/bindings";
+import { reject } from "./errors";
 
 export type MockPreferences = {
   name: string | null;
@@ -16,9 +17,6 @@ export type MockPreferences = {
   noticeHour: number;
   welcomed: boolean;
 };
-
-const reject = (code: AppError["code"], message: string): Promise<never> =>
-  Promise.reject({ code, message, detail: null } satisfies AppError);
 
 function machineZone(): string {
   try {

@@ -4,7 +4,8 @@
 // progress can be seen; a source named "broken" fails the way a server error does, and with
 // `networkDown` every source fails the way it does with no network.
 import type { Channel } from "@tauri-apps/api/core";
-import type { AppError, NewSource, SourceSetting, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
+import type { NewSource, SourceSetting, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
+import { reject } from "./errors";
 
 export type MockSources = {
   list: SourceView[];
@@ -32,9 +33,6 @@ const BRINGS: Record<string, [number, number]> = {
   prometheus: [3, 4],
   csv: [2, 7],
 };
-
-const reject = (code: AppError["code"], message: string, detail: AppError["detail"] = null): Promise<never> =>
-  Promise.reject({ code, message, detail } satisfies AppError);
 
 /** The backend's answer for a name it does not know. */
 const noSuchSource = (name: string): Promise<never> =>
