@@ -77,10 +77,11 @@ impl Interval {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Major,
+    #[default]
     Minor,
 }
 
@@ -103,9 +104,10 @@ impl Severity {
 
 /// Whether an incident is a real event. Merged, declined and test incidents are duplicates or
 /// non-events: they are left out of every count and figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Disposition {
+    #[default]
     Counted,
     Merged,
     Declined,
@@ -181,7 +183,9 @@ pub struct Explanation {
     pub edited_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The default is an empty, counted, minor problem opened at the epoch: a base for records that
+/// set what they know (`Incident { title, opened_at, ..Incident::default() }`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Incident {
     /// Stable key across syncs: `<source>/<external id>`.
     pub id: String,

@@ -216,7 +216,7 @@ pub fn overall_seconds(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Disposition, IncidentKind, Status};
+    use crate::model::{Disposition, Status};
     use crate::testing::t;
 
     fn interval(start: DateTime<Utc>, end: DateTime<Utc>, status: Status) -> Interval {
@@ -234,14 +234,7 @@ mod tests {
             opened_at: opened,
             acknowledged_at: None,
             resolved_at: minutes_to_fix.map(|m| opened + chrono::Duration::minutes(m)),
-            resolved_by: None,
-            responders: vec![],
-            notes: vec![],
-            disposition: Disposition::Counted,
-            link: None,
-            kind: IncidentKind::Problem,
-            source_explanation: None,
-            explanation: None,
+            ..Incident::default()
         }
     }
 

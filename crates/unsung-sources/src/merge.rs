@@ -115,7 +115,7 @@ mod tests {
     use super::*;
     use crate::Coverage;
     use chrono::{DateTime, TimeZone, Utc};
-    use unsung_core::{Disposition, Incident, IncidentKind, Service, Severity, Status};
+    use unsung_core::{Incident, Service, Severity, Status};
 
     fn at(hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 2, hour, 0, 0).unwrap()
@@ -141,14 +141,7 @@ mod tests {
             opened_at: at(1),
             acknowledged_at: None,
             resolved_at: resolved.map(at),
-            resolved_by: None,
-            responders: vec![],
-            notes: vec![],
-            disposition: Disposition::Counted,
-            link: None,
-            kind: IncidentKind::Problem,
-            source_explanation: None,
-            explanation: None,
+            ..Incident::default()
         }
     }
 
