@@ -111,7 +111,7 @@ impl Columns for Postgres {
 /// A query of backend `DB` on its way to being bound.
 pub(crate) type Query<'q, DB> = sqlx::query::Query<'q, DB, <DB as Database>::Arguments<'q>>;
 
-/// `SOURCE_COLUMNS`.
+/// A source's columns: `name, kind, url, created_at, settings`.
 pub(crate) fn bind_source<'q, DB: Columns>(
     query: Query<'q, DB>,
     source: &SourceRecord,

@@ -10,6 +10,7 @@ mod columns;
 mod error;
 mod postgres;
 mod rows;
+mod shared;
 mod sqlite;
 
 pub use error::StoreError;

@@ -79,7 +79,6 @@ pub(crate) fn all<R, T>(rows: Vec<R>, convert: impl Fn(R) -> Result<T>) -> Resul
     rows.into_iter().map(convert).collect()
 }
 
-pub(crate) const SOURCE_COLUMNS: &str = "name, kind, url, created_at, settings";
 pub(crate) const SERVICE_COLUMNS: &str = "id, source, external_id, name, friendly_name";
 pub(crate) const CHANGE_COLUMNS: &str = "id, source, service_id, at, summary";
 pub(crate) const INCIDENT_COLUMNS: &str = "id, source, external_id, service_id, title, severity, \

@@ -2,24 +2,17 @@
 //! schema (migrations/postgres, applied by `team.rs` as the admin) enforces who wrote what with
 //! row-level security, so this code never has to be trusted to check authorship.
 
-mod rows;
 mod team;
 
 pub use team::{Member, TeamInit};
 
 use crate::SourceCounts;
-use crate::columns::{
-    Columns, bind_change, bind_edit, bind_incident, bind_interval, bind_note, bind_service,
-    bind_source,
-};
-use crate::rows::{
-    CHANGE_COLUMNS, CountsRow, INCIDENT_COLUMNS, NOTE_COLUMNS, SERVICE_COLUMNS, ServiceRow, all,
-    dataset,
-};
+use crate::columns::bind_note;
+use crate::rows::NOTE_COLUMNS;
+use crate::shared::Records;
 use crate::{Result, SourceRecord, Store, StoreError, redact_url, refuse_notes_in};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rows::{ChangeRow, IncidentRow, IntervalRow, PersonRow, SOURCE_COLUMNS, SourceRow, ThanksRow};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgConnection, PgPool, Postgres};
 use std::str::FromStr;
@@ -29,15 +22,13 @@ use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
 /// The schema version this build reads and writes (`unsung.meta.schema_version`).
 pub const SCHEMA_VERSION: i32 = 2;
 
-/// A new source; its settings are jsonb here.
-const INSERT_SOURCE: &str = "INSERT INTO unsung.sources (name, kind, url, created_at, settings) \
-     VALUES ($1, $2, $3, $4, $5::jsonb)";
-
 /// How long to wait for the team database before treating it as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct PgStore {
     pool: PgPool,
+    /// The queries it runs as the local database does (the same pool).
+    records: Records<Postgres>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -95,7 +86,10 @@ impl PgStore {
                 Err(e) => return Err(e.into()),
             };
         match version {
-            Some(SCHEMA_VERSION) => Ok(PgStore { pool }),
+            Some(SCHEMA_VERSION) => Ok(PgStore {
+                records: Records { pool: pool.clone() },
+                pool,
+            }),
             Some(newer) if newer > SCHEMA_VERSION => Err(StoreError::Unsupported(format!(
                 "the team database was set up by a newer Unsung (schema {newer}); update Unsung"
             ))),
@@ -111,169 +105,39 @@ impl PgStore {
 impl Store for PgStore {
     async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()> {
         refuse_notes_in(data)?;
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM unsung.sources WHERE name = $1")
-            .bind(&source.name)
-            .execute(&mut *tx)
-            .await?;
-        bind_source(sqlx::query(INSERT_SOURCE), source)
-            .execute(&mut *tx)
-            .await?;
-        let insert_service =
-            format!("INSERT INTO unsung.services ({SERVICE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)");
-        for service in &data.services {
-            bind_service(sqlx::query(&insert_service), &source.name, service)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for interval in &data.intervals {
-            bind_interval(
-                sqlx::query(
-                    "INSERT INTO unsung.availability (service_id, start_at, end_at, status) \
-                     VALUES ($1, $2, $3, $4)",
-                ),
-                interval,
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
-        let insert_incident = format!(
-            "INSERT INTO unsung.incidents ({INCIDENT_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-        );
-        for incident in &data.incidents {
-            bind_incident(sqlx::query(&insert_incident), &source.name, incident)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let insert_change =
-            format!("INSERT INTO unsung.changes ({CHANGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)");
-        for change in &data.changes {
-            bind_change(sqlx::query(&insert_change), &source.name, change)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for person in &data.people {
-            sqlx::query(
-                "INSERT INTO unsung.people (name, source) VALUES ($1, $2) \
-                 ON CONFLICT (name) DO UPDATE SET source = excluded.source",
-            )
-            .bind(person)
-            .bind(&source.name)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        self.records.replace_source(source, data).await
     }
 
     async fn source_data(&self, source: &str) -> Result<Dataset> {
-        let services: Vec<ServiceRow> = sqlx::query_as(&format!(
-            "SELECT {SERVICE_COLUMNS} FROM unsung.services WHERE source = $1 ORDER BY position"
-        ))
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        let intervals: Vec<IntervalRow> = sqlx::query_as(
-            "SELECT a.service_id, a.start_at, a.end_at, a.status FROM unsung.availability a \
-             JOIN unsung.services s ON s.id = a.service_id WHERE s.source = $1 \
-             ORDER BY a.service_id COLLATE \"C\", a.start_at",
-        )
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        let incidents: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE source = $1 ORDER BY opened_at, id COLLATE \"C\""
-        ))
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        let changes: Vec<ChangeRow> = sqlx::query_as(&format!(
-            "SELECT {CHANGE_COLUMNS} FROM unsung.changes WHERE source = $1 ORDER BY at, id COLLATE \"C\""
-        ))
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        let people: Vec<String> = sqlx::query_scalar(
-            "SELECT name FROM unsung.people WHERE source = $1 ORDER BY name COLLATE \"C\"",
-        )
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        dataset(services, intervals, incidents, changes, people)
+        self.records.source_data(source).await
     }
 
     async fn save_source(&self, source: &SourceRecord) -> Result<()> {
-        bind_source(
-            sqlx::query(&format!(
-                "{INSERT_SOURCE} ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, \
-                 url = excluded.url, settings = excluded.settings"
-            )),
-            source,
-        )
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.records.save_source(source).await
     }
 
     async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
-        let row: Option<SourceRow> = sqlx::query_as(&format!(
-            "SELECT {SOURCE_COLUMNS} FROM unsung.sources WHERE name = $1"
-        ))
-        .bind(name)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(SourceRow::into_source).transpose()
+        self.records.source(name).await
     }
 
     async fn remove_source(&self, source: &str) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM unsung.sources WHERE name = $1")
-            .bind(source)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        self.records.remove_source(source).await
     }
 
     async fn sources(&self) -> Result<Vec<SourceRecord>> {
-        let rows: Vec<SourceRow> = sqlx::query_as(&format!(
-            "SELECT {SOURCE_COLUMNS} FROM unsung.sources ORDER BY name COLLATE \"C\""
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, SourceRow::into_source)
+        self.records.sources().await
     }
 
     async fn source_counts(&self) -> Result<Vec<SourceCounts>> {
-        let rows: Vec<CountsRow> = sqlx::query_as(
-            "SELECT s.name, \
-             (SELECT COUNT(*) FROM unsung.services v WHERE v.source = s.name) AS services, \
-             (SELECT COUNT(*) FROM unsung.incidents i WHERE i.source = s.name) AS incidents \
-             FROM unsung.sources s ORDER BY s.name COLLATE \"C\"",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(CountsRow::into_counts).collect())
+        self.records.source_counts().await
     }
 
     async fn services(&self) -> Result<Vec<Service>> {
-        let rows: Vec<ServiceRow> = sqlx::query_as(&format!(
-            "SELECT {SERVICE_COLUMNS} FROM unsung.services ORDER BY source COLLATE \"C\", position"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(ServiceRow::into_service).collect())
+        self.records.services().await
     }
 
     async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>> {
-        let rows: Vec<IntervalRow> = sqlx::query_as(
-            "SELECT service_id, start_at, end_at, status FROM unsung.availability \
-             WHERE end_at > $1 AND start_at < $2 ORDER BY service_id COLLATE \"C\", start_at",
-        )
-        .bind(from)
-        .bind(to)
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, IntervalRow::into_interval)
+        self.records.intervals(from, to).await
     }
 
     async fn incidents_opened(
@@ -281,73 +145,31 @@ impl Store for PgStore {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Incident>> {
-        let rows: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE opened_at >= $1 AND opened_at < $2 \
-             ORDER BY opened_at, id COLLATE \"C\""
-        ))
-        .bind(from)
-        .bind(to)
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, IncidentRow::into_incident)
+        self.records.incidents_opened(from, to).await
     }
 
     async fn incident(&self, id: &str) -> Result<Option<Incident>> {
-        let row: Option<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(IncidentRow::into_incident).transpose()
+        self.records.incident(id).await
     }
 
     async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
-        Ok(sqlx::query_scalar(
-            "SELECT MAX(opened_at) FROM unsung.incidents \
-             WHERE severity = 'major' AND disposition = 'counted' AND opened_at < $1",
-        )
-        .bind(before)
-        .fetch_one(&self.pool)
-        .await?)
+        self.records.last_major_incident_at(before).await
     }
 
     async fn changes_count(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u64> {
-        let count: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM unsung.changes WHERE at >= $1 AND at < $2")
-                .bind(from)
-                .bind(to)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(count.max(0) as u64)
+        self.records.changes_count(from, to).await
     }
 
     async fn people(&self) -> Result<Vec<Person>> {
-        let rows: Vec<PersonRow> =
-            sqlx::query_as("SELECT name, aliases FROM unsung.people ORDER BY name COLLATE \"C\"")
-                .fetch_all(&self.pool)
-                .await?;
-        all(rows, PersonRow::into_person)
+        self.records.people().await
     }
 
     async fn save_person(&self, person: &Person) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO unsung.people (name, aliases) VALUES ($1, $2) \
-             ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases",
-        )
-        .bind(&person.name)
-        .bind(&person.aliases)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.records.save_person(person).await
     }
 
     async fn remove_person(&self, name: &str) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM unsung.people WHERE name = $1")
-            .bind(name)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        self.records.remove_person(name).await
     }
 
     async fn author_name(&self) -> Result<Option<String>> {
@@ -375,50 +197,19 @@ impl Store for PgStore {
     }
 
     async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
-        let Ok(id) = Postgres::note_id(id) else {
-            return Ok(None);
-        };
-        let row: Option<ThanksRow> = sqlx::query_as(&format!(
-            "SELECT {NOTE_COLUMNS} FROM unsung.thanks WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(ThanksRow::into_thanks).transpose()
+        self.records.thanks_by_id(id).await
     }
 
     async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
-        let query = sqlx::query(
-            "UPDATE unsung.thanks SET recipients = $1, message = $2, incident_id = $3, \
-             period_from = $4, period_to = $5, edited_at = $6 WHERE id = $7 AND author = $8",
-        );
-        let Ok(query) = bind_edit(query, note) else {
-            return Ok(false);
-        };
-        let done = query.execute(&self.pool).await?;
-        Ok(done.rows_affected() > 0)
+        self.records.update_thanks(note).await
     }
 
     async fn delete_thanks(&self, id: &str, author: &str) -> Result<bool> {
-        let Ok(id) = Postgres::note_id(id) else {
-            return Ok(false);
-        };
-        let done = sqlx::query("DELETE FROM unsung.thanks WHERE id = $1 AND author = $2")
-            .bind(id)
-            .bind(author)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        self.records.delete_thanks(id, author).await
     }
 
     async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {
-        let rows: Vec<ThanksRow> = sqlx::query_as(&format!(
-            "SELECT {NOTE_COLUMNS} FROM unsung.thanks ORDER BY created_at DESC, id DESC LIMIT $1"
-        ))
-        .bind(limit as i64)
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, ThanksRow::into_thanks)
+        self.records.list_thanks(limit).await
     }
 
     async fn thanks_between(
@@ -426,14 +217,6 @@ impl Store for PgStore {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<ThankYou>> {
-        let rows: Vec<ThanksRow> = sqlx::query_as(&format!(
-            "SELECT {NOTE_COLUMNS} FROM unsung.thanks WHERE created_at >= $1 AND created_at < $2 \
-             ORDER BY created_at DESC, id DESC"
-        ))
-        .bind(from)
-        .bind(to)
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, ThanksRow::into_thanks)
+        self.records.thanks_between(from, to).await
     }
 }

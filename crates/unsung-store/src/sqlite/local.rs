@@ -4,10 +4,11 @@
 //! None of this belongs on a team database, so it is not part of the `Store` trait.
 
 use super::rows::{THANKS_COLUMNS, ThanksRow};
-use super::{SqliteStore, insert_thanks, save_person};
+use super::{SqliteStore, insert_thanks};
 use crate::Result;
 use crate::columns::{bind_edit, bind_note};
 use crate::rows::all;
+use crate::shared::save_person;
 use sqlx::FromRow;
 use unsung_core::{Person, ThankYou};
 
@@ -194,7 +195,7 @@ impl SqliteStore {
             .execute(&mut *tx)
             .await?;
         for person in people {
-            save_person(&mut tx, person).await?;
+            save_person::<sqlx::Sqlite>(&mut tx, person).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -4,28 +4,20 @@
 mod deliveries;
 mod first_open;
 mod local;
-mod rows;
+pub(crate) mod rows;
 
 pub use deliveries::{ChatChannel, ChatDelivery, MailRecipient, MailSend, Retry};
 pub use local::Waiting;
 
 use crate::SourceCounts;
-use crate::columns::{
-    bind_change, bind_edit, bind_incident, bind_interval, bind_note, bind_service, bind_source,
-};
-use crate::rows::{
-    CHANGE_COLUMNS, CountsRow, INCIDENT_COLUMNS, SERVICE_COLUMNS, SOURCE_COLUMNS, ServiceRow, all,
-    dataset, optional,
-};
+use crate::columns::bind_note;
+use crate::shared::Records;
 use crate::{Result, SourceRecord, Store, StoreError, refuse_notes_in};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rows::{
-    ChangeRow, IncidentRow, IntervalRow, PersonRow, SourceRow, THANKS_COLUMNS, ThanksRow, seconds,
-    to_json,
-};
+pub(crate) use rows::THANKS_COLUMNS;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
-use sqlx::{Connection, SqliteConnection, SqlitePool};
+use sqlx::{Connection, Sqlite, SqliteConnection, SqlitePool};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -33,6 +25,8 @@ use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// The queries it runs as the team database does (the same pool).
+    records: Records<Sqlite>,
     /// A connection that only ever reads `PRAGMA data_version`: since it never writes, every
     /// commit (from the pool, or another process such as `unsung sync`) changes what it reads.
     watcher: tokio::sync::Mutex<SqliteConnection>,
@@ -73,6 +67,7 @@ impl SqliteStore {
             .await
             .map_err(|e| open_error(e.to_string()))?;
         Ok(SqliteStore {
+            records: Records { pool: pool.clone() },
             pool,
             watcher: tokio::sync::Mutex::new(watcher),
         })
@@ -92,166 +87,39 @@ impl SqliteStore {
 impl Store for SqliteStore {
     async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()> {
         refuse_notes_in(data)?;
-        let mut tx = self.pool.begin().await?;
-        // Services cascade to availability; incidents and changes are removed with the source.
-        sqlx::query("DELETE FROM sources WHERE name = ?")
-            .bind(&source.name)
-            .execute(&mut *tx)
-            .await?;
-        let insert_source =
-            format!("INSERT INTO sources ({SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?)");
-        bind_source(sqlx::query(&insert_source), source)
-            .execute(&mut *tx)
-            .await?;
-        let insert_service =
-            format!("INSERT INTO services ({SERVICE_COLUMNS}) VALUES (?, ?, ?, ?, ?)");
-        for service in &data.services {
-            bind_service(sqlx::query(&insert_service), &source.name, service)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for interval in &data.intervals {
-            bind_interval(
-                sqlx::query(
-                    "INSERT INTO availability (service_id, start_at, end_at, status) VALUES (?, ?, ?, ?)",
-                ),
-                interval,
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
-        let insert_incident = format!(
-            "INSERT INTO incidents ({INCIDENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        );
-        for incident in &data.incidents {
-            bind_incident(sqlx::query(&insert_incident), &source.name, incident)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let insert_change =
-            format!("INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?)");
-        for change in &data.changes {
-            bind_change(sqlx::query(&insert_change), &source.name, change)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for person in &data.people {
-            sqlx::query("INSERT INTO people (name, source) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET source = excluded.source")
-                .bind(person)
-                .bind(&source.name)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        self.records.replace_source(source, data).await
     }
 
     async fn source_data(&self, source: &str) -> Result<Dataset> {
-        let services: Vec<ServiceRow> = sqlx::query_as(&format!(
-            "SELECT {SERVICE_COLUMNS} FROM services WHERE source = ? ORDER BY rowid"
-        ))
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        let intervals: Vec<IntervalRow> = sqlx::query_as(
-            "SELECT a.service_id, a.start_at, a.end_at, a.status FROM availability a \
-             JOIN services s ON s.id = a.service_id WHERE s.source = ? ORDER BY a.service_id, a.start_at",
-        )
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        let incidents: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE source = ? ORDER BY opened_at, id"
-        ))
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        let changes: Vec<ChangeRow> = sqlx::query_as(&format!(
-            "SELECT {CHANGE_COLUMNS} FROM changes WHERE source = ? ORDER BY at, id"
-        ))
-        .bind(source)
-        .fetch_all(&self.pool)
-        .await?;
-        let people: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM people WHERE source = ? ORDER BY name")
-                .bind(source)
-                .fetch_all(&self.pool)
-                .await?;
-        dataset(services, intervals, incidents, changes, people)
+        self.records.source_data(source).await
     }
 
     async fn save_source(&self, source: &SourceRecord) -> Result<()> {
-        bind_source(
-            sqlx::query(&format!(
-                "INSERT INTO sources ({SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?) \
-                 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, \
-                 settings = excluded.settings"
-            )),
-            source,
-        )
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.records.save_source(source).await
     }
 
     async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
-        let row: Option<SourceRow> = sqlx::query_as(&format!(
-            "SELECT {SOURCE_COLUMNS} FROM sources WHERE name = ?"
-        ))
-        .bind(name)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(SourceRow::into_source).transpose()
+        self.records.source(name).await
     }
 
     async fn remove_source(&self, source: &str) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM sources WHERE name = ?")
-            .bind(source)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        self.records.remove_source(source).await
     }
 
     async fn sources(&self) -> Result<Vec<SourceRecord>> {
-        let rows: Vec<SourceRow> = sqlx::query_as(&format!(
-            "SELECT {SOURCE_COLUMNS} FROM sources ORDER BY name"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, SourceRow::into_source)
+        self.records.sources().await
     }
 
     async fn source_counts(&self) -> Result<Vec<SourceCounts>> {
-        let rows: Vec<CountsRow> = sqlx::query_as(
-            "SELECT s.name, \
-             (SELECT COUNT(*) FROM services v WHERE v.source = s.name) AS services, \
-             (SELECT COUNT(*) FROM incidents i WHERE i.source = s.name) AS incidents \
-             FROM sources s ORDER BY s.name",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(CountsRow::into_counts).collect())
+        self.records.source_counts().await
     }
 
     async fn services(&self) -> Result<Vec<Service>> {
-        let rows: Vec<ServiceRow> = sqlx::query_as(&format!(
-            "SELECT {SERVICE_COLUMNS} FROM services ORDER BY source, rowid"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(ServiceRow::into_service).collect())
+        self.records.services().await
     }
 
     async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>> {
-        let rows: Vec<IntervalRow> = sqlx::query_as(
-            "SELECT service_id, start_at, end_at, status FROM availability \
-             WHERE end_at > ? AND start_at < ? ORDER BY service_id, start_at",
-        )
-        .bind(seconds(from))
-        .bind(seconds(to))
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, IntervalRow::into_interval)
+        self.records.intervals(from, to).await
     }
 
     async fn incidents_opened(
@@ -259,65 +127,31 @@ impl Store for SqliteStore {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Incident>> {
-        let rows: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id"
-        ))
-        .bind(seconds(from))
-        .bind(seconds(to))
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, IncidentRow::into_incident)
+        self.records.incidents_opened(from, to).await
     }
 
     async fn incident(&self, id: &str) -> Result<Option<Incident>> {
-        let row: Option<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(IncidentRow::into_incident).transpose()
+        self.records.incident(id).await
     }
 
     async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
-        let latest: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(opened_at) FROM incidents \
-             WHERE severity = 'major' AND disposition = 'counted' AND opened_at < ?",
-        )
-        .bind(seconds(before))
-        .fetch_one(&self.pool)
-        .await?;
-        optional(latest)
+        self.records.last_major_incident_at(before).await
     }
 
     async fn changes_count(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u64> {
-        let count: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM changes WHERE at >= ? AND at < ?")
-                .bind(seconds(from))
-                .bind(seconds(to))
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(count.max(0) as u64)
+        self.records.changes_count(from, to).await
     }
 
     async fn people(&self) -> Result<Vec<Person>> {
-        let rows: Vec<PersonRow> = sqlx::query_as("SELECT name, aliases FROM people ORDER BY name")
-            .fetch_all(&self.pool)
-            .await?;
-        all(rows, PersonRow::into_person)
+        self.records.people().await
     }
 
     async fn save_person(&self, person: &Person) -> Result<()> {
-        let mut conn = self.pool.acquire().await?;
-        save_person(&mut conn, person).await
+        self.records.save_person(person).await
     }
 
     async fn remove_person(&self, name: &str) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM people WHERE name = ?")
-            .bind(name)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        self.records.remove_person(name).await
     }
 
     async fn author_name(&self) -> Result<Option<String>> {
@@ -330,44 +164,19 @@ impl Store for SqliteStore {
     }
 
     async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
-        let row: Option<ThanksRow> =
-            sqlx::query_as(&format!("SELECT {THANKS_COLUMNS} FROM thanks WHERE id = ?"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(ThanksRow::into_thanks).transpose()
+        self.records.thanks_by_id(id).await
     }
 
     async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
-        let done = bind_edit(
-            sqlx::query(
-                "UPDATE thanks SET recipients = ?, message = ?, incident_id = ?, period_from = ?, \
-             period_to = ?, edited_at = ? WHERE id = ? AND author = ? AND is_demo = 0",
-            ),
-            note,
-        )?
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() > 0)
+        self.records.update_thanks(note).await
     }
 
     async fn delete_thanks(&self, id: &str, author: &str) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM thanks WHERE id = ? AND author = ? AND is_demo = 0")
-            .bind(id)
-            .bind(author)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() > 0)
+        self.records.delete_thanks(id, author).await
     }
 
     async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {
-        let rows: Vec<ThanksRow> = sqlx::query_as(&format!(
-            "SELECT {THANKS_COLUMNS} FROM thanks ORDER BY created_at DESC, id DESC LIMIT ?"
-        ))
-        .bind(limit as i64)
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, ThanksRow::into_thanks)
+        self.records.list_thanks(limit).await
     }
 
     async fn thanks_between(
@@ -375,29 +184,8 @@ impl Store for SqliteStore {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<ThankYou>> {
-        let rows: Vec<ThanksRow> = sqlx::query_as(&format!(
-            "SELECT {THANKS_COLUMNS} FROM thanks WHERE created_at >= ? AND created_at < ? \
-             ORDER BY created_at DESC, id DESC"
-        ))
-        .bind(seconds(from))
-        .bind(seconds(to))
-        .fetch_all(&self.pool)
-        .await?;
-        all(rows, ThanksRow::into_thanks)
+        self.records.thanks_between(from, to).await
     }
-}
-
-/// Adds a person, or replaces the other names of the person with that name.
-async fn save_person(conn: &mut SqliteConnection, person: &Person) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO people (name, aliases) VALUES (?, ?) \
-         ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases",
-    )
-    .bind(&person.name)
-    .bind(to_json(&person.aliases))
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 /// Inserts a note unless one with its id exists; `from_team` marks a cached team note.
