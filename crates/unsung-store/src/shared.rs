@@ -13,7 +13,8 @@ use crate::rows::{
     CHANGE_COLUMNS, Cell, ChangeRow, CountsRow, INCIDENT_COLUMNS, IncidentRow, IntervalRow,
     PersonRow, SERVICE_COLUMNS, ServiceRow, SourceRow, ThanksRow, all, dataset, optional,
 };
-use crate::{Result, SourceCounts, SourceRecord};
+use crate::{Result, SourceCounts, SourceRecord, Store, refuse_notes_in};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::{ColumnIndex, Database, Decode, Executor, IntoArguments, Pool, Type};
 use std::borrow::Cow;
@@ -102,16 +103,27 @@ fn count(columns: &str) -> usize {
     columns.split(',').count()
 }
 
-/// The queries both backends share, over one backend's pool.
-pub(crate) struct Records<DB: Database> {
-    pub(crate) pool: Pool<DB>,
+/// A store whose shared queries run over one backend's pool.
+pub(crate) trait OnPool: Send + Sync {
+    type Db: Backend;
+    fn pool(&self) -> &Pool<Self::Db>;
+}
+
+/// What each backend does its own way: who is posting, and how a note is kept.
+#[async_trait]
+pub(crate) trait Posting: Send + Sync {
+    async fn author_name(&self) -> Result<Option<String>>;
+    async fn insert_thanks(&self, note: &ThankYou) -> Result<()>;
 }
 
 type Times<DB> = <DB as Backend>::TimeCell;
 type Lists<DB> = <DB as Backend>::ListCell;
 
-impl<DB> Records<DB>
+/// Every store: the shared queries over its backend, and its own way of posting.
+#[async_trait]
+impl<T, DB> Store for T
 where
+    T: OnPool<Db = DB> + Posting,
     DB: Backend,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
     for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
@@ -121,8 +133,17 @@ where
     bool: Readable<DB>,
     String: Readable<DB>,
 {
-    pub(crate) async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+    async fn author_name(&self) -> Result<Option<String>> {
+        Posting::author_name(self).await
+    }
+
+    async fn insert_thanks(&self, note: &ThankYou) -> Result<()> {
+        Posting::insert_thanks(self, note).await
+    }
+
+    async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()> {
+        refuse_notes_in(data)?;
+        let mut tx = self.pool().begin().await?;
         // Services cascade to availability; incidents and changes are removed with the source.
         sqlx::query(&DB::sql("DELETE FROM unsung.sources WHERE name = $1"))
             .bind(DB::text(&source.name))
@@ -186,13 +207,13 @@ where
         Ok(())
     }
 
-    pub(crate) async fn source_data(&self, source: &str) -> Result<Dataset> {
+    async fn source_data(&self, source: &str) -> Result<Dataset> {
         let services: Vec<ServiceRow> = sqlx::query_as(&DB::sql(&format!(
             "SELECT {SERVICE_COLUMNS} FROM unsung.services WHERE source = $1 ORDER BY {}",
             DB::SERVICE_ORDER
         )))
         .bind(DB::text(source))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let intervals: Vec<IntervalRow<Times<DB>>> = sqlx::query_as(&DB::sql(
             "SELECT a.service_id, a.start_at, a.end_at, a.status FROM unsung.availability a \
@@ -200,32 +221,32 @@ where
              ORDER BY a.service_id COLLATE \"C\", a.start_at",
         ))
         .bind(DB::text(source))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let incidents: Vec<IncidentRow<Times<DB>, Lists<DB>>> = sqlx::query_as(&DB::sql(&format!(
             "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE source = $1 \
                  ORDER BY opened_at, id COLLATE \"C\""
         )))
         .bind(DB::text(source))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let changes: Vec<ChangeRow<Times<DB>>> = sqlx::query_as(&DB::sql(&format!(
             "SELECT {CHANGE_COLUMNS} FROM unsung.changes WHERE source = $1 \
              ORDER BY at, id COLLATE \"C\""
         )))
         .bind(DB::text(source))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let people: Vec<String> = sqlx::query_scalar(&DB::sql(
             "SELECT name FROM unsung.people WHERE source = $1 ORDER BY name COLLATE \"C\"",
         ))
         .bind(DB::text(source))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         dataset(services, intervals, incidents, changes, people)
     }
 
-    pub(crate) async fn save_source(&self, source: &SourceRecord) -> Result<()> {
+    async fn save_source(&self, source: &SourceRecord) -> Result<()> {
         bind_source(
             sqlx::query(&DB::sql(&format!(
                 "{SOURCE_INSERT} ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, \
@@ -233,77 +254,73 @@ where
             ))),
             source,
         )
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(())
     }
 
-    pub(crate) async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
+    async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
         let row: Option<SourceRow<Times<DB>>> = sqlx::query_as(&DB::sql(&format!(
             "SELECT {SOURCE_SELECT} FROM unsung.sources WHERE name = $1"
         )))
         .bind(DB::text(name))
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?;
         row.map(SourceRow::into_source).transpose()
     }
 
-    pub(crate) async fn remove_source(&self, source: &str) -> Result<bool> {
+    async fn remove_source(&self, source: &str) -> Result<bool> {
         let done = sqlx::query(&DB::sql("DELETE FROM unsung.sources WHERE name = $1"))
             .bind(DB::text(source))
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(DB::rows_affected(&done) > 0)
     }
 
-    pub(crate) async fn sources(&self) -> Result<Vec<SourceRecord>> {
+    async fn sources(&self) -> Result<Vec<SourceRecord>> {
         let rows: Vec<SourceRow<Times<DB>>> = sqlx::query_as(&DB::sql(&format!(
             "SELECT {SOURCE_SELECT} FROM unsung.sources ORDER BY name COLLATE \"C\""
         )))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         all(rows, SourceRow::into_source)
     }
 
-    pub(crate) async fn source_counts(&self) -> Result<Vec<SourceCounts>> {
+    async fn source_counts(&self) -> Result<Vec<SourceCounts>> {
         let rows: Vec<CountsRow> = sqlx::query_as(&DB::sql(
             "SELECT s.name, \
              (SELECT COUNT(*) FROM unsung.services v WHERE v.source = s.name) AS services, \
              (SELECT COUNT(*) FROM unsung.incidents i WHERE i.source = s.name) AS incidents \
              FROM unsung.sources s ORDER BY s.name COLLATE \"C\"",
         ))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         Ok(rows.into_iter().map(CountsRow::into_counts).collect())
     }
 
-    pub(crate) async fn services(&self) -> Result<Vec<Service>> {
+    async fn services(&self) -> Result<Vec<Service>> {
         let rows: Vec<ServiceRow> = sqlx::query_as(&DB::sql(&format!(
             "SELECT {SERVICE_COLUMNS} FROM unsung.services ORDER BY source COLLATE \"C\", {}",
             DB::SERVICE_ORDER
         )))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         Ok(rows.into_iter().map(ServiceRow::into_service).collect())
     }
 
-    pub(crate) async fn intervals(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Vec<Interval>> {
+    async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>> {
         let rows: Vec<IntervalRow<Times<DB>>> = sqlx::query_as(&DB::sql(
             "SELECT service_id, start_at, end_at, status FROM unsung.availability \
              WHERE end_at > $1 AND start_at < $2 ORDER BY service_id COLLATE \"C\", start_at",
         ))
         .bind(DB::time(from))
         .bind(DB::time(to))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         all(rows, IntervalRow::into_interval)
     }
 
-    pub(crate) async fn incidents_opened(
+    async fn incidents_opened(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
@@ -314,73 +331,66 @@ where
         )))
         .bind(DB::time(from))
         .bind(DB::time(to))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         all(rows, IncidentRow::into_incident)
     }
 
-    pub(crate) async fn incident(&self, id: &str) -> Result<Option<Incident>> {
+    async fn incident(&self, id: &str) -> Result<Option<Incident>> {
         let row: Option<IncidentRow<Times<DB>, Lists<DB>>> = sqlx::query_as(&DB::sql(&format!(
             "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE id = $1"
         )))
         .bind(DB::text(id))
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?;
         row.map(IncidentRow::into_incident).transpose()
     }
 
-    pub(crate) async fn last_major_incident_at(
-        &self,
-        before: DateTime<Utc>,
-    ) -> Result<Option<DateTime<Utc>>> {
+    async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
         let latest: Option<Times<DB>> = sqlx::query_scalar(&DB::sql(
             "SELECT MAX(opened_at) FROM unsung.incidents \
              WHERE severity = 'major' AND disposition = 'counted' AND opened_at < $1",
         ))
         .bind(DB::time(before))
-        .fetch_one(&self.pool)
+        .fetch_one(self.pool())
         .await?;
         optional(latest)
     }
 
-    pub(crate) async fn changes_count(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<u64> {
+    async fn changes_count(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u64> {
         let count: i64 = sqlx::query_scalar(&DB::sql(
             "SELECT COUNT(*) FROM unsung.changes WHERE at >= $1 AND at < $2",
         ))
         .bind(DB::time(from))
         .bind(DB::time(to))
-        .fetch_one(&self.pool)
+        .fetch_one(self.pool())
         .await?;
         Ok(count.max(0) as u64)
     }
 
-    pub(crate) async fn people(&self) -> Result<Vec<Person>> {
+    async fn people(&self) -> Result<Vec<Person>> {
         let rows: Vec<PersonRow<Lists<DB>>> = sqlx::query_as(&DB::sql(
             "SELECT name, aliases FROM unsung.people ORDER BY name COLLATE \"C\"",
         ))
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         all(rows, PersonRow::into_person)
     }
 
-    pub(crate) async fn save_person(&self, person: &Person) -> Result<()> {
-        let mut conn = self.pool.acquire().await?;
+    async fn save_person(&self, person: &Person) -> Result<()> {
+        let mut conn = self.pool().acquire().await?;
         save_person::<DB>(&mut conn, person).await
     }
 
-    pub(crate) async fn remove_person(&self, name: &str) -> Result<bool> {
+    async fn remove_person(&self, name: &str) -> Result<bool> {
         let done = sqlx::query(&DB::sql("DELETE FROM unsung.people WHERE name = $1"))
             .bind(DB::text(name))
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(DB::rows_affected(&done) > 0)
     }
 
-    pub(crate) async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
+    async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
         let Ok(id) = DB::note_id(id) else {
             return Ok(None);
         };
@@ -390,12 +400,12 @@ where
                 DB::NOTE_SELECT
             )))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.pool())
             .await?;
         row.map(ThanksRow::into_thanks).transpose()
     }
 
-    pub(crate) async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
+    async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
         let sql = DB::sql(&format!(
             "UPDATE unsung.thanks SET recipients = $1, message = $2, incident_id = $3, \
              period_from = $4, period_to = $5, edited_at = $6 WHERE id = $7 AND author = $8{}",
@@ -405,11 +415,11 @@ where
         let Ok(query) = bind_edit(sqlx::query(&sql), note) else {
             return Ok(false);
         };
-        let done = query.execute(&self.pool).await?;
+        let done = query.execute(self.pool()).await?;
         Ok(DB::rows_affected(&done) > 0)
     }
 
-    pub(crate) async fn delete_thanks(&self, id: &str, author: &str) -> Result<bool> {
+    async fn delete_thanks(&self, id: &str, author: &str) -> Result<bool> {
         let Ok(id) = DB::note_id(id) else {
             return Ok(false);
         };
@@ -419,24 +429,24 @@ where
         )))
         .bind(id)
         .bind(DB::text(author))
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(DB::rows_affected(&done) > 0)
     }
 
-    pub(crate) async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {
+    async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {
         let rows: Vec<ThanksRow<DB::NoteIdCell, Times<DB>, Lists<DB>>> =
             sqlx::query_as(&DB::sql(&format!(
                 "SELECT {} FROM unsung.thanks ORDER BY created_at DESC, id DESC LIMIT $1",
                 DB::NOTE_SELECT
             )))
             .bind(i64::from(limit))
-            .fetch_all(&self.pool)
+            .fetch_all(self.pool())
             .await?;
         all(rows, ThanksRow::into_thanks)
     }
 
-    pub(crate) async fn thanks_between(
+    async fn thanks_between(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
@@ -449,7 +459,7 @@ where
             )))
             .bind(DB::time(from))
             .bind(DB::time(to))
-            .fetch_all(&self.pool)
+            .fetch_all(self.pool())
             .await?;
         all(rows, ThanksRow::into_thanks)
     }

@@ -6,18 +6,16 @@ mod team;
 
 pub use team::{Member, TeamInit};
 
-use crate::SourceCounts;
 use crate::columns::bind_note;
 use crate::rows::NOTE_COLUMNS;
-use crate::shared::Records;
-use crate::{Result, SourceRecord, Store, StoreError, redact_url, refuse_notes_in};
+use crate::shared::{OnPool, Posting};
+use crate::{Result, StoreError, redact_url};
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgConnection, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
-use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
+use unsung_core::ThankYou;
 
 /// The schema version this build reads and writes (`unsung.meta.schema_version`).
 pub const SCHEMA_VERSION: i32 = 2;
@@ -27,8 +25,6 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct PgStore {
     pool: PgPool,
-    /// The queries it runs as the local database does (the same pool).
-    records: Records<Postgres>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -87,8 +83,7 @@ impl PgStore {
             };
         match version {
             Some(SCHEMA_VERSION) => Ok(PgStore {
-                records: Records { pool: pool.clone() },
-                pool,
+                    pool,
             }),
             Some(newer) if newer > SCHEMA_VERSION => Err(StoreError::Unsupported(format!(
                 "the team database was set up by a newer Unsung (schema {newer}); update Unsung"
@@ -101,77 +96,16 @@ impl PgStore {
     }
 }
 
+impl OnPool for PgStore {
+    type Db = Postgres;
+
+    fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
 #[async_trait]
-impl Store for PgStore {
-    async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()> {
-        refuse_notes_in(data)?;
-        self.records.replace_source(source, data).await
-    }
-
-    async fn source_data(&self, source: &str) -> Result<Dataset> {
-        self.records.source_data(source).await
-    }
-
-    async fn save_source(&self, source: &SourceRecord) -> Result<()> {
-        self.records.save_source(source).await
-    }
-
-    async fn source(&self, name: &str) -> Result<Option<SourceRecord>> {
-        self.records.source(name).await
-    }
-
-    async fn remove_source(&self, source: &str) -> Result<bool> {
-        self.records.remove_source(source).await
-    }
-
-    async fn sources(&self) -> Result<Vec<SourceRecord>> {
-        self.records.sources().await
-    }
-
-    async fn source_counts(&self) -> Result<Vec<SourceCounts>> {
-        self.records.source_counts().await
-    }
-
-    async fn services(&self) -> Result<Vec<Service>> {
-        self.records.services().await
-    }
-
-    async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>> {
-        self.records.intervals(from, to).await
-    }
-
-    async fn incidents_opened(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Vec<Incident>> {
-        self.records.incidents_opened(from, to).await
-    }
-
-    async fn incident(&self, id: &str) -> Result<Option<Incident>> {
-        self.records.incident(id).await
-    }
-
-    async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
-        self.records.last_major_incident_at(before).await
-    }
-
-    async fn changes_count(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u64> {
-        self.records.changes_count(from, to).await
-    }
-
-    async fn people(&self) -> Result<Vec<Person>> {
-        self.records.people().await
-    }
-
-    async fn save_person(&self, person: &Person) -> Result<()> {
-        self.records.save_person(person).await
-    }
-
-    async fn remove_person(&self, name: &str) -> Result<bool> {
-        self.records.remove_person(name).await
-    }
-
+impl Posting for PgStore {
     async fn author_name(&self) -> Result<Option<String>> {
         Ok(sqlx::query_scalar("SELECT unsung.my_name()")
             .fetch_one(&self.pool)
@@ -194,29 +128,5 @@ impl Store for PgStore {
         .execute(&self.pool)
         .await?;
         Ok(())
-    }
-
-    async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
-        self.records.thanks_by_id(id).await
-    }
-
-    async fn update_thanks(&self, note: &ThankYou) -> Result<bool> {
-        self.records.update_thanks(note).await
-    }
-
-    async fn delete_thanks(&self, id: &str, author: &str) -> Result<bool> {
-        self.records.delete_thanks(id, author).await
-    }
-
-    async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYou>> {
-        self.records.list_thanks(limit).await
-    }
-
-    async fn thanks_between(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Vec<ThankYou>> {
-        self.records.thanks_between(from, to).await
     }
 }
