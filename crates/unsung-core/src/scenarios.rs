@@ -14,7 +14,7 @@ pub const HISTORY_DAYS: i64 = 28;
 /// Every scenario by name, built at `now`.
 pub fn all(now: DateTime<Utc>) -> Vec<(&'static str, Dataset)> {
     vec![
-        ("demo team", demo::dataset(now)),
+        ("demo team", demo::team(now)),
         ("calm week", calm_week(now)),
         ("terrible week", terrible_week(now)),
         ("no data at all", Dataset::default()),
