@@ -167,7 +167,9 @@ pub const OPEN_PLANNED_HOURS: i64 = 24;
 /// The planned work on each service, from the incident records that say so (drills, planned
 /// maintenance, incidents a person marked as practice), as disjoint spans in time order.
 /// Down or degraded time on a service during its planned work is planned, not downtime.
-pub fn planned_windows(incidents: &[Incident]) -> IdMap<&str, Vec<Window>> {
+pub fn planned_windows<'a>(
+    incidents: impl IntoIterator<Item = &'a Incident>,
+) -> IdMap<&'a str, Vec<Window>> {
     let mut windows: IdMap<&str, Vec<Window>> = IdMap::default();
     for incident in incidents {
         if incident.disposition != Disposition::Counted

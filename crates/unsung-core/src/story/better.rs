@@ -9,9 +9,10 @@ use super::Audience;
 use super::phrases::{self, capitalised, incident_service};
 use super::plan::{Effect, Facts, Problem, Sentence, effect, say};
 use crate::demo;
-use crate::index::OPEN_PLANNED_HOURS;
+use crate::index::{OPEN_PLANNED_HOURS, planned_windows};
 use crate::locale::{Lang, Locale, locale};
 use crate::model::{Disposition, Incident, IncidentKind, Severity};
+use crate::period::TimeRange;
 use chrono::{DateTime, Duration, Utc};
 use std::cmp::Reverse;
 
@@ -153,9 +154,13 @@ pub(super) fn practice(facts: &Facts) -> Vec<Sentence> {
         ));
     }
     // Planned maintenance the uptime data already shows is told by its duration, with the
-    // other quiet wins; records of it are counted here only when no uptime data shows it.
-    let upkeep = planned(IncidentKind::Maintenance);
-    if !upkeep.is_empty() && facts.overall.maintenance == 0 {
+    // other quiet wins; a record of it is counted here only when no uptime data shows it.
+    let shown = facts.data.index().upkeep();
+    let upkeep: Vec<&Incident> = planned(IncidentKind::Maintenance)
+        .into_iter()
+        .filter(|record| !shown.covers(record.opened_at))
+        .collect();
+    if !upkeep.is_empty() {
         let unnoticed = upkeep.iter().all(|m| !noticed(facts, m));
         let id = match (facts.request.audience, unnoticed) {
             (Audience::Family, true) => "story-upkeep-times-unnoticed",
@@ -166,6 +171,30 @@ pub(super) fn practice(facts: &Facts) -> Vec<Sentence> {
         out.push(say(id, vec![("count", upkeep.len().into())]));
     }
     out
+}
+
+/// The planned upkeep the uptime data shows, without the time drills switched things off
+/// (counted as planned too, but told as practice).
+pub(super) fn upkeep_seconds(facts: &Facts) -> i64 {
+    let range = facts.request.told_range();
+    let index = facts.data.index();
+    let drills = planned_windows(
+        facts
+            .data
+            .incidents
+            .iter()
+            .filter(|i| i.effective_kind() == IncidentKind::Drill),
+    );
+    let mut practice = 0;
+    for (service, spans) in &drills {
+        let slot = index.slot(service);
+        for &(start, end) in spans {
+            if let Some(span) = TimeRange::new(start.max(range.from), end.min(range.to)) {
+                practice += index.seconds(slot, span).maintenance;
+            }
+        }
+    }
+    (facts.overall.maintenance - practice).max(0)
 }
 
 /// When planned work began and ended (an open one counts for a day at most, as in the stats).

@@ -577,7 +577,7 @@ fn quiet_wins(facts: &Facts) -> Vec<Sentence> {
         };
         out.push(say(id, vec![("count", updates.into())]));
     }
-    let seconds = facts.overall.maintenance;
+    let seconds = better::upkeep_seconds(facts);
     if seconds > 0 {
         // Nobody noticed when no problem was opened during any of it. Problems are opened
         // in the told range, so a window holding one overlaps the range.

@@ -121,9 +121,12 @@ fn the_demos_ninety_days_tell_what_got_better_most_important_first_in_both_langu
     let problems = kinds.iter().position(|k| *k == SectionKind::Problems);
     let next = kinds.iter().position(|k| *k == SectionKind::WhatGotBetter);
     assert_eq!(next, problems.map(|p| p + 1), "right after the problems");
+    // The drills' time is planned, but told as practice, not as upkeep: two hours of upkeep.
     assert!(section(&en, SectionKind::QuietWins).unwrap().contains(
-        "The team also switched off order emails and book search on purpose twice, to \
-             practise for a bad day. Customers did not notice."
+        "They also did about 2 hours of planned upkeep, and nobody noticed. Planned upkeep is \
+         work done at a set time to keep things healthy. The team also switched off order \
+         emails and book search on purpose twice, to practise for a bad day. Customers did \
+         not notice."
     ));
 
     let es = ninety_days(&data, Lang::Es, Audience::Family);
