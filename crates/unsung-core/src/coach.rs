@@ -59,16 +59,6 @@ pub struct Jargon {
     pub plain: String,
 }
 
-fn split_list(text: Option<String>) -> Vec<String> {
-    text.map(|t| {
-        t.split(',')
-            .map(|v| v.trim().to_lowercase())
-            .filter(|v| !v.is_empty())
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
 fn load(lang: Lang) -> Vec<Jargon> {
     let locale: &Locale = locale(lang);
     let mut list: Vec<Jargon> = glossary::entries(lang)
@@ -99,7 +89,7 @@ fn load(lang: Lang) -> Vec<Jargon> {
     for id in Locale::message_ids(lang, "jargon") {
         list.push(Jargon {
             word: locale.message(&id, &[]),
-            variants: split_list(locale.attribute(&id, "variants", &[])),
+            variants: glossary::split_list(locale.attribute(&id, "variants", &[])),
             plain: locale.attribute(&id, "plain", &[]).unwrap_or_default(),
         });
     }

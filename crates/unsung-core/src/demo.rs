@@ -94,23 +94,22 @@ const fn drill(
     title: &'static str,
     fixer: &'static str,
 ) -> Event {
-    Event {
+    let mut event = outage(
         days_ago,
         hour,
-        minute: 0,
+        0,
         minutes,
         service,
-        effect: Some(effect),
-        incident: Some(IncidentSpec {
-            number,
-            title,
-            severity: Severity::Minor,
-            fixer,
-            helpers: &[],
-            disposition: Disposition::Counted,
-            kind: IncidentKind::Drill,
-        }),
+        effect,
+        number,
+        title,
+        fixer,
+        &[],
+    );
+    if let Some(spec) = &mut event.incident {
+        spec.kind = IncidentKind::Drill;
     }
+    event
 }
 
 use Status::{Degraded, Down};

@@ -226,25 +226,7 @@ mod tests {
     }
 
     fn incident(id: &str, opened: DateTime<Utc>, minutes_to_fix: Option<i64>) -> Incident {
-        Incident {
-            id: format!("s/{id}"),
-            source: "s".into(),
-            external_id: id.into(),
-            service_id: Some("s/shop".into()),
-            title: format!("incident {id}"),
-            severity: Severity::Minor,
-            opened_at: opened,
-            acknowledged_at: None,
-            resolved_at: minutes_to_fix.map(|m| opened + chrono::Duration::minutes(m)),
-            resolved_by: None,
-            responders: vec![],
-            notes: vec![],
-            disposition: Disposition::Counted,
-            link: None,
-            kind: IncidentKind::Problem,
-            source_explanation: None,
-            explanation: None,
-        }
+        crate::testing::incident("s", id, "s/shop", opened, minutes_to_fix)
     }
 
     fn shop() -> Service {

@@ -2,8 +2,9 @@
 
 use super::super::*;
 use crate::demo;
-use crate::model::{Disposition, Explanation, IncidentKind, Severity, Status};
+use crate::model::{Explanation, IncidentKind, Severity, Status};
 use crate::period::PeriodKind;
+use crate::testing;
 use chrono::{Duration, TimeZone};
 
 fn now() -> DateTime<Utc> {
@@ -61,28 +62,13 @@ fn shop(incidents: Vec<Incident>) -> Dataset {
     }
 }
 
-/// A fixed problem on the shop, `hours_ago`, lasting `minutes`.
+/// A problem on the shop `hours_ago`, fixed by Ana in `minutes`.
 fn problem(number: u32, hours_ago: i64, minutes: i64) -> Incident {
     let opened = now() - Duration::hours(hours_ago);
-    Incident {
-        id: format!("t/{number}"),
-        source: "t".into(),
-        external_id: number.to_string(),
-        service_id: Some("t/shop".into()),
-        title: format!("Problem {number}"),
-        severity: Severity::Minor,
-        opened_at: opened,
-        acknowledged_at: None,
-        resolved_at: Some(opened + Duration::minutes(minutes)),
-        resolved_by: Some("Ana".into()),
-        responders: vec!["Ana".into()],
-        notes: vec![],
-        disposition: Disposition::Counted,
-        link: None,
-        kind: IncidentKind::Problem,
-        source_explanation: None,
-        explanation: None,
-    }
+    let mut incident = testing::incident("t", &number.to_string(), "t/shop", opened, Some(minutes));
+    incident.resolved_by = Some("Ana".into());
+    incident.responders = vec!["Ana".into()];
+    incident
 }
 
 fn explained(mut incident: Incident, text: &str) -> Incident {
