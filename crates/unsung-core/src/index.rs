@@ -209,6 +209,27 @@ fn merged(mut windows: Vec<Window>) -> Vec<Window> {
     spans
 }
 
+/// One service's intervals as the figures count them: disjoint, in time order, with down or
+/// degraded time inside `planned` (its [`planned_windows`]) as maintenance. For what reads
+/// intervals rather than figures, such as the daily bars, so a drill never shows as trouble.
+pub fn planned_intervals(
+    service_id: &str,
+    intervals: &[&Interval],
+    planned: &[Window],
+) -> Vec<Interval> {
+    let coverage = Coverage::planned(intervals.iter().copied(), planned);
+    (0..coverage.starts.len())
+        .map(|k| {
+            Interval::new(
+                service_id,
+                coverage.starts[k],
+                coverage.ends[k],
+                coverage.statuses[k],
+            )
+        })
+        .collect()
+}
+
 /// The moments covered by some maintenance window, as disjoint spans in time order.
 #[derive(Debug, Clone, Default)]
 pub struct Upkeep {
@@ -514,6 +535,42 @@ mod tests {
                 "round {round}"
             );
         }
+    }
+
+    #[test]
+    fn a_drills_day_shows_planned_work_in_the_daily_bars_not_trouble() {
+        use crate::timeline::{DayState, daily_bars};
+        let day = |d: i64| origin() + Duration::days(d);
+        let intervals = [
+            Interval::new("s", day(0), day(1) + Duration::hours(10), Status::Up),
+            Interval::new(
+                "s",
+                day(1) + Duration::hours(10),
+                day(1) + Duration::hours(11),
+                Status::Down,
+            ),
+            Interval::new("s", day(1) + Duration::hours(11), day(3), Status::Up),
+        ];
+        let mut drill =
+            crate::testing::incident("t", "1", "s", day(1) + Duration::hours(10), Some(60));
+        drill.kind = IncidentKind::Drill;
+        let windows = planned_windows([&drill]);
+        let refs: Vec<&Interval> = intervals.iter().collect();
+        let raw = daily_bars(&refs, 3, day(2) + Duration::hours(12), chrono_tz::UTC);
+        assert_eq!(raw[1].state, DayState::Down);
+        let planned = planned_intervals("s", &refs, &windows["s"]);
+        let refs: Vec<&Interval> = planned.iter().collect();
+        let bars = daily_bars(&refs, 3, day(2) + Duration::hours(12), chrono_tz::UTC);
+        assert_eq!(bars[1].state, DayState::Maintenance);
+        assert_eq!(
+            (bars[1].down_seconds, bars[1].maintenance_seconds),
+            (0, 3600)
+        );
+        let range = TimeRange::new(day(0), day(3)).unwrap();
+        assert_eq!(
+            state_seconds(&refs, range),
+            Coverage::planned(&intervals, &windows["s"]).seconds(range)
+        );
     }
 
     #[test]
