@@ -154,6 +154,22 @@ story-team-more = { $count ->
 story-team-fix-times = Median time to fix: { $typical }. Longest: { $longest }.
     .terms = median, time-to-fix
 
+## What got better: our sentence, then the words a person wrote in the app, as written.
+story-better-after-down = After { $service } stopped working { $when }, the team made a change.
+story-better-after-slow = After { $service } was slow { $when }, the team made a change.
+story-better-after-unseen = After a problem with { $service } { $when }, the team made a change.
+story-better-words = { $text }
+story-better-more = { $count ->
+    [one] The team made one more change like these.
+   *[other] The team made { $count } more changes like these.
+}
+story-team-better = { $service }: { $title }. What got better, by { $who }:
+story-team-better-missing = { $count ->
+    [one] One fixed incident has no “what got better” yet. You can add it on the incident’s card.
+   *[other] { $count } fixed incidents have no “what got better” yet. You can add one on each incident’s card.
+}
+    .terms = incident
+
 ## Who worked outside hours.
 story-night = { $names } got up in the night to take care of { $count ->
     [one] a problem
@@ -199,6 +215,50 @@ story-team-deploys = { $count ->
 story-team-maintenance = Planned maintenance: { $duration }.
     .terms = maintenance
 story-team-maintenance-unnoticed = Planned maintenance: { $duration }, and no incident during it.
+    .terms = maintenance, incident
+
+## Practice nobody noticed: drills (parts switched off on purpose) and planned upkeep records.
+story-drill-parts = parts of the system
+story-drills = { $count ->
+    [1] The team also switched off { $what } on purpose, to practise for a bad day.
+    [2] The team also switched off { $what } on purpose twice, to practise for a bad day.
+   *[other] The team also switched off { $what } on purpose { $count } times, to practise for a bad day.
+}
+story-drills-unnoticed = { $count ->
+    [1] The team also switched off { $what } on purpose, to practise for a bad day. Customers did not notice.
+    [2] The team also switched off { $what } on purpose twice, to practise for a bad day. Customers did not notice.
+   *[other] The team also switched off { $what } on purpose { $count } times, to practise for a bad day. Customers did not notice.
+}
+story-team-drills = { $count ->
+    [one] One drill: { $what }.
+   *[other] { $count } drills: { $what }.
+}
+story-team-drills-unnoticed = { $count ->
+    [one] One drill: { $what }, with no incident during it.
+   *[other] { $count } drills: { $what }, with no incident during them.
+}
+    .terms = incident
+story-upkeep-times = { $count ->
+    [1] The team also did planned upkeep once.
+    [2] The team also did planned upkeep twice.
+   *[other] The team also did planned upkeep { $count } times.
+}
+    .terms = maintenance
+story-upkeep-times-unnoticed = { $count ->
+    [1] The team also did planned upkeep once, and nobody noticed.
+    [2] The team also did planned upkeep twice, and nobody noticed.
+   *[other] The team also did planned upkeep { $count } times, and nobody noticed.
+}
+    .terms = maintenance
+story-team-upkeep-times = { $count ->
+    [one] Planned maintenance: once.
+   *[other] Planned maintenance: { $count } times.
+}
+    .terms = maintenance
+story-team-upkeep-times-unnoticed = { $count ->
+    [one] Planned maintenance: once, with no incident during it.
+   *[other] Planned maintenance: { $count } times, with no incident during them.
+}
     .terms = maintenance, incident
 
 ## The thank-yous.

@@ -153,6 +153,22 @@ story-team-more = { $count ->
 story-team-fix-times = Mediana del tiempo de arreglo: { $typical }. El más largo: { $longest }.
     .terms = median, time-to-fix
 
+## Qué mejoró: nuestra frase y después las palabras que alguien escribió en la app, tal cual.
+story-better-after-down = Tras los fallos en { $service } { $when }, el equipo hizo un cambio.
+story-better-after-slow = Tras la lentitud en { $service } { $when }, el equipo hizo un cambio.
+story-better-after-unseen = Tras un problema en { $service } { $when }, el equipo hizo un cambio.
+story-better-words = { $text }
+story-better-more = { $count ->
+    [one] El equipo hizo otro cambio así.
+   *[other] El equipo hizo otros { $count } cambios así.
+}
+story-team-better = { $service }: { $title }. Qué mejoró, según { $who }:
+story-team-better-missing = { $count ->
+    [one] Una incidencia arreglada aún no tiene «qué mejoró». Puedes añadirlo en su tarjeta.
+   *[other] { $count } incidencias arregladas aún no tienen «qué mejoró». Puedes añadirlo en la tarjeta de cada una.
+}
+    .terms = incident
+
 ## Quién trabajó fuera de su horario.
 story-night = { $people ->
     [one] { $names } se levantó de noche
@@ -210,6 +226,50 @@ story-team-deploys = { $count ->
 story-team-maintenance = Mantenimiento programado: { $duration }.
     .terms = maintenance
 story-team-maintenance-unnoticed = Mantenimiento programado: { $duration }, sin ninguna incidencia durante ese tiempo.
+    .terms = maintenance, incident
+
+## Práctica que nadie notó: simulacros (partes apagadas a propósito) y mantenimientos anotados.
+story-drill-parts = partes del sistema
+story-drills = { $count ->
+    [1] El equipo también apagó { $what } a propósito, para ensayar un mal día.
+    [2] El equipo también apagó { $what } a propósito dos veces, para ensayar un mal día.
+   *[other] El equipo también apagó { $what } a propósito { $count } veces, para ensayar un mal día.
+}
+story-drills-unnoticed = { $count ->
+    [1] El equipo también apagó { $what } a propósito, para ensayar un mal día. Los clientes no lo notaron.
+    [2] El equipo también apagó { $what } a propósito dos veces, para ensayar un mal día. Los clientes no lo notaron.
+   *[other] El equipo también apagó { $what } a propósito { $count } veces, para ensayar un mal día. Los clientes no lo notaron.
+}
+story-team-drills = { $count ->
+    [one] Un simulacro: { $what }.
+   *[other] { $count } simulacros: { $what }.
+}
+story-team-drills-unnoticed = { $count ->
+    [one] Un simulacro: { $what }, sin ninguna incidencia mientras duró.
+   *[other] { $count } simulacros: { $what }, sin ninguna incidencia mientras duraron.
+}
+    .terms = incident
+story-upkeep-times = { $count ->
+    [1] También hicieron mantenimiento programado una vez.
+    [2] También hicieron mantenimiento programado dos veces.
+   *[other] También hicieron mantenimiento programado { $count } veces.
+}
+    .terms = maintenance
+story-upkeep-times-unnoticed = { $count ->
+    [1] También hicieron mantenimiento programado una vez, y nadie lo notó.
+    [2] También hicieron mantenimiento programado dos veces, y nadie lo notó.
+   *[other] También hicieron mantenimiento programado { $count } veces, y nadie lo notó.
+}
+    .terms = maintenance
+story-team-upkeep-times = { $count ->
+    [one] Mantenimiento programado: una vez.
+   *[other] Mantenimiento programado: { $count } veces.
+}
+    .terms = maintenance
+story-team-upkeep-times-unnoticed = { $count ->
+    [one] Mantenimiento programado: una vez, sin ninguna incidencia mientras duró.
+   *[other] Mantenimiento programado: { $count } veces, sin ninguna incidencia mientras duraron.
+}
     .terms = maintenance, incident
 
 ## Los agradecimientos.

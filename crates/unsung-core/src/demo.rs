@@ -2,9 +2,10 @@
 //! way every time from the same clock, so a new user sees a full story before connecting
 //! anything and tests can check figures by hand.
 
+use crate::locale::{Lang, locale};
 use crate::model::{
-    Change, Dataset, Disposition, Incident, IncidentKind, Interval, Service, Severity, Status,
-    ThankYou,
+    Change, Dataset, Disposition, Explanation, Incident, IncidentKind, Interval, Service, Severity,
+    Status, ThankYou,
 };
 use chrono::{
     DateTime, Datelike, Days, Duration, DurationRound, NaiveDate, TimeZone, Utc, Weekday,
@@ -45,6 +46,7 @@ struct IncidentSpec {
     fixer: &'static str,
     helpers: &'static [&'static str],
     disposition: Disposition,
+    kind: IncidentKind,
 }
 
 // One table row per outage: each argument is a column of the table below.
@@ -75,19 +77,51 @@ const fn outage(
             fixer,
             helpers,
             disposition: Disposition::Counted,
+            kind: IncidentKind::Problem,
         }),
     }
+}
+
+/// A drill: the team switched `service` off (or slowed it) on purpose, to practise.
+#[allow(clippy::too_many_arguments)]
+const fn drill(
+    days_ago: u64,
+    hour: u32,
+    minutes: i64,
+    service: &'static str,
+    effect: Status,
+    number: u32,
+    title: &'static str,
+    fixer: &'static str,
+) -> Event {
+    let mut event = outage(
+        days_ago,
+        hour,
+        0,
+        minutes,
+        service,
+        effect,
+        number,
+        title,
+        fixer,
+        &[],
+    );
+    if let Some(spec) = &mut event.incident {
+        spec.kind = IncidentKind::Drill;
+    }
+    event
 }
 
 use Status::{Degraded, Down};
 
 #[rustfmt::skip]
-const EVENTS: [Event; 20] = [
+const EVENTS: [Event; 22] = [
     Event {
         days_ago: 41, hour: 2, minute: 10, minutes: 95, service: "checkout", effect: Some(Down),
         incident: Some(IncidentSpec {
             number: 101, title: "Checkout page failing for every customer", severity: Severity::Major,
             fixer: "Ana", helpers: &["Ben"], disposition: Disposition::Counted,
+            kind: IncidentKind::Problem,
         }),
     },
     outage(3, 23, 40, 18, "payments", Down, 118, "Card payments timing out", "Ben", &[]),
@@ -104,6 +138,7 @@ const EVENTS: [Event; 20] = [
         incident: Some(IncidentSpec {
             number: 110, title: "Disk almost full on the order database", severity: Severity::Minor,
             fixer: "Emma", helpers: &[], disposition: Disposition::Counted,
+            kind: IncidentKind::Problem,
         }),
     },
     outage(37, 9, 50, 6, "checkout", Degraded, 109, "Discount codes not applying", "Chloe", &[]),
@@ -119,9 +154,18 @@ const EVENTS: [Event; 20] = [
         incident: Some(IncidentSpec {
             number: 120, title: "Book search showing errors (second alert)", severity: Severity::Minor,
             fixer: "Dev", helpers: &[], disposition: Disposition::Merged,
+            kind: IncidentKind::Problem,
         }),
     },
+    // Two drills: parts switched off on purpose; the monitors saw them off, nobody else did.
+    drill(30, 10, 30, "search", Down, 122, "Game day: book search switched off on purpose", "Dev"),
+    drill(55, 14, 20, "email", Degraded, 123, "Failover drill: order emails moved to the spare sender", "Emma"),
 ];
+
+/// What got better after three of the problems, as a teammate wrote it in the app:
+/// (incident number, who wrote it, days after the problem). The words are in the locale files
+/// (`demo-better-<number>`), so the demo reads naturally in every language.
+const EXPLAINED: [(u32, &str, i64); 3] = [(118, "Ben", 1), (116, "Emma", 2), (101, "Ana", 3)];
 
 /// Planned upkeep on card payments, 20 days ago from 01:00 to 03:00 UTC.
 const MAINTENANCE: (u64, u32, i64, &str) = (20, 1, 120, "payments");
@@ -209,7 +253,7 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
                 notes: vec![],
                 disposition: spec.disposition,
                 link: None,
-                kind: IncidentKind::Problem,
+                kind: spec.kind,
                 source_explanation: None,
                 explanation: None,
             });
@@ -302,6 +346,53 @@ pub fn dataset(now: DateTime<Utc>) -> Dataset {
         people: PEOPLE.iter().map(|p| p.to_string()).collect(),
         incidents,
     }
+}
+
+/// The locale message with the demo's "what got better" text for an incident number.
+pub fn better_message(number: &str) -> String {
+    format!("demo-better-{number}")
+}
+
+/// What the demo's teammates wrote in the app about what got better, in English (a story in
+/// another language tells the same text in its own words while it is unchanged).
+pub fn explanations(now: DateTime<Utc>) -> Vec<Explanation> {
+    let data = dataset(now);
+    let english = locale(Lang::En);
+    EXPLAINED
+        .iter()
+        .filter_map(|(number, who, days_after)| {
+            let incident = data
+                .incidents
+                .iter()
+                .find(|i| i.external_id == number.to_string())?;
+            let written_at = incident.resolved_at? + Duration::days(*days_after);
+            (written_at <= now).then(|| Explanation {
+                incident_id: incident.id.clone(),
+                text: english.message(&better_message(&number.to_string()), &[]),
+                practice: false,
+                written_by: (*who).into(),
+                written_at,
+                edited_by: None,
+                edited_at: None,
+            })
+        })
+        .collect()
+}
+
+/// The demo team as the app shows it: the sources' data with the teammates' explanations
+/// joined in, as the store joins them.
+pub fn team(now: DateTime<Utc>) -> Dataset {
+    let mut data = dataset(now);
+    for explanation in explanations(now) {
+        if let Some(incident) = data
+            .incidents
+            .iter_mut()
+            .find(|i| i.id == explanation.incident_id)
+        {
+            incident.explanation = Some(explanation);
+        }
+    }
+    data
 }
 
 /// Updates shipped: three to seven on each working day, in office hours.
@@ -428,6 +519,62 @@ mod tests {
             at_night >= 3,
             "several incidents happen at night: {at_night}"
         );
+    }
+
+    #[test]
+    fn three_fixed_problems_say_what_got_better_and_two_drills_switched_parts_off() {
+        let team = team(now());
+        let explained: Vec<&Incident> = team
+            .incidents
+            .iter()
+            .filter(|i| i.what_got_better().is_some())
+            .collect();
+        assert_eq!(explained.len(), 3);
+        for incident in &explained {
+            assert!(
+                incident.counts() && incident.resolved_at.is_some(),
+                "{}",
+                incident.id
+            );
+            let explanation = incident.explanation.as_ref().unwrap();
+            assert!(PEOPLE.contains(&explanation.written_by.as_str()));
+            assert!(explanation.written_at > incident.resolved_at.unwrap());
+            assert!(explanation.written_at <= now());
+            let coaching = crate::coach::coach(&explanation.text, Lang::En);
+            assert!(coaching.jargon.is_empty(), "{:?}", coaching.jargon);
+        }
+        // At least one fixed problem without one, so the team story's nudge shows.
+        assert!(
+            team.incidents
+                .iter()
+                .any(|i| i.counts() && i.resolved_at.is_some() && i.what_got_better().is_none())
+        );
+        // What a source brings has no person's words in it.
+        assert!(
+            dataset(now())
+                .incidents
+                .iter()
+                .all(|i| i.explanation.is_none())
+        );
+
+        let drills: Vec<&Incident> = team
+            .incidents
+            .iter()
+            .filter(|i| i.kind == IncidentKind::Drill)
+            .collect();
+        assert_eq!(drills.len(), 2);
+        for drill in drills {
+            assert!(!drill.counts());
+            let (start, end) = (drill.opened_at, drill.resolved_at.unwrap());
+            assert!((now() - start).num_days() < HISTORY_DAYS as i64);
+            let off = team.intervals.iter().any(|i| {
+                Some(&i.service_id) == drill.service_id.as_ref()
+                    && i.start == start
+                    && i.end == end
+                    && matches!(i.status, Status::Down | Status::Degraded)
+            });
+            assert!(off, "the monitors saw {} off", drill.id);
+        }
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub struct GlossaryEntry {
     pub acronyms: Vec<String>,
 }
 
-fn split_list(text: Option<String>) -> Vec<String> {
+/// A comma-separated list from a locale attribute, trimmed, empty items left out.
+pub(crate) fn split_list(text: Option<String>) -> Vec<String> {
     text.map(|t| {
         t.split(',')
             .map(|v| v.trim().to_string())

@@ -8,7 +8,7 @@
 //!
 //! [`state_seconds`]: crate::seconds::state_seconds
 
-use crate::model::{Incident, Interval, Service, Status};
+use crate::model::{Disposition, Incident, IncidentKind, Interval, Service, Status};
 use crate::period::TimeRange;
 use crate::seconds::{IdMap, StateSeconds};
 use chrono::{DateTime, Utc};
@@ -45,6 +45,15 @@ pub struct Coverage {
 impl Coverage {
     /// The coverage of one service's intervals, in any order.
     pub fn new<'a>(intervals: impl IntoIterator<Item = &'a Interval>) -> Coverage {
+        Coverage::planned(intervals, &[])
+    }
+
+    /// [`Coverage::new`], where down or degraded time inside one of `planned` (the service's
+    /// planned work, disjoint spans in time order) counts as maintenance.
+    pub fn planned<'a>(
+        intervals: impl IntoIterator<Item = &'a Interval>,
+        planned: &[Window],
+    ) -> Coverage {
         let mut sorted: Vec<&Interval> = intervals.into_iter().collect();
         // Stable, as state_seconds' sort: equal intervals keep their order, the first wins.
         sorted.sort_by_key(|i| (i.start, i.end));
@@ -58,7 +67,7 @@ impl Coverage {
             if interval.end <= start {
                 continue;
             }
-            coverage.push(start, interval.end, interval.status);
+            coverage.push_planned(start, interval.end, interval.status, planned);
             covered_until = interval.end;
         }
         coverage
@@ -71,6 +80,43 @@ impl Coverage {
         self.ends.push(end);
         self.statuses.push(status);
         self.before.push(totals);
+    }
+
+    /// Pushes a stretch, cut where planned work begins and ends: trouble inside planned work
+    /// is planned.
+    fn push_planned(
+        &mut self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        status: Status,
+        planned: &[Window],
+    ) {
+        if matches!(status, Status::Up | Status::Maintenance) {
+            self.push(start, end, status);
+            return;
+        }
+        let mut cursor = start;
+        let mut k = planned.partition_point(|(_, window_end)| *window_end <= start);
+        while cursor < end {
+            match planned.get(k) {
+                Some(&(window_start, window_end)) if window_start < end => {
+                    if window_start > cursor {
+                        self.push(cursor, window_start, status);
+                        cursor = window_start;
+                    }
+                    let stop = window_end.min(end);
+                    if stop > cursor {
+                        self.push(cursor, stop, Status::Maintenance);
+                        cursor = stop;
+                    }
+                    k += 1;
+                }
+                _ => {
+                    self.push(cursor, end, status);
+                    cursor = end;
+                }
+            }
+        }
     }
 
     /// The seconds of stretch `k` that fall in `range` (the whole stretch when inside it).
@@ -111,6 +157,79 @@ impl Coverage {
     }
 }
 
+/// A span of time, start inclusive, end exclusive.
+pub type Window = (DateTime<Utc>, DateTime<Utc>);
+
+/// How long a drill or planned maintenance still open counts as planned, so one nobody closed
+/// cannot hide later trouble.
+pub const OPEN_PLANNED_HOURS: i64 = 24;
+
+/// The planned work on each service, from the incident records that say so (drills, planned
+/// maintenance, incidents a person marked as practice), as disjoint spans in time order.
+/// Down or degraded time on a service during its planned work is planned, not downtime.
+pub fn planned_windows<'a>(
+    incidents: impl IntoIterator<Item = &'a Incident>,
+) -> IdMap<&'a str, Vec<Window>> {
+    let mut windows: IdMap<&str, Vec<Window>> = IdMap::default();
+    for incident in incidents {
+        if incident.disposition != Disposition::Counted
+            || incident.effective_kind() == IncidentKind::Problem
+        {
+            continue;
+        }
+        let Some(service) = incident.service_id.as_deref() else {
+            continue;
+        };
+        let end = incident
+            .resolved_at
+            .unwrap_or(incident.opened_at + chrono::Duration::hours(OPEN_PLANNED_HOURS));
+        if end > incident.opened_at {
+            windows
+                .entry(service)
+                .or_default()
+                .push((incident.opened_at, end));
+        }
+    }
+    for spans in windows.values_mut() {
+        *spans = merged(std::mem::take(spans));
+    }
+    windows
+}
+
+/// Overlapping or touching spans joined, in time order.
+fn merged(mut windows: Vec<Window>) -> Vec<Window> {
+    windows.sort_unstable();
+    let mut spans: Vec<Window> = Vec::with_capacity(windows.len());
+    for (start, end) in windows {
+        match spans.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => spans.push((start, end)),
+        }
+    }
+    spans
+}
+
+/// One service's intervals as the figures count them: disjoint, in time order, with down or
+/// degraded time inside `planned` (its [`planned_windows`]) as maintenance. For what reads
+/// intervals rather than figures, such as the daily bars, so a drill never shows as trouble.
+pub fn planned_intervals(
+    service_id: &str,
+    intervals: &[&Interval],
+    planned: &[Window],
+) -> Vec<Interval> {
+    let coverage = Coverage::planned(intervals.iter().copied(), planned);
+    (0..coverage.starts.len())
+        .map(|k| {
+            Interval::new(
+                service_id,
+                coverage.starts[k],
+                coverage.ends[k],
+                coverage.statuses[k],
+            )
+        })
+        .collect()
+}
+
 /// The moments covered by some maintenance window, as disjoint spans in time order.
 #[derive(Debug, Clone, Default)]
 pub struct Upkeep {
@@ -120,20 +239,14 @@ pub struct Upkeep {
 impl Upkeep {
     /// The union of the maintenance intervals among `intervals`, of every service.
     pub fn new(intervals: &[Interval]) -> Upkeep {
-        let mut windows: Vec<(DateTime<Utc>, DateTime<Utc>)> = intervals
+        let windows: Vec<Window> = intervals
             .iter()
             .filter(|i| i.status == Status::Maintenance && i.start < i.end)
             .map(|i| (i.start, i.end))
             .collect();
-        windows.sort_unstable();
-        let mut spans: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::with_capacity(windows.len());
-        for (start, end) in windows {
-            match spans.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => spans.push((start, end)),
-            }
+        Upkeep {
+            spans: merged(windows),
         }
-        Upkeep { spans }
     }
 
     /// Whether some maintenance window holds `at` (its start included, its end not).
@@ -201,7 +314,19 @@ impl PeriodIndex {
                 service: incident.service_id.as_deref().map(&mut slot_of),
             })
             .collect();
-        let mut coverage: Vec<Coverage> = own.into_iter().map(Coverage::new).collect();
+        // Trouble during a drill or planned maintenance is planned, on that service only.
+        let windows = planned_windows(incidents);
+        let mut planned: Vec<&[Window]> = vec![&[]; slots.len()];
+        for (id, &slot) in &slots {
+            if let Some(spans) = windows.get(&**id) {
+                planned[slot] = spans;
+            }
+        }
+        let mut coverage: Vec<Coverage> = own
+            .into_iter()
+            .enumerate()
+            .map(|(slot, list)| Coverage::planned(list, planned[slot]))
+            .collect();
         coverage.resize_with(slots.len(), || Coverage::new([]));
         PeriodIndex {
             slots,
@@ -252,7 +377,7 @@ mod tests {
     use super::*;
     use crate::model::{Disposition, IncidentKind};
     use crate::seconds::state_seconds;
-    use chrono::{Duration, TimeZone};
+    use chrono::{Duration, SubsecRound, TimeZone};
 
     const STATES: [Status; 4] = [
         Status::Up,
@@ -353,6 +478,99 @@ mod tests {
                 assert_eq!(coverage.seconds(inside), state_seconds(&refs, inside));
             }
         }
+    }
+
+    /// The intervals as planned work makes them: every down or degraded second inside a
+    /// window relabelled, one second at a time (slow, and plainly right).
+    fn planned_by_hand(
+        intervals: &[Interval],
+        windows: &[Window],
+        range: TimeRange,
+    ) -> StateSeconds {
+        let refs: Vec<&Interval> = intervals.iter().collect();
+        let mut total = StateSeconds::default();
+        let mut at = range.from;
+        while at < range.to {
+            let next = (at + Duration::seconds(1)).min(range.to);
+            let second = TimeRange::new(at, next).unwrap();
+            let mut one = state_seconds(&refs, second);
+            if windows.iter().any(|(start, end)| *start <= at && at < *end) {
+                one.maintenance += one.down + one.degraded;
+                one.down = 0;
+                one.degraded = 0;
+            }
+            total.add(&one);
+            at = next;
+        }
+        total
+    }
+
+    #[test]
+    fn planned_coverage_turns_trouble_inside_planned_work_into_maintenance() {
+        let mut random = Random(5);
+        for round in 0..30 {
+            let all: Vec<Interval> = intervals(&mut random, 12)
+                .into_iter()
+                .map(|mut i| {
+                    // Whole seconds, so the second-by-second count is exact.
+                    i.start = i.start.trunc_subsecs(0);
+                    i.end = i.end.trunc_subsecs(0);
+                    i
+                })
+                .collect();
+            let windows = merged(
+                (0..3)
+                    .map(|_| {
+                        let start = instant(&mut random).trunc_subsecs(0);
+                        (start, start + Duration::seconds(random.below(5000) as i64))
+                    })
+                    .collect(),
+            );
+            let coverage = Coverage::planned(&all, &windows);
+            let from = origin() + Duration::seconds(random.below(80_000) as i64);
+            let range = TimeRange::new(from, from + Duration::seconds(4000)).unwrap();
+            assert_eq!(
+                coverage.seconds(range),
+                planned_by_hand(&all, &windows, range),
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_drills_day_shows_planned_work_in_the_daily_bars_not_trouble() {
+        use crate::timeline::{DayState, daily_bars};
+        let day = |d: i64| origin() + Duration::days(d);
+        let intervals = [
+            Interval::new("s", day(0), day(1) + Duration::hours(10), Status::Up),
+            Interval::new(
+                "s",
+                day(1) + Duration::hours(10),
+                day(1) + Duration::hours(11),
+                Status::Down,
+            ),
+            Interval::new("s", day(1) + Duration::hours(11), day(3), Status::Up),
+        ];
+        let mut drill =
+            crate::testing::incident("t", "1", "s", day(1) + Duration::hours(10), Some(60));
+        drill.kind = IncidentKind::Drill;
+        let windows = planned_windows([&drill]);
+        let refs: Vec<&Interval> = intervals.iter().collect();
+        let raw = daily_bars(&refs, 3, day(2) + Duration::hours(12), chrono_tz::UTC);
+        assert_eq!(raw[1].state, DayState::Down);
+        let planned = planned_intervals("s", &refs, &windows["s"]);
+        let refs: Vec<&Interval> = planned.iter().collect();
+        let bars = daily_bars(&refs, 3, day(2) + Duration::hours(12), chrono_tz::UTC);
+        assert_eq!(bars[1].state, DayState::Maintenance);
+        assert_eq!(
+            (bars[1].down_seconds, bars[1].maintenance_seconds),
+            (0, 3600)
+        );
+        let range = TimeRange::new(day(0), day(3)).unwrap();
+        assert_eq!(
+            state_seconds(&refs, range),
+            Coverage::planned(&intervals, &windows["s"]).seconds(range)
+        );
     }
 
     #[test]

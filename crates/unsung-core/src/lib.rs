@@ -4,6 +4,7 @@
 //! uptime, which incidents count, how a week is told, in which words) is tested by plain unit
 //! tests. The locale files and the syllable dictionary are compiled in.
 
+pub mod coach;
 pub mod demo;
 pub mod glossary;
 pub mod index;

@@ -2,7 +2,9 @@
 //!
 //! Uptime ratio = up / (up + down) over the time with data; degraded time counts as up;
 //! maintenance and no-data are outside both. Merged, declined and test incidents are left out
-//! of every count and figure.
+//! of every count and figure. Drills and planned maintenance are never incidents, and down or
+//! degraded time on a service during one of them is planned time, counted as maintenance
+//! ([`crate::index::planned_windows`]).
 
 use crate::index::PeriodIndex;
 use crate::model::{Incident, Interval, Service, Severity};
@@ -216,7 +218,7 @@ pub fn overall_seconds(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Disposition, Status};
+    use crate::model::{Disposition, IncidentKind, Status};
     use crate::testing::t;
 
     fn interval(start: DateTime<Utc>, end: DateTime<Utc>, status: Status) -> Interval {
@@ -224,18 +226,7 @@ mod tests {
     }
 
     fn incident(id: &str, opened: DateTime<Utc>, minutes_to_fix: Option<i64>) -> Incident {
-        Incident {
-            id: format!("s/{id}"),
-            source: "s".into(),
-            external_id: id.into(),
-            service_id: Some("s/shop".into()),
-            title: format!("incident {id}"),
-            severity: Severity::Minor,
-            opened_at: opened,
-            acknowledged_at: None,
-            resolved_at: minutes_to_fix.map(|m| opened + chrono::Duration::minutes(m)),
-            ..Incident::default()
-        }
+        crate::testing::incident("s", id, "s/shop", opened, minutes_to_fix)
     }
 
     fn shop() -> Service {
@@ -404,6 +395,97 @@ mod tests {
             },
         );
         assert_eq!(report.days_since_major_incident, Some(3));
+    }
+
+    fn report_of(intervals: &[Interval], incidents: &[Incident]) -> StatsReport {
+        let services = vec![shop()];
+        compute(
+            &StatsInput {
+                services: &services,
+                intervals,
+                incidents,
+                last_major_incident_at: None,
+                thanks: 0,
+            },
+            &StatsContext {
+                range: one_day(),
+                tz: chrono_tz::UTC,
+                working_hours: &WorkingHours::default(),
+                now: t(29, 20, 0),
+            },
+        )
+    }
+
+    #[test]
+    fn a_drill_is_never_an_incident_and_the_time_it_switched_things_off_is_planned() {
+        // The shop switched off on purpose from 10:00 to 10:40 (a game day), slow until
+        // 10:50, then a real outage from 15:00 to 15:10.
+        let intervals = [
+            interval(t(24, 0, 0), t(24, 10, 0), Status::Up),
+            interval(t(24, 10, 0), t(24, 10, 40), Status::Down),
+            interval(t(24, 10, 40), t(24, 10, 50), Status::Degraded),
+            interval(t(24, 10, 50), t(24, 15, 0), Status::Up),
+            interval(t(24, 15, 0), t(24, 15, 10), Status::Down),
+            interval(t(24, 15, 10), t(25, 0, 0), Status::Up),
+        ];
+        let mut drill = incident("game-day", t(24, 10, 0), Some(50));
+        drill.kind = IncidentKind::Drill;
+        let real = incident("real", t(24, 15, 0), Some(10));
+        let report = report_of(&intervals, &[drill.clone(), real.clone()]);
+        assert_eq!(report.incidents.total, 1, "the drill is not an incident");
+        assert_eq!(report.incidents.median_seconds_to_resolve, Some(600));
+        let shop = &report.services[0];
+        assert_eq!(shop.incidents, 1);
+        assert_eq!(
+            shop.downtime_seconds, 600,
+            "only the real outage is downtime"
+        );
+        assert_eq!(shop.degraded_seconds, 0);
+        assert_eq!(shop.maintenance_seconds, 50 * 60);
+        assert_eq!(
+            shop.uptime_ratio,
+            Some((86_400.0 - 3600.0) / (86_400.0 - 3000.0))
+        );
+
+        // The same with the real outage marked as practice by a person, and with planned
+        // maintenance instead of a drill: neither is counted, both are planned.
+        let mut practice = real.clone();
+        practice.explanation = Some(crate::model::Explanation {
+            incident_id: practice.id.clone(),
+            text: String::new(),
+            practice: true,
+            written_by: "Ana".into(),
+            written_at: t(24, 16, 0),
+            edited_by: None,
+            edited_at: None,
+        });
+        let mut upkeep = drill;
+        upkeep.kind = IncidentKind::Maintenance;
+        let report = report_of(&intervals, &[upkeep, practice]);
+        assert_eq!(report.incidents.total, 0);
+        let shop = &report.services[0];
+        assert_eq!((shop.downtime_seconds, shop.degraded_seconds), (0, 0));
+        assert_eq!(shop.maintenance_seconds, 60 * 60);
+        assert_eq!(shop.uptime_ratio, Some(1.0));
+    }
+
+    #[test]
+    fn a_drill_on_another_service_or_a_merged_one_plans_nothing_here() {
+        let intervals = [
+            interval(t(24, 0, 0), t(24, 10, 0), Status::Up),
+            interval(t(24, 10, 0), t(24, 10, 40), Status::Down),
+            interval(t(24, 10, 40), t(25, 0, 0), Status::Up),
+        ];
+        let mut elsewhere = incident("elsewhere", t(24, 9, 0), Some(120));
+        elsewhere.kind = IncidentKind::Drill;
+        elsewhere.service_id = Some("s/other".into());
+        let mut merged = incident("merged", t(24, 9, 0), Some(120));
+        merged.kind = IncidentKind::Drill;
+        merged.disposition = Disposition::Merged;
+        let report = report_of(&intervals, &[elsewhere, merged]);
+        assert_eq!(report.incidents.total, 0);
+        assert_eq!(report.services[0].downtime_seconds, 40 * 60);
+        assert_eq!(report.services[0].maintenance_seconds, 0);
     }
 
     #[test]

@@ -8,13 +8,13 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use unsung_core::glossary;
 use unsung_core::locale::{Lang, Locale, locale};
 use unsung_core::period::{PeriodKind, TimeRange};
 use unsung_core::readability::{self, gate_failures};
 use unsung_core::scenarios;
 use unsung_core::story::{Audience, Story, StoryRequest, tell_dataset};
 use unsung_core::working_hours::WorkingHours;
+use unsung_core::{coach, glossary};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
@@ -57,45 +57,57 @@ fn tell(
     )
 }
 
-#[test]
-fn every_family_story_passes_the_gates_in_both_languages() {
-    let mut failures = Vec::new();
-    let mut told = 0;
-    for (name, data) in scenarios::all(now()) {
-        let technical: Vec<&str> = data.services.iter().map(|s| s.name.as_str()).collect();
-        for tz in zones() {
-            for (period, range) in ranges(tz) {
-                for lang in Lang::ALL {
-                    let story = tell(&data, range, tz, lang, Audience::Family);
-                    let text = story.to_text();
-                    let scores = readability::score(&story.prose(), lang);
-                    assert_eq!(scores, story.readability, "the story scores its own prose");
-                    assert!(readability::score(&text, lang).longest_sentence_words <= 25);
-                    let mut problems = gate_failures(&scores, lang);
-                    problems.extend(glossary::unexplained(&text, lang));
-                    problems.extend(
-                        technical
-                            .iter()
-                            .filter(|t| text.contains(*t))
-                            .map(|t| format!("names the system {t:?}")),
-                    );
-                    if !problems.is_empty() {
-                        failures.push(format!(
-                            "{name} / {period} / {tz} / {lang:?}: {problems:?}\n{text}"
-                        ));
-                    }
-                    told += 1;
-                }
-            }
-        }
-    }
-    assert_eq!(told, 7 * 3 * 8 * 2);
+fn assert_none_fail(failures: &[String]) {
     assert!(
         failures.is_empty(),
         "{} stories fail:\n{}",
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+/// The family story of `data` for every period, zone and language, with where it was told
+/// ("week / UTC / En").
+fn family_stories(data: &unsung_core::Dataset) -> Vec<(String, Lang, Story)> {
+    let mut stories = Vec::new();
+    for tz in zones() {
+        for (period, range) in ranges(tz) {
+            for lang in Lang::ALL {
+                let story = tell(data, range, tz, lang, Audience::Family);
+                stories.push((format!("{period} / {tz} / {lang:?}"), lang, story));
+            }
+        }
+    }
+    stories
+}
+
+#[test]
+fn every_family_story_passes_the_gates_in_both_languages() {
+    let mut failures = Vec::new();
+    let mut told = 0;
+    for (name, data) in scenarios::all(now()) {
+        let technical: Vec<&str> = data.services.iter().map(|s| s.name.as_str()).collect();
+        for (place, lang, story) in family_stories(&data) {
+            let text = story.to_text();
+            let scores = readability::score(&story.prose(), lang);
+            assert_eq!(scores, story.readability, "the story scores its own prose");
+            assert!(readability::score(&text, lang).longest_sentence_words <= 25);
+            let mut problems = gate_failures(&scores, lang);
+            problems.extend(glossary::unexplained(&text, lang));
+            problems.extend(
+                technical
+                    .iter()
+                    .filter(|t| text.contains(*t))
+                    .map(|t| format!("names the system {t:?}")),
+            );
+            if !problems.is_empty() {
+                failures.push(format!("{name} / {place}: {problems:?}\n{text}"));
+            }
+            told += 1;
+        }
+    }
+    assert_eq!(told, scenarios::all(now()).len() * 3 * 8 * 2);
+    assert_none_fail(&failures);
 }
 
 #[test]
@@ -267,5 +279,88 @@ fn how_was_this_counted_texts_are_plain_too() {
             "{lang:?}: {:?}",
             gate_failures(&scores, lang)
         );
+    }
+}
+
+/// Every "what got better" text a person wrote in `data`.
+fn written_texts(data: &unsung_core::Dataset) -> Vec<&str> {
+    data.incidents
+        .iter()
+        .filter_map(|i| i.what_got_better())
+        .collect()
+}
+
+#[test]
+fn hard_engineer_texts_leave_our_own_sentences_plain_and_the_coaching_flags_their_jargon() {
+    // The coaching flags every jargon word of every hard text, and nothing else.
+    let texts = scenarios::hard_texts();
+    for (text, used) in &texts {
+        let coaching = coach::coach(text, Lang::En);
+        let found: Vec<String> = coaching
+            .jargon
+            .iter()
+            .map(|hit| hit.word.to_lowercase())
+            .collect();
+        assert_eq!(&found, used, "{text}");
+        assert!(!coaching.within_gates, "{text}");
+        assert_eq!(coaching.long_sentences.len(), 1, "{text}");
+    }
+    let every: Vec<&String> = texts.iter().flat_map(|(_, used)| used).collect();
+    for entry in coach::jargon(Lang::En) {
+        for variant in &entry.variants {
+            assert!(every.contains(&variant), "{variant} is in no hard text");
+        }
+    }
+
+    // Our own sentences around those texts pass the gates in every period, zone and language.
+    let mut failures = Vec::new();
+    let mut stories_with_texts = 0;
+    for (name, data) in scenarios::hard_text_teams(now()) {
+        let written = written_texts(&data);
+        assert!(!written.is_empty(), "{name}");
+        for (place, lang, story) in family_stories(&data) {
+            let mut ours = story.prose();
+            let mut told = 0;
+            for text in &written {
+                if ours.contains(text) {
+                    ours = ours.replace(text, "");
+                    told += 1;
+                }
+            }
+            assert!(told <= 3, "{name} / {place}: {told} texts told");
+            stories_with_texts += usize::from(told > 0);
+            let scores = readability::score(&ours, lang);
+            let mut problems = gate_failures(&scores, lang);
+            problems.extend(glossary::unexplained(&ours, lang));
+            if !problems.is_empty() {
+                failures.push(format!("{name} / {place}: {problems:?}\n{ours}"));
+            }
+        }
+    }
+    assert!(
+        stories_with_texts >= 80,
+        "{stories_with_texts} stories told hard texts"
+    );
+    assert_none_fail(&failures);
+}
+
+#[test]
+fn plain_what_got_better_texts_pass_the_coaching_and_reach_the_family_story() {
+    for (name, data) in scenarios::all(now()) {
+        for text in written_texts(&data) {
+            let coaching = coach::coach(text, Lang::En);
+            assert!(coaching.jargon.is_empty(), "{name}: {:?}", coaching.jargon);
+            assert!(coaching.long_sentences.is_empty(), "{name}: {text}");
+        }
+    }
+    let data = scenarios::what_got_better(now());
+    let range = PeriodKind::ThisMonth.range(now(), chrono_tz::UTC);
+    for lang in Lang::ALL {
+        let story = tell(&data, range, chrono_tz::UTC, lang, Audience::Family);
+        let told = written_texts(&data)
+            .iter()
+            .filter(|text| story.prose().contains(*text))
+            .count();
+        assert_eq!(told, 3, "{lang:?}: three told\n{}", story.to_text());
     }
 }

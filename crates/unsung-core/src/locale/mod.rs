@@ -39,7 +39,9 @@ impl Lang {
 }
 
 /// The Fluent files of each language, in the order they are loaded.
-pub const FILES: [&str; 6] = ["story", "glossary", "counted", "demo", "ui", "deliver"];
+pub const FILES: [&str; 7] = [
+    "story", "glossary", "counted", "demo", "ui", "deliver", "jargon",
+];
 
 macro_rules! sources {
     ($lang:literal) => {
@@ -62,12 +64,13 @@ macro_rules! sources {
                 $lang,
                 "/deliver.ftl"
             )),
+            include_str!(concat!("../../../../assets/locales/", $lang, "/jargon.ftl")),
         ]
     };
 }
 
-const EN_SOURCES: [&str; 6] = sources!("en");
-const ES_SOURCES: [&str; 6] = sources!("es");
+const EN_SOURCES: [&str; 7] = sources!("en");
+const ES_SOURCES: [&str; 7] = sources!("es");
 
 /// The source text of one Fluent file, for tests that read the files as files.
 pub fn source(lang: Lang, file: &str) -> Option<&'static str> {

@@ -1,11 +1,13 @@
 //! The story of a period in plain words, in the reader's language: the result first, then what
 //! it means in everyday time, what broke and how fast it was fixed, who gave up free time, how
-//! long since the last big outage, the quiet wins and the thank-yous.
+//! long since the last big outage, the quiet wins and the thank-yous; and what got better
+//! after the problems, and the practice nobody noticed (`better.rs`).
 //!
 //! `plan.rs` decides what to say (which message, with which facts); `render.rs` turns that into
 //! text through the locale files, explaining each glossary term the first time it is used.
 //! A section with nothing to say is left out.
 
+mod better;
 mod phrases;
 mod plan;
 mod render;
@@ -45,6 +47,8 @@ impl Audience {
 pub enum SectionKind {
     Uptime,
     Problems,
+    /// What the team changed after problems, in the words of whoever wrote it in the app.
+    WhatGotBetter,
     OutsideHours,
     SinceOutage,
     QuietWins,

@@ -1,6 +1,7 @@
 //! What a story says: for each section, which messages with which facts. Nothing here knows
 //! words; the arguments that are phrases (durations, dates) come from `phrases.rs`.
 
+use super::better;
 use super::phrases::{self, capitalised, date_arg, duration, incident_service};
 use super::{Audience, PeriodData, SectionKind, StoryRequest};
 use crate::locale::{Args, Locale, locale};
@@ -22,7 +23,7 @@ pub(super) struct Sentence {
     pub args: Args,
 }
 
-fn say(id: &'static str, args: Args) -> Sentence {
+pub(super) fn say(id: &'static str, args: Args) -> Sentence {
     Sentence { id, args }
 }
 
@@ -34,7 +35,7 @@ pub(super) struct Plan {
 
 /// What an incident did to its service while it was open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Effect {
+pub(super) enum Effect {
     Down,
     Slow,
     Unseen,
@@ -43,9 +44,9 @@ enum Effect {
 /// A problem of the told range (an incident that counts), with its service's slot in the
 /// period's index, so its effect is found without looking the service up by name.
 #[derive(Clone, Copy)]
-struct Problem<'a> {
-    incident: &'a Incident,
-    service: Option<usize>,
+pub(super) struct Problem<'a> {
+    pub incident: &'a Incident,
+    pub service: Option<usize>,
 }
 
 impl std::ops::Deref for Problem<'_> {
@@ -56,14 +57,14 @@ impl std::ops::Deref for Problem<'_> {
     }
 }
 
-struct Facts<'a> {
-    data: &'a PeriodData,
-    request: &'a StoryRequest<'a>,
-    locale: &'static Locale,
-    report: StatsReport,
-    counted: Vec<Problem<'a>>,
+pub(super) struct Facts<'a> {
+    pub data: &'a PeriodData,
+    pub request: &'a StoryRequest<'a>,
+    pub locale: &'static Locale,
+    pub report: StatsReport,
+    pub counted: Vec<Problem<'a>>,
     /// Every service's time over the told range, counted once for every section.
-    overall: StateSeconds,
+    pub overall: StateSeconds,
 }
 
 pub(super) fn plan(
@@ -90,9 +91,14 @@ pub(super) fn plan(
     let sections = [
         (SectionKind::Uptime, uptime(&facts, previous)),
         (SectionKind::Problems, problems(&facts)),
+        (SectionKind::WhatGotBetter, better::what_got_better(&facts)),
         (SectionKind::OutsideHours, outside_hours(&facts)),
         (SectionKind::SinceOutage, since_outage(&facts)),
-        (SectionKind::QuietWins, quiet_wins(&facts)),
+        (SectionKind::QuietWins, {
+            let mut wins = quiet_wins(&facts);
+            wins.extend(better::practice(&facts));
+            wins
+        }),
         (SectionKind::Thanks, thanks(&facts)),
     ]
     .into_iter()
@@ -271,7 +277,7 @@ fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
     }
 }
 
-fn effect(facts: &Facts, problem: &Problem) -> Effect {
+pub(super) fn effect(facts: &Facts, problem: &Problem) -> Effect {
     let Some(service) = problem.service else {
         return Effect::Unseen;
     };
@@ -571,7 +577,7 @@ fn quiet_wins(facts: &Facts) -> Vec<Sentence> {
         };
         out.push(say(id, vec![("count", updates.into())]));
     }
-    let seconds = facts.overall.maintenance;
+    let seconds = better::upkeep_seconds(facts);
     if seconds > 0 {
         // Nobody noticed when no problem was opened during any of it. Problems are opened
         // in the told range, so a window holding one overlaps the range.
