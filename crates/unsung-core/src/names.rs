@@ -4,6 +4,7 @@
 //! friendly name at all.
 
 use crate::locale::Lang;
+use crate::story::capitalised as capitalise;
 
 /// Words that say where or how a service runs, never what it is for: environments, regions,
 /// and the machinery (`api`, `svc`, `k8s`, `pg`, `replica`...).
@@ -252,14 +253,6 @@ fn split_words(internal: &str) -> Vec<String> {
 /// the machinery's words.
 fn is_friendly(word: &str) -> bool {
     word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) && !TECHNICAL.contains(&word)
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -9,8 +9,11 @@
 mod phrases;
 mod plan;
 mod render;
+mod team;
 
-pub use phrases::{capitalised, duration, incident_summary, percent, service_name};
+pub use phrases::{
+    capitalised, duration, incident_summary, percent, service_name, title_without_service,
+};
 
 use crate::glossary::GlossaryEntry;
 use crate::index::PeriodIndex;
