@@ -2,7 +2,9 @@
 //! it means in everyday time, what broke and how fast it was fixed, who gave up free time, how
 //! long since the last big outage, the quiet wins and the thank-yous.
 //!
-//! `plan.rs` decides what to say (which message, with which facts); `render.rs` turns that into
+//! `plan.rs` decides what to say (which message, with which facts), with `team.rs` (the team's
+//! incidents, grouped by service when there are many) and `who.rs` (who gave up free time);
+//! `render.rs` turns that into
 //! text through the locale files, explaining each glossary term the first time it is used.
 //! A section with nothing to say is left out.
 
@@ -10,6 +12,7 @@ mod phrases;
 mod plan;
 mod render;
 mod team;
+mod who;
 
 pub use phrases::{
     capitalised, duration, incident_summary, percent, service_name, title_without_service,

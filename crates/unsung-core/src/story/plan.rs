@@ -7,13 +7,11 @@ use crate::locale::{Args, Locale, locale};
 use crate::model::{Incident, Severity};
 use crate::period::local_date;
 use crate::stats::{StateSeconds, StatsReport};
-use chrono::{Datelike, Timelike};
+use chrono::Datelike;
 use std::collections::BTreeSet;
 
 /// How many problems a family story describes one by one before counting the rest.
 const FAMILY_LISTED: usize = 3;
-/// Local hours that count as night (22:00 to 06:59).
-const NIGHT: [u32; 9] = [22, 23, 0, 1, 2, 3, 4, 5, 6];
 
 pub(super) struct Sentence {
     pub id: &'static str,
@@ -91,7 +89,14 @@ struct Facts<'a> {
     big_outages: Vec<chrono::DateTime<chrono::Utc>>,
 }
 
-impl Facts<'_> {
+impl<'a> Facts<'a> {
+    fn counted_incidents(&self) -> Vec<&'a Incident> {
+        self.counted
+            .iter()
+            .map(|problem| problem.incident)
+            .collect()
+    }
+
     /// Whether any source tells how things ran (up, slow or down) in the told range: without
     /// it, a story counts only problems.
     fn measured(&self) -> bool {
@@ -130,7 +135,10 @@ pub(super) fn plan(
     let sections = [
         (SectionKind::Uptime, uptime(&facts, previous)),
         (SectionKind::Problems, problems(&facts)),
-        (SectionKind::OutsideHours, outside_hours(&facts)),
+        (
+            SectionKind::OutsideHours,
+            super::who::outside_hours(&facts.counted_incidents(), request),
+        ),
         (SectionKind::SinceOutage, since_outage(&facts)),
         (SectionKind::QuietWins, quiet_wins(&facts)),
         (SectionKind::Thanks, thanks(&facts)),
@@ -381,7 +389,7 @@ fn problems(facts: &Facts) -> Vec<Sentence> {
             facts.locale,
             facts.request,
             &facts.data.services,
-            facts.counted.iter().map(|p| p.incident).collect(),
+            facts.counted_incidents(),
             &facts.report.incidents,
         ),
     };
@@ -504,84 +512,30 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
     if stats.open > listed_open as u64 {
         out.push(say("story-still-open", vec![("count", stats.open.into())]));
     }
-    if let (true, Some(typical), Some(longest)) = (
-        stats.resolved >= 2,
-        stats.median_seconds_to_resolve,
-        stats.longest_seconds_to_resolve,
-    ) {
-        out.push(say(
-            "story-fix-times",
-            vec![
-                ("typical", duration(locale, typical).into()),
-                ("longest", duration(locale, longest).into()),
-            ],
-        ));
-    }
+    out.extend(fix_times(locale, stats, "story-fix-times"));
     out
 }
 
-/// Who answered problems that came in at night, before or after the working day, or on a day
-/// off (night wins over the others).
-fn outside_hours(facts: &Facts) -> Vec<Sentence> {
-    let (tz, hours) = (facts.request.tz, facts.request.working_hours);
-    let ids = ["story-night", "story-day-off", "story-early", "story-late"];
-    let mut groups: [(Vec<&str>, usize); 4] = Default::default();
-    for incident in &facts.counted {
-        if !hours.is_outside(incident.opened_at, tz) {
-            continue;
-        }
-        let mut people = incident
-            .responders
-            .iter()
-            .chain(&incident.resolved_by)
-            .map(String::as_str)
-            .peekable();
-        if people.peek().is_none() {
-            continue;
-        }
-        let local = incident.opened_at.with_timezone(&tz);
-        let group = if NIGHT.contains(&local.hour()) {
-            0
-        } else if !hours.days.contains(&local.weekday()) {
-            1
-        } else if local.time() < hours.start {
-            2
-        } else {
-            3
-        };
-        let (names, count) = &mut groups[group];
-        *count += 1;
-        for person in people {
-            if !names.contains(&person) {
-                names.push(person);
-            }
-        }
-    }
-    let locale = facts.locale;
-    // People already named in the sentence before are "the same 5 people".
-    let mut before: Vec<&str> = Vec::new();
-    ids.into_iter()
-        .zip(groups)
-        .filter(|(_, (_, count))| *count > 0)
-        .map(|(id, (names, count))| {
-            let mut sorted = names.clone();
-            sorted.sort_unstable();
-            let who = if names.len() > 1 && sorted == before {
-                locale.message("story-people-same", &[("count", names.len().into())])
-            } else {
-                phrases::people(locale, &names, facts.request.audience)
-            };
-            before = sorted;
-            say(
-                id,
-                vec![
-                    ("names", who.into()),
-                    ("people", names.len().into()),
-                    ("count", count.into()),
-                ],
-            )
-        })
-        .collect()
+/// The typical and the longest fix (message `id`), once at least two problems were fixed.
+pub(super) fn fix_times(
+    locale: &Locale,
+    stats: &crate::stats::IncidentStats,
+    id: &'static str,
+) -> Option<Sentence> {
+    let (true, Some(typical), Some(longest)) = (
+        stats.resolved >= 2,
+        stats.median_seconds_to_resolve,
+        stats.longest_seconds_to_resolve,
+    ) else {
+        return None;
+    };
+    Some(say(
+        id,
+        vec![
+            ("typical", duration(locale, typical).into()),
+            ("longest", duration(locale, longest).into()),
+        ],
+    ))
 }
 
 fn since_outage(facts: &Facts) -> Vec<Sentence> {

@@ -3,7 +3,7 @@
 //! read as noise. A title that starts with its service's name does not name it twice.
 
 use super::phrases::{self, capitalised, duration, title_without_service};
-use super::plan::{NEW_PARAGRAPH, Sentence, say};
+use super::plan::{NEW_PARAGRAPH, Sentence, fix_times, say};
 use super::{Audience, StoryRequest};
 use crate::locale::{Args, Locale};
 use crate::model::{Incident, Service, Severity};
@@ -39,19 +39,7 @@ pub(super) fn team_problems(
         out.extend(lines.by_service(&counted));
         out.push(say(NEW_PARAGRAPH, vec![]));
     }
-    if let (true, Some(typical), Some(longest)) = (
-        stats.resolved >= 2,
-        stats.median_seconds_to_resolve,
-        stats.longest_seconds_to_resolve,
-    ) {
-        out.push(say(
-            "story-team-fix-times",
-            vec![
-                ("typical", duration(locale, typical).into()),
-                ("longest", duration(locale, longest).into()),
-            ],
-        ));
-    }
+    out.extend(fix_times(locale, stats, "story-team-fix-times"));
     out
 }
 
