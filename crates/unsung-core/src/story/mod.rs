@@ -4,8 +4,8 @@
 //!
 //! `plan.rs` decides what to say (which message, with which facts), with `team.rs` (the team's
 //! incidents, grouped by service when there are many) and `who.rs` (who gave up free time);
-//! `render.rs` turns that into
-//! text through the locale files, explaining each glossary term the first time it is used.
+//! `render.rs` turns that into text through the locale files, explaining each glossary term the
+//! first time it is used.
 //! A section with nothing to say is left out.
 
 mod phrases;
