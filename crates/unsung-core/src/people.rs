@@ -82,10 +82,16 @@ pub fn canonical_all<'a>(
     out
 }
 
+/// The first word of a name ("Priya Natarajan" -> "Priya"): what a family story calls a
+/// person, so what a privacy pass that hides names must look for too.
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or("")
+}
+
 /// The names as a family story uses them: each person's first name ("Priya Natarajan" is
 /// "Priya"), except where two of `names` share one, which keep their full names.
 pub fn first_names(names: &[&str]) -> Vec<String> {
-    let first = |name: &str| name.split_whitespace().next().unwrap_or("").to_string();
+    let first = |name: &str| first_name(name).to_string();
     names
         .iter()
         .map(|name| {
