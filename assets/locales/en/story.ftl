@@ -203,14 +203,14 @@ story-team-fix-times = Median time to fix: { $typical }. Longest: { $longest }.
     .terms = median, time-to-fix
 
 ## Who worked outside hours. More than three people are counted, not listed; people already
-## named in the sentence before are "the same people".
+## named in the sentence before are "the same 5 people", and "they" after that.
 story-people-more = { $others ->
     [one] { $first }, { $second } and one other
    *[other] { $first }, { $second } and { $others } others
 }
-story-people-same = { $count ->
-    [one] the same person
-   *[other] the same { $count } people
+story-people-same = { $again ->
+    [again] they
+   *[first] the same { $count } people
 }
 story-night = { $names } got up in the night to take care of { $count ->
     [one] a problem

@@ -210,9 +210,10 @@ story-people-more = { $first }, { $second } y { $others ->
     [one] otra persona
    *[other] otras { $others } personas
 }
-story-people-same = { $count ->
-    [one] la misma persona
-   *[other] las mismas { $count } personas
+## La segunda vez, sin sujeto: «Empezaron antes de su hora...».
+story-people-same = { $again ->
+    [again] {""}
+   *[first] las mismas { $count } personas
 }
 story-night = { $people ->
     [one] { $names } se levantó de noche

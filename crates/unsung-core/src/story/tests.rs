@@ -577,6 +577,15 @@ fn family_stories_use_first_names_and_count_more_than_three_people() {
             assert!(named <= 3, "{sentence}");
         }
     }
+    // The same people a third time are "they" (in Spanish, the verb alone).
+    has(
+        &pagerduty(PeriodKind::ThisYear, Lang::En, Audience::Family),
+        "The same 5 people gave up part of a day off to take care of 51 problems. They started before the working day",
+    );
+    has(
+        &pagerduty(PeriodKind::ThisYear, Lang::Es, Audience::Family),
+        "Las mismas 5 personas dejaron parte de su día libre para ocuparse de 51 problemas. Empezaron antes de su hora",
+    );
     let team = pagerduty(PeriodKind::Last30Days, Lang::En, Audience::Team);
     has(
         &team,

@@ -1,6 +1,6 @@
 //! Who gave up free time: the people who answered problems at night, early, late or on a day
 //! off, named the way the reader knows them (first names for the family, more than three
-//! counted, and "the same 5 people" rather than the same names again).
+//! counted, and "the same 5 people", then "they", rather than the same names again).
 
 use super::StoryRequest;
 use super::phrases;
@@ -50,16 +50,23 @@ pub(super) fn outside_hours(counted: &[&Incident], request: &StoryRequest) -> Ve
         }
     }
     let locale = locale(request.lang);
-    // People already named in the sentence before are "the same 5 people".
+    // People already named in the sentence before are "the same 5 people", then "they".
     let mut before: Vec<&str> = Vec::new();
+    let mut repeats = 0;
     ids.into_iter()
         .zip(groups)
         .filter(|(_, (_, count))| *count > 0)
         .map(|(id, (names, count))| {
             let mut sorted = names.clone();
             sorted.sort_unstable();
-            let who = if names.len() > 1 && sorted == before {
-                locale.message("story-people-same", &[("count", names.len().into())])
+            let same = names.len() > 1 && sorted == before;
+            repeats = if same { repeats + 1 } else { 0 };
+            let who = if same {
+                let again = if repeats == 1 { "first" } else { "again" };
+                locale.message(
+                    "story-people-same",
+                    &[("count", names.len().into()), ("again", again.into())],
+                )
             } else {
                 phrases::people(locale, &names, request.audience)
             };
