@@ -224,9 +224,12 @@ fn problems_headline(facts: &Facts) -> Sentence {
 fn uptime(facts: &Facts, previous: Option<&PeriodData>) -> Vec<Sentence> {
     let request = facts.request;
     let overall = facts.overall;
-    let measured = overall.up + overall.degraded + overall.down;
-    if measured == 0 {
-        return vec![];
+    if !facts.measured() {
+        // Only problems to go on: the comparison of those is all there is to say here.
+        return previous
+            .and_then(|p| comparison(facts, p))
+            .into_iter()
+            .collect();
     }
     let locale = facts.locale;
     let days = days_in(facts);
@@ -306,13 +309,18 @@ fn uptime(facts: &Facts, previous: Option<&PeriodData>) -> Vec<Sentence> {
 fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
     let request = facts.request;
     let before_range = request.previous_range();
-    let before = previous.overall(before_range);
-    if before.up + before.degraded + before.down == 0 {
-        return None;
-    }
+    let mut before = previous.overall(before_range);
     let now_down = facts.overall.down;
     let now_problems = facts.counted.len();
     let before_problems = previous.index().counted_in(before_range).count();
+    let before_measured = before.up + before.degraded + before.down > 0;
+    match (facts.measured(), before_measured) {
+        (true, true) => {}
+        // With no uptime now, problems alone are compared, once the period before had some
+        // (so the source was already there) and its down time cannot tip the balance.
+        (false, _) if before_problems > 0 => before.down = 0,
+        _ => return None,
+    }
     let args = || {
         vec![
             ("unit", request.unit.as_str().into()),

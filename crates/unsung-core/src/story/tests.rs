@@ -344,6 +344,17 @@ fn with_no_uptime_the_story_leads_with_what_the_team_did_and_says_only_problems_
         &en,
         "This story counts only the problems. No tool here tells us how much of the time things worked.",
     );
+    // Problems alone are compared with the period before, when that one had any.
+    assert_eq!(
+        en.paragraphs[0],
+        "There was more to fix than in the 30 days before."
+    );
+    let year = pagerduty(PeriodKind::ThisYear, Lang::En, Audience::Family);
+    assert!(
+        year.paragraphs[0].starts_with("There were 268 problems."),
+        "{:?}",
+        year.paragraphs
+    );
     let es = pagerduty(PeriodKind::Last30Days, Lang::Es, Audience::Family);
     assert_eq!(es.headline, "El equipo arregló 66 problemas en 30 días.");
     has(&es, "Esta historia solo cuenta los problemas.");
