@@ -10,6 +10,18 @@ story-title-day = { DATETIME($from, weekday: "long", day: "numeric", month: "lon
 
 ## The headline: the result first, then the number.
 story-headline-no-data = There is no record yet of how things ran at this time.
+## With no uptime at all, the headline leads with what the team did.
+story-headline-fixed = { $fixed ->
+    [one] The team fixed one problem
+   *[other] The team fixed { $fixed } problems
+} { $days ->
+    [one] that day.
+   *[other] in { $days } days.
+}
+story-headline-working = { $open ->
+    [one] The team is working on a problem.
+   *[other] The team is working on { $open } problems.
+}
 story-headline-perfect = Everything worked the whole time.
 story-headline-almost = Everything worked almost all the time ({ $percent }%).
 story-headline-mostly = Everything worked most of the time ({ $percent }%).
@@ -108,7 +120,16 @@ story-problem-slow = { $service } was slow for { $duration } { $when }.
 story-problem-unseen = The team fixed a problem with { $service } { $when }, before anyone noticed.
 story-problem-open-down = { $service } has not worked since { $since }.
 story-problem-open-slow = { $service } has been slow since { $since }.
-story-problem-open-unseen = Since { $since }, the team has been working on a problem with { $service }.
+story-problem-open-unseen = { $service } has had a problem since { $since }, but it still works.
+## With no uptime to show what people noticed: nothing is claimed either way. The first one
+## told is "first" (or "big" when it was the big outage), then "second", then "other".
+story-problem-fixed = { $nth ->
+    [big] The biggest problem hit { $service } { $when }. The team fixed it in { $duration }.
+    [first] { $service } had a problem { $when }. The team fixed it in { $duration }.
+    [second] { $service } had one { $when }, and it took { $duration } to fix.
+   *[other] { $service } needed { $duration } of work { $when }.
+}
+story-problem-open = { $service } has had a problem since { $since }.
 story-working-on = { $count ->
     [one] The team is working on it.
    *[other] The team is working on them.
@@ -129,6 +150,15 @@ story-still-open = { $count ->
    *[other] { $count } problems are still being worked on.
 }
 story-some-part = one part of the system
+## Parts without a friendly name, told one after another.
+story-part = { $nth ->
+    [first] one part of the system
+    [second] another part of the system
+    [third] a third part of the system
+    [same] the same part of the system
+   *[other] one more part of the system
+}
+story-only-problems = This story counts only the problems. No tool here tells us how much of the time things worked.
 story-when = { $part ->
     [early] in the early hours of { DATETIME($date, weekday: "long", day: "numeric", month: "long") }
     [morning] on the morning of { DATETIME($date, weekday: "long", day: "numeric", month: "long") }
@@ -147,10 +177,28 @@ story-team-incidents = { $count ->
 story-team-fixed = { $service }: { $title }. { $who } fixed it in { $duration }, { $when }.
 story-team-fixed-nobody = { $service }: { $title }. Fixed in { $duration }, { $when }.
 story-team-open = { $service }: { $title }. Still open since { $since }.
-story-team-more = { $count ->
-    [one] And one more.
-   *[other] And { $count } more.
+story-team-incidents-grouped = { $services ->
+    [one] { $count } incidents, all on one service.
+   *[other] { $count } incidents, on { $services } services.
 }
+    .terms = incident, service
+story-team-service = { $service }: { $count } incidents.
+    .terms = incident
+story-team-service-open = { $service }: { $count } incidents, { $open } still open.
+    .terms = incident
+story-team-worst-fixed = The most serious: { $title }, fixed by { $who } in { $duration }.
+story-team-worst-fixed-nobody = The most serious: { $title }, fixed in { $duration }.
+story-team-worst-open = The most serious: { $title }, open since { $since }.
+story-team-more-services = { $services ->
+    [one] And one more service, with { $count ->
+        [one] one incident
+       *[other] { $count } incidents
+    }.
+   *[other] And { $services } more services, with { $count } incidents.
+}
+    .terms = service, incident
+story-team-only-incidents = No source gives uptime, so only incidents are counted.
+    .terms = uptime, incident
 story-team-fix-times = Median time to fix: { $typical }. Longest: { $longest }.
     .terms = median, time-to-fix
 
@@ -170,7 +218,16 @@ story-team-better-missing = { $count ->
 }
     .terms = incident
 
-## Who worked outside hours.
+## Who worked outside hours. More than three people are counted, not listed; people already
+## named in the sentence before are "the same 5 people", and "they" after that.
+story-people-more = { $others ->
+    [one] { $first }, { $second } and one other
+   *[other] { $first }, { $second } and { $others } others
+}
+story-people-same = { $again ->
+    [again] they
+   *[first] the same { $count } people
+}
 story-night = { $names } got up in the night to take care of { $count ->
     [one] a problem
    *[other] { $count } problems

@@ -11,6 +11,18 @@ story-title-day = { DATETIME($from, weekday: "long", day: "numeric", month: "lon
 
 ## El titular: primero el resultado, después la cifra.
 story-headline-no-data = Aún no sabemos cómo fueron las cosas en estas fechas.
+## Sin ningún dato de disponibilidad, el titular empieza por lo que hizo el equipo.
+story-headline-fixed = El equipo arregló { $fixed ->
+    [one] un problema
+   *[other] { $fixed } problemas
+} { $days ->
+    [one] ese día.
+   *[other] en { $days } días.
+}
+story-headline-working = { $open ->
+    [one] El equipo está trabajando en un problema.
+   *[other] El equipo está trabajando en { $open } problemas.
+}
 story-headline-perfect = Todo funcionó bien todo el tiempo.
 story-headline-almost = Todo funcionó bien casi siempre ({ $percent } %).
 story-headline-mostly = Todo funcionó bien la mayor parte del tiempo ({ $percent } %).
@@ -107,7 +119,16 @@ story-problem-slow = En { $service } todo fue lento durante { $duration }, { $wh
 story-problem-unseen = El equipo arregló un problema en { $service } { $when }, antes de que nadie lo notara.
 story-problem-open-down = En { $service } hay fallos desde { $since }.
 story-problem-open-slow = En { $service } todo va lento desde { $since }.
-story-problem-open-unseen = Desde { $since }, el equipo trabaja en un problema en { $service }.
+story-problem-open-unseen = En { $service } hay un problema desde { $since }, pero todo sigue funcionando.
+## Sin datos que digan qué notó la gente: no se afirma nada. El primero que se cuenta es
+## "first" (o "big" si fue la gran caída), luego "second" y después "other".
+story-problem-fixed = { $nth ->
+    [big] El problema más grande fue en { $service }, { $when }. El equipo lo arregló en { $duration }.
+    [first] En { $service } hubo un problema { $when }. El equipo lo arregló en { $duration }.
+    [second] En { $service } hubo otro { $when }, y arreglarlo llevó { $duration }.
+   *[other] { $service } necesitó { $duration } de trabajo { $when }.
+}
+story-problem-open = En { $service } hay un problema desde { $since }.
 story-working-on = El equipo ya está en ello.
 story-problems-more = { $count ->
     [one] Hubo además otro problema más pequeño.
@@ -125,6 +146,15 @@ story-still-open = { $count ->
    *[other] Todavía quedan { $count } problemas por resolver.
 }
 story-some-part = una parte del sistema
+## Partes sin nombre amable, contadas una tras otra.
+story-part = { $nth ->
+    [first] una parte del sistema
+    [second] otra parte del sistema
+    [third] otra parte más
+    [same] esa misma parte
+   *[other] otra parte más
+}
+story-only-problems = Esta historia solo cuenta los problemas. Aquí no hay nada que diga cuánto tiempo funcionó todo bien.
 story-when = el { DATETIME($date, weekday: "long") } { DATETIME($date, day: "numeric", month: "long") } { $part ->
     [early] de madrugada
     [morning] por la mañana
@@ -146,10 +176,31 @@ story-team-incidents = { $count ->
 story-team-fixed = { $service }: { $title }. Lo arregló { $who } en { $duration }, { $when }.
 story-team-fixed-nobody = { $service }: { $title }. Arreglado en { $duration }, { $when }.
 story-team-open = { $service }: { $title }. Sigue abierta desde { $since }.
-story-team-more = { $count ->
-    [one] Y una más.
-   *[other] Y { $count } más.
+story-team-incidents-grouped = { $services ->
+    [one] { $count } incidencias, todas en un servicio.
+   *[other] { $count } incidencias, en { $services } servicios.
 }
+    .terms = incident, service
+story-team-service = { $service }: { $count } incidencias.
+    .terms = incident
+story-team-service-open = { $service }: { $count } incidencias, { $open ->
+    [one] una sigue abierta
+   *[other] { $open } siguen abiertas
+}.
+    .terms = incident
+story-team-worst-fixed = La más grave: { $title }. La arregló { $who } en { $duration }.
+story-team-worst-fixed-nobody = La más grave: { $title }. Arreglada en { $duration }.
+story-team-worst-open = La más grave: { $title }. Abierta desde { $since }.
+story-team-more-services = { $services ->
+    [one] Y un servicio más, con { $count ->
+        [one] una incidencia
+       *[other] { $count } incidencias
+    }.
+   *[other] Y { $services } servicios más, con { $count } incidencias.
+}
+    .terms = service, incident
+story-team-only-incidents = Ninguna fuente da la disponibilidad, así que solo se cuentan las incidencias.
+    .terms = uptime, incident
 story-team-fix-times = Mediana del tiempo de arreglo: { $typical }. El más largo: { $longest }.
     .terms = median, time-to-fix
 
@@ -169,7 +220,17 @@ story-team-better-missing = { $count ->
 }
     .terms = incident
 
-## Quién trabajó fuera de su horario.
+## Quién trabajó fuera de su horario. Con más de tres personas, se cuentan en vez de nombrarlas;
+## las ya nombradas en la frase anterior son "las mismas personas".
+story-people-more = { $first }, { $second } y { $others ->
+    [one] otra persona
+   *[other] otras { $others } personas
+}
+## La segunda vez, sin sujeto: «Empezaron antes de su hora...».
+story-people-same = { $again ->
+    [again] {""}
+   *[first] las mismas { $count } personas
+}
 story-night = { $people ->
     [one] { $names } se levantó de noche
    *[other] { $names } se levantaron de noche

@@ -228,6 +228,12 @@ fn teammates(people: &[Person], data: &PeriodData) -> Vec<String> {
         names.insert(note.author.clone());
         names.extend(note.recipients.iter().cloned());
     }
+    // A family story calls people by their first names.
+    let first: Vec<String> = names
+        .iter()
+        .map(|name| unsung_core::people::first_name(name).to_string())
+        .collect();
+    names.extend(first);
     names.into_iter().collect()
 }
 

@@ -252,6 +252,26 @@ async fn nothing_private_reaches_any_format_and_markup_stays_text() {
     }
 }
 
+/// A family story calls people by their first names ("Priya", not "Priya Natarajan"): the
+/// privacy pass hides those as well.
+#[tokio::test]
+async fn first_names_in_a_family_story_are_hidden_too() {
+    let (_dir, app) = real_world_app().await;
+    let file = app
+        .share(
+            last_week(),
+            reader(Audience::Family),
+            &options(ShareFormat::Text),
+        )
+        .await
+        .unwrap();
+    let text = String::from_utf8(file.bytes).unwrap();
+    for secret in SECRETS {
+        assert!(!text.contains(secret), "{secret} in:\n{text}");
+    }
+    assert!(text.contains("Two teammates got up in the night"), "{text}");
+}
+
 #[tokio::test]
 async fn the_preview_shows_the_bytes_that_would_be_saved() {
     let (_dir, app) = demo_app().await;

@@ -11,6 +11,7 @@ pub mod index;
 pub mod local_time;
 pub mod locale;
 pub mod model;
+pub mod names;
 pub mod people;
 pub mod period;
 pub mod readability;

@@ -82,6 +82,32 @@ pub fn canonical_all<'a>(
     out
 }
 
+/// The first word of a name ("Priya Natarajan" -> "Priya"): what a family story calls a
+/// person, so what a privacy pass that hides names must look for too.
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or("")
+}
+
+/// The names as a family story uses them: each person's first name ("Priya Natarajan" is
+/// "Priya"), except where two of `names` share one, which keep their full names.
+pub fn first_names(names: &[&str]) -> Vec<String> {
+    let first = |name: &str| first_name(name).to_string();
+    names
+        .iter()
+        .map(|name| {
+            let own = first(name);
+            let shared = names
+                .iter()
+                .any(|other| !same(other, name) && same(&first(other), &own));
+            if shared || own.is_empty() {
+                name.trim().to_string()
+            } else {
+                own
+            }
+        })
+        .collect()
+}
+
 /// The first name or alias that two different people share, if any: such a list would make
 /// a source's name ambiguous, so Settings refuses it.
 pub fn clash(people: &[Person]) -> Option<String> {
@@ -148,6 +174,18 @@ mod tests {
         }
         let names = ["ana.garcia", "Ben", "Ana", "zoe", "Zoe"];
         assert_eq!(directory.canonical_all(names), canonical_all(names, &team));
+    }
+
+    #[test]
+    fn family_stories_use_first_names_unless_two_people_share_one() {
+        assert_eq!(
+            first_names(&["Priya Natarajan", "Tomás Ortega", "ana.garcia", "Ben"]),
+            ["Priya", "Tomás", "ana.garcia", "Ben"]
+        );
+        assert_eq!(
+            first_names(&["Ana García", "Ana López", "Mei Chen"]),
+            ["Ana García", "Ana López", "Mei"]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Generated teams for the plain-language gates: a calm week, a terrible week, no data at all,
-//! one service, 200 services and an incident still open (the demo team is in `demo.rs`). Each
-//! is built the same way every time from the clock it is given, with 28 days of history.
+//! one service, 200 services, an incident still open, and teams shaped like a real PagerDuty
+//! account (the demo team is in `demo.rs`). Each is built the same way every time from the
+//! clock it is given, with 28 days of history ([`PAGERDUTY_HISTORY_DAYS`] for the PagerDuty teams).
 
 use crate::demo;
 use crate::model::{
@@ -22,6 +23,11 @@ pub fn all(now: DateTime<Utc>) -> Vec<(&'static str, Dataset)> {
         ("200 services", many_services(now, 200)),
         ("an incident still open", incident_still_open(now)),
         ("a team that says what got better", what_got_better(now)),
+        ("PagerDuty only", pagerduty_team(now)),
+        (
+            "PagerDuty only, some names given",
+            pagerduty_team_named(now),
+        ),
     ]
 }
 
@@ -151,6 +157,14 @@ impl Builder {
             is_demo: false,
         });
         self
+    }
+
+    /// The dataset as an incident tool alone knows it: no uptime at all.
+    fn build_incidents_only(&mut self, people: &[&str]) -> Dataset {
+        let mut data = std::mem::take(&mut self.data);
+        data.incidents.sort_by_key(|i| i.opened_at);
+        data.people = people.iter().map(|p| p.to_string()).collect();
+        data
     }
 
     /// Fills the rest of every service's history with "up" and returns the dataset.
@@ -337,6 +351,170 @@ pub fn incident_still_open(now: DateTime<Utc>) -> Dataset {
             title: "App down",
         })
         .build()
+}
+
+/// How far back the PagerDuty teams go: a 90-day story and the 30 days before a 30-day one.
+pub const PAGERDUTY_HISTORY_DAYS: i64 = 120;
+
+/// The PagerDuty team's responders, as PagerDuty names them.
+pub const PAGERDUTY_PEOPLE: [&str; 5] = [
+    "Priya Natarajan",
+    "Tomás Ortega",
+    "Grace Okafor",
+    "Daniel Kowalski",
+    "Mei Chen",
+];
+
+/// The PagerDuty team's services, known only by their internal names, most troubled first,
+/// with the titles their alerts come with (some start with the service's own name).
+const PAGERDUTY_SERVICES: [(&str, &[&str]); 8] = [
+    (
+        "checkout-api-prod",
+        &[
+            "checkout-api-prod: certificate expiring",
+            "High error rate on POST /api/v2/orders",
+            "checkout-api-prod: p99 latency above 2s",
+        ],
+    ),
+    (
+        "pg-replica-03",
+        &[
+            "Replication lag above 30s on pg-replica-03",
+            "pg-replica-03: disk usage above 90%",
+        ],
+    ),
+    (
+        "k8s-ingress-eu",
+        &[
+            "[FIRING:1] KubeIngress5xxRateHigh",
+            "k8s-ingress-eu: TLS handshake errors",
+        ],
+    ),
+    (
+        "payments-gateway-prod",
+        &["payments-gateway-prod: timeouts from card processor"],
+    ),
+    (
+        "auth-svc-prod",
+        &[
+            "auth-svc-prod: login failures above threshold",
+            "JWKS fetch failing",
+        ],
+    ),
+    (
+        "search-indexer-02",
+        &[
+            "Indexing queue backlog above 10k",
+            "search-indexer-02: OOMKilled",
+        ],
+    ),
+    ("redis-cache-01", &["redis-cache-01: evictions spiking"]),
+    (
+        "notifications-worker-prod",
+        &["DLQ depth growing on notifications-worker-prod"],
+    ),
+];
+
+/// A team as a new user with only PagerDuty brings it: incidents and nothing else (no uptime
+/// source, no intervals), five responders with full names, about 66 incidents a month over
+/// [`PAGERDUTY_HISTORY_DAYS`], services known only by internal names, a big outage in the
+/// night twelve days ago, and two incidents still open.
+pub fn pagerduty_team(now: DateTime<Utc>) -> Dataset {
+    pagerduty_builder(now).build_incidents_only(&PAGERDUTY_PEOPLE)
+}
+
+/// The same team after a person gave three of its services friendly names in Settings.
+pub fn pagerduty_team_named(now: DateTime<Utc>) -> Dataset {
+    let mut b = pagerduty_builder(now);
+    for (service, friendly) in [
+        (0, "the checkout page"),
+        (3, "card payments"),
+        (4, "signing in"),
+    ] {
+        b.data.services[service].friendly_name = Some(friendly.to_string());
+    }
+    b.build_incidents_only(&PAGERDUTY_PEOPLE)
+}
+
+fn pagerduty_builder(now: DateTime<Utc>) -> Builder {
+    let mut b = Builder::new(now);
+    for (name, _) in PAGERDUTY_SERVICES {
+        b.service(name, name, None);
+    }
+    // 2.2 incidents a day, placed and sized by a fixed sequence so every build is the same.
+    let count = PAGERDUTY_HISTORY_DAYS * 22 / 10;
+    let mut seed: u64 = 0x5eed_1dea;
+    let mut next = move |bound: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % bound
+    };
+    for n in 0..count {
+        // Busier services first: the first ones get most of the alerts.
+        let service = (next(8) * next(8) / 8) as usize;
+        let titles = PAGERDUTY_SERVICES[service].1;
+        let hours_ago = 8 + n * (PAGERDUTY_HISTORY_DAYS * 24 - 10) / count + next(9) as i64;
+        let minutes = [4, 9, 14, 22, 35, 48, 70, 125][next(8) as usize] + next(6) as i64;
+        let fixer = PAGERDUTY_PEOPLE[next(5) as usize];
+        let helper = PAGERDUTY_PEOPLE[next(5) as usize];
+        let helpers: Vec<&str> = if helper != fixer && next(3) == 0 {
+            vec![helper]
+        } else {
+            vec![]
+        };
+        b.trouble(Trouble {
+            service,
+            hours_ago,
+            minutes,
+            status: Status::Up,
+            severity: Severity::Minor,
+            fixer: Some(fixer),
+            helpers: &helpers,
+            title: titles[next(titles.len() as u64) as usize],
+        });
+    }
+    // The big outage: checkout down for everyone at 02:00 UTC twelve days ago, all hands.
+    let night = 12 * 24
+        + (b.now - b.now.duration_trunc(Duration::days(1)).unwrap_or(b.now)).num_hours()
+        - 2;
+    b.trouble(Trouble {
+        service: 0,
+        hours_ago: night,
+        minutes: 3 * 60 + 10,
+        status: Status::Up,
+        severity: Severity::Major,
+        fixer: Some(PAGERDUTY_PEOPLE[0]),
+        helpers: &PAGERDUTY_PEOPLE[1..],
+        title: "checkout-api-prod: all checkout requests failing",
+    });
+    // A smaller major one two months earlier, so some periods have a last big outage before them.
+    b.trouble(Trouble {
+        service: 1,
+        hours_ago: 70 * 24 + 5,
+        minutes: 95,
+        status: Status::Up,
+        severity: Severity::Major,
+        fixer: Some(PAGERDUTY_PEOPLE[3]),
+        helpers: &PAGERDUTY_PEOPLE[..2],
+        title: "Primary database failover",
+    });
+    for (service, hours_ago, title) in [
+        (2, 3, "k8s-ingress-eu: TLS handshake errors"),
+        (5, 5, "Indexing queue backlog above 10k"),
+    ] {
+        b.trouble(Trouble {
+            service,
+            hours_ago,
+            minutes: 0,
+            status: Status::Up,
+            severity: Severity::Minor,
+            fixer: None,
+            helpers: &[PAGERDUTY_PEOPLE[1]],
+            title,
+        });
+    }
+    b
 }
 
 /// What the team changed after problems, and planned work: the builder's part for them.
@@ -534,6 +712,25 @@ mod tests {
                 .count(),
             1
         );
+        let pagerduty = pagerduty_team(now);
+        assert!(pagerduty.intervals.is_empty() && pagerduty.changes.is_empty());
+        assert!(pagerduty.services.iter().all(|s| s.friendly_name.is_none()));
+        let month = now - Duration::days(30);
+        let in_month = pagerduty
+            .incidents
+            .iter()
+            .filter(|i| i.opened_at >= month)
+            .count();
+        assert!((60..=80).contains(&in_month), "{in_month} in 30 days");
+        let oldest = pagerduty.incidents.first().unwrap().opened_at;
+        assert!(now - oldest > Duration::days(PAGERDUTY_HISTORY_DAYS - 2));
+        let outage = pagerduty
+            .incidents
+            .iter()
+            .find(|i| i.severity == Severity::Major && i.opened_at >= month)
+            .unwrap();
+        assert_eq!(outage.opened_at.format("%H:%M").to_string(), "02:00");
+        assert_eq!(outage.responders.len(), 5);
         let terrible = terrible_week(now);
         assert!(
             terrible.incidents.len() > 20,

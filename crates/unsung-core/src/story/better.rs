@@ -82,7 +82,7 @@ fn introduction(facts: &Facts, problem: &Problem) -> Sentence {
             let id = match effect(facts, problem) {
                 Effect::Down => "story-better-after-down",
                 Effect::Slow => "story-better-after-slow",
-                Effect::Unseen => "story-better-after-unseen",
+                Effect::Unseen | Effect::Unknown => "story-better-after-unseen",
             };
             let service = incident_service(locale, problem, services, Audience::Family);
             let when = phrases::when(locale, problem.opened_at, facts.request.tz);

@@ -3,16 +3,22 @@
 //! long since the last big outage, the quiet wins and the thank-yous; and what got better
 //! after the problems, and the practice nobody noticed (`better.rs`).
 //!
-//! `plan.rs` decides what to say (which message, with which facts); `render.rs` turns that into
-//! text through the locale files, explaining each glossary term the first time it is used.
+//! `plan.rs` decides what to say (which message, with which facts), with `team.rs` (the team's
+//! incidents, grouped by service when there are many) and `who.rs` (who gave up free time);
+//! `render.rs` turns that into text through the locale files, explaining each glossary term the
+//! first time it is used.
 //! A section with nothing to say is left out.
 
 mod better;
 mod phrases;
 mod plan;
 mod render;
+mod team;
+mod who;
 
-pub use phrases::{capitalised, duration, incident_summary, percent, service_name};
+pub use phrases::{
+    capitalised, duration, incident_summary, percent, service_name, title_without_service,
+};
 
 use crate::glossary::GlossaryEntry;
 use crate::index::PeriodIndex;

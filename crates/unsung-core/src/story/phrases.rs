@@ -105,21 +105,37 @@ pub fn since(locale: &Locale, at: DateTime<Utc>, tz: Tz) -> String {
     )
 }
 
-/// How a story names a service. The demo team's names come from the locale files, so they
-/// read naturally in every language. A family story never shows a technical name: a service
-/// without a friendly name is "one part of the system".
-pub fn service_name(locale: &Locale, service: &Service, audience: Audience) -> String {
+/// The name people outside the team use for a service, if it has one. The demo team's names
+/// come from the locale files, so they read naturally in every language.
+fn friendly_service_name(locale: &Locale, service: &Service) -> Option<String> {
     if service.source == demo::SOURCE {
         let id = format!("demo-service-{}", service.external_id);
         if locale.has(&id) {
-            return locale.message(&id, &[]);
+            return Some(locale.message(&id, &[]));
         }
     }
-    match (audience, &service.friendly_name) {
-        (_, Some(friendly)) if !friendly.trim().is_empty() => friendly.clone(),
-        (Audience::Team, _) => service.name.clone(),
-        (Audience::Family, _) => locale.message("story-some-part", &[]),
+    service
+        .friendly_name
+        .as_ref()
+        .filter(|friendly| !friendly.trim().is_empty())
+        .cloned()
+}
+
+/// How a story names a service. A family story never shows a technical name: a service
+/// without a friendly name is "one part of the system".
+pub fn service_name(locale: &Locale, service: &Service, audience: Audience) -> String {
+    match (friendly_service_name(locale, service), audience) {
+        (Some(friendly), _) => friendly,
+        (None, Audience::Team) => service.name.clone(),
+        (None, Audience::Family) => locale.message("story-some-part", &[]),
     }
+}
+
+fn service_of<'s>(incident: &Incident, services: &'s [Service]) -> Option<&'s Service> {
+    incident
+        .service_id
+        .as_deref()
+        .and_then(|id| services.iter().find(|s| s.id == id))
 }
 
 /// The name of an incident's service, or "one part of the system" when it has none.
@@ -129,12 +145,97 @@ pub fn incident_service(
     services: &[Service],
     audience: Audience,
 ) -> String {
-    incident
-        .service_id
-        .as_deref()
-        .and_then(|id| services.iter().find(|s| s.id == id))
+    service_of(incident, services)
         .map(|s| service_name(locale, s, audience))
         .unwrap_or_else(|| locale.message("story-some-part", &[]))
+}
+
+/// Names the services of the problems a family story tells one after another: the friendly
+/// name when there is one; otherwise "one part of the system", then "another part of the
+/// system", "a third part...", and "the same part" for one already told, so a run of services
+/// without friendly names does not read as the same words again and again.
+#[derive(Default)]
+pub(super) struct PartNames {
+    /// The services told without a name so far (`None`: an incident without a service).
+    told: Vec<Option<String>>,
+}
+
+impl PartNames {
+    pub fn name(&mut self, locale: &Locale, incident: &Incident, services: &[Service]) -> String {
+        let service = service_of(incident, services);
+        if let Some(friendly) = service.and_then(|s| friendly_service_name(locale, s)) {
+            return friendly;
+        }
+        let key = incident.service_id.clone();
+        let nth = if key.is_some() && self.told.contains(&key) {
+            "same"
+        } else {
+            self.told.push(key);
+            match self.told.len() {
+                1 => "first",
+                2 => "second",
+                3 => "third",
+                _ => "other",
+            }
+        };
+        locale.message("story-part", &[("nth", nth.into())])
+    }
+}
+
+/// An incident's title without its service's name in front ("checkout-api-prod: certificate
+/// expiring" told under checkout-api-prod is "certificate expiring"), so a line that names
+/// the service does not name it twice. `names` are the names the service goes by.
+pub fn title_without_service<'t>(title: &'t str, names: &[&str]) -> &'t str {
+    let title = title.trim().trim_end_matches('.');
+    let separator =
+        |c: char| c.is_whitespace() || matches!(c, ':' | '|' | '-' | '\u{2013}' | '\u{2014}');
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let bracketed = title.starts_with('[');
+        let start = usize::from(bracketed);
+        let Some(head) = title.get(start..start + name.len()) else {
+            continue;
+        };
+        let rest = &title[start + name.len()..];
+        let rest = match (head.eq_ignore_ascii_case(name), bracketed) {
+            (false, _) => continue,
+            (true, true) => match rest.strip_prefix(']') {
+                Some(rest) => rest,
+                None => continue,
+            },
+            // "checkout-api-prod-2 down" is about another service, and "Search is slow"
+            // has no name in front: only a separator such as ":" makes one.
+            (true, false) if rest.starts_with('-') => continue,
+            (true, false) if !rest.trim_start().starts_with(|c: char| separator(c)) => continue,
+            (true, false) => rest,
+        };
+        let rest = rest.trim_start_matches(separator);
+        if !rest.is_empty() {
+            return rest;
+        }
+    }
+    title
+}
+
+/// How a sentence names the people who share it: first names in a family story (full names
+/// when two of them share a first name), and at most two named when there are more than three
+/// ("Priya, Tomás and 3 others").
+pub fn people(locale: &Locale, names: &[&str], audience: Audience) -> String {
+    let names: Vec<String> = match audience {
+        Audience::Family => crate::people::first_names(names),
+        Audience::Team => names.iter().map(|n| n.to_string()).collect(),
+    };
+    if names.len() > 3 {
+        return locale.message(
+            "story-people-more",
+            &[
+                ("first", names[0].as_str().into()),
+                ("second", names[1].as_str().into()),
+                ("others", (names.len() - 2).into()),
+            ],
+        );
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    locale.list(&names)
 }
 
 /// The first letter in upper case, as a sentence starts ("card payments" -> "Card payments").
@@ -199,6 +300,60 @@ pub fn incident_summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_that_starts_with_its_service_loses_the_name() {
+        let names = ["checkout-api-prod", "the checkout page"];
+        for (title, expected) in [
+            (
+                "checkout-api-prod: certificate expiring",
+                "certificate expiring",
+            ),
+            (
+                "Checkout-API-prod - certificate expiring.",
+                "certificate expiring",
+            ),
+            ("[checkout-api-prod] 5xx above 2%", "5xx above 2%"),
+            ("The checkout page | slow", "slow"),
+            ("checkout-api-prod-2: down", "checkout-api-prod-2: down"),
+            ("checkout-api-prod is slow", "checkout-api-prod is slow"),
+            ("checkout-api-prod:", "checkout-api-prod:"),
+            (
+                "High error rate on checkout-api-prod.",
+                "High error rate on checkout-api-prod",
+            ),
+        ] {
+            assert_eq!(title_without_service(title, &names), expected, "{title:?}");
+        }
+    }
+
+    #[test]
+    fn more_than_three_people_are_counted_not_listed() {
+        let en = locale(Lang::En);
+        let five = [
+            "Priya Natarajan",
+            "Tomás Ortega",
+            "Grace Okafor",
+            "Mei Chen",
+            "Dan Li",
+        ];
+        assert_eq!(
+            people(en, &five, Audience::Family),
+            "Priya, Tomás and 3 others"
+        );
+        assert_eq!(
+            people(locale(Lang::Es), &five[..4], Audience::Family),
+            "Priya, Tomás y otras 2 personas"
+        );
+        assert_eq!(
+            people(en, &five[..3], Audience::Family),
+            "Priya, Tomás and Grace"
+        );
+        assert_eq!(
+            people(en, &five[..2], Audience::Team),
+            "Priya Natarajan and Tomás Ortega"
+        );
+    }
 
     #[test]
     fn durations_are_rounded_the_way_people_say_them() {

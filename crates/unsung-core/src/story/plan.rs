@@ -2,21 +2,17 @@
 //! words; the arguments that are phrases (durations, dates) come from `phrases.rs`.
 
 use super::better;
-use super::phrases::{self, capitalised, date_arg, duration, incident_service};
+use super::phrases::{self, PartNames, date_arg, duration};
 use super::{Audience, PeriodData, SectionKind, StoryRequest};
 use crate::locale::{Args, Locale, locale};
-use crate::model::Incident;
+use crate::model::{Incident, Severity};
 use crate::period::local_date;
 use crate::stats::{StateSeconds, StatsReport};
-use chrono::{Datelike, Timelike};
+use chrono::Datelike;
 use std::collections::BTreeSet;
 
 /// How many problems a family story describes one by one before counting the rest.
 const FAMILY_LISTED: usize = 3;
-/// How many incidents a team story lists before counting the rest.
-const TEAM_LISTED: usize = 10;
-/// Local hours that count as night (22:00 to 06:59).
-const NIGHT: [u32; 9] = [22, 23, 0, 1, 2, 3, 4, 5, 6];
 
 pub(super) struct Sentence {
     pub id: &'static str,
@@ -25,6 +21,28 @@ pub(super) struct Sentence {
 
 pub(super) fn say(id: &'static str, args: Args) -> Sentence {
     Sentence { id, args }
+}
+
+/// A marker in a section's sentences: what follows is a paragraph of its own (the team
+/// story's one line per service). Never rendered.
+pub(super) const NEW_PARAGRAPH: &str = "";
+
+/// A section split into paragraphs at each [`NEW_PARAGRAPH`].
+fn paragraphs(
+    (kind, sentences): (SectionKind, Vec<Sentence>),
+) -> impl Iterator<Item = (SectionKind, Vec<Sentence>)> {
+    let mut split: Vec<Vec<Sentence>> = vec![Vec::new()];
+    for sentence in sentences {
+        if sentence.id == NEW_PARAGRAPH {
+            split.push(Vec::new());
+        } else if let Some(last) = split.last_mut() {
+            last.push(sentence);
+        }
+    }
+    split
+        .into_iter()
+        .filter(|sentences| !sentences.is_empty())
+        .map(move |sentences| (kind, sentences))
 }
 
 pub(super) struct Plan {
@@ -38,7 +56,10 @@ pub(super) struct Plan {
 pub(super) enum Effect {
     Down,
     Slow,
+    /// The service's own record shows it working the whole time: nobody outside noticed.
     Unseen,
+    /// Nothing shows what people saw (no uptime, or not all of the time), so nothing is claimed.
+    Unknown,
 }
 
 /// A problem of the told range (an incident that counts), with its service's slot in the
@@ -65,6 +86,23 @@ pub(super) struct Facts<'a> {
     pub counted: Vec<Problem<'a>>,
     /// Every service's time over the told range, counted once for every section.
     pub overall: StateSeconds,
+    /// When the big outages of the told range began (counted major incidents).
+    pub big_outages: Vec<chrono::DateTime<chrono::Utc>>,
+}
+
+impl<'a> Facts<'a> {
+    fn counted_incidents(&self) -> Vec<&'a Incident> {
+        self.counted
+            .iter()
+            .map(|problem| problem.incident)
+            .collect()
+    }
+
+    /// Whether any source tells how things ran (up, slow or down) in the told range: without
+    /// it, a story counts only problems.
+    fn measured(&self) -> bool {
+        self.overall.up + self.overall.degraded + self.overall.down > 0
+    }
 }
 
 pub(super) fn plan(
@@ -87,12 +125,22 @@ pub(super) fn plan(
             })
             .collect(),
         overall: current.overall(range),
+        big_outages: current
+            .index()
+            .counted_in(range)
+            .map(|counted| &current.incidents[counted.position])
+            .filter(|incident| incident.severity == Severity::Major)
+            .map(|incident| incident.opened_at)
+            .collect(),
     };
     let sections = [
         (SectionKind::Uptime, uptime(&facts, previous)),
         (SectionKind::Problems, problems(&facts)),
         (SectionKind::WhatGotBetter, better::what_got_better(&facts)),
-        (SectionKind::OutsideHours, outside_hours(&facts)),
+        (
+            SectionKind::OutsideHours,
+            super::who::outside_hours(&facts.counted_incidents(), request),
+        ),
         (SectionKind::SinceOutage, since_outage(&facts)),
         (SectionKind::QuietWins, {
             let mut wins = quiet_wins(&facts);
@@ -102,7 +150,7 @@ pub(super) fn plan(
         (SectionKind::Thanks, thanks(&facts)),
     ]
     .into_iter()
-    .filter(|(_, sentences)| !sentences.is_empty())
+    .flat_map(paragraphs)
     .collect();
     Plan {
         title: title(request),
@@ -139,7 +187,7 @@ fn days_in(facts: &Facts) -> i64 {
 fn headline(facts: &Facts) -> Sentence {
     let overall = facts.overall;
     let Some(ratio) = overall.uptime_ratio() else {
-        return say("story-headline-no-data", vec![]);
+        return problems_headline(facts);
     };
     if overall.down == 0 {
         return say("story-headline-perfect", vec![]);
@@ -161,12 +209,33 @@ fn headline(facts: &Facts) -> Sentence {
     )
 }
 
+/// With nothing to tell how things ran, the headline leads with what the team did.
+fn problems_headline(facts: &Facts) -> Sentence {
+    let stats = &facts.report.incidents;
+    if facts.counted.is_empty() {
+        say("story-headline-no-data", vec![])
+    } else if stats.resolved > 0 {
+        say(
+            "story-headline-fixed",
+            vec![
+                ("fixed", stats.resolved.into()),
+                ("days", days_in(facts).into()),
+            ],
+        )
+    } else {
+        say("story-headline-working", vec![("open", stats.open.into())])
+    }
+}
+
 fn uptime(facts: &Facts, previous: Option<&PeriodData>) -> Vec<Sentence> {
     let request = facts.request;
     let overall = facts.overall;
-    let measured = overall.up + overall.degraded + overall.down;
-    if measured == 0 {
-        return vec![];
+    if !facts.measured() {
+        // Only problems to go on: the comparison of those is all there is to say here.
+        return previous
+            .and_then(|p| comparison(facts, p))
+            .into_iter()
+            .collect();
     }
     let locale = facts.locale;
     let days = days_in(facts);
@@ -246,13 +315,18 @@ fn uptime(facts: &Facts, previous: Option<&PeriodData>) -> Vec<Sentence> {
 fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
     let request = facts.request;
     let before_range = request.previous_range();
-    let before = previous.overall(before_range);
-    if before.up + before.degraded + before.down == 0 {
-        return None;
-    }
+    let mut before = previous.overall(before_range);
     let now_down = facts.overall.down;
     let now_problems = facts.counted.len();
     let before_problems = previous.index().counted_in(before_range).count();
+    let before_measured = before.up + before.degraded + before.down > 0;
+    match (facts.measured(), before_measured) {
+        (true, true) => {}
+        // With no uptime now, problems alone are compared, once the period before had some
+        // (so the source was already there) and its down time cannot tip the balance.
+        (false, _) if before_problems > 0 => before.down = 0,
+        _ => return None,
+    }
     let args = || {
         vec![
             ("unit", request.unit.as_str().into()),
@@ -277,24 +351,39 @@ fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
     }
 }
 
+/// Within this long of a big outage's start, a problem is part of the same bad night.
+const SAME_NIGHT_HOURS: i64 = 12;
+
 pub(super) fn effect(facts: &Facts, problem: &Problem) -> Effect {
     let Some(service) = problem.service else {
-        return Effect::Unseen;
+        return Effect::Unknown;
     };
     let end = problem
         .resolved_at
         .unwrap_or(facts.request.now)
         .min(facts.request.told_range().to);
     let Some(span) = crate::period::TimeRange::new(problem.opened_at, end) else {
-        return Effect::Unseen;
+        return Effect::Unknown;
     };
     let seconds = facts.data.index().seconds(Some(service), span);
+    // "Nobody noticed" needs the service's record to show it working all the while, and is
+    // never said of a big outage or of anything on the same night as one.
+    let near_outage = facts
+        .big_outages
+        .iter()
+        .any(|at| (problem.opened_at - *at).num_hours().abs() < SAME_NIGHT_HOURS);
     if seconds.down > 0 {
         Effect::Down
     } else if seconds.degraded > 0 {
         Effect::Slow
-    } else {
+    } else if seconds.up > 0
+        && seconds.no_data == 0
+        && problem.severity != Severity::Major
+        && !near_outage
+    {
         Effect::Unseen
+    } else {
+        Effect::Unknown
     }
 }
 
@@ -308,10 +397,23 @@ fn problems(facts: &Facts) -> Vec<Sentence> {
             vec![]
         };
     }
-    match facts.request.audience {
+    let mut out = match facts.request.audience {
         Audience::Family => family_problems(facts),
-        Audience::Team => team_problems(facts),
+        Audience::Team => super::team::team_problems(
+            facts.locale,
+            facts.request,
+            &facts.data.services,
+            facts.counted_incidents(),
+            &facts.report.incidents,
+        ),
+    };
+    if !facts.measured() {
+        out.push(match facts.request.audience {
+            Audience::Family => say("story-only-problems", vec![]),
+            Audience::Team => say("story-team-only-incidents", vec![]),
+        });
     }
+    out
 }
 
 fn family_problems(facts: &Facts) -> Vec<Sentence> {
@@ -333,6 +435,7 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
             let rank = (
                 problem.resolved_at.is_some(),
                 effect,
+                problem.severity != Severity::Major,
                 std::cmp::Reverse(length),
                 problem.opened_at,
                 k,
@@ -354,14 +457,19 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
         .take(FAMILY_LISTED)
         .filter(|(i, _)| i.resolved_at.is_none())
         .count();
+    let mut parts = PartNames::default();
+    // How many problems told so far had nothing to show what people noticed: their sentences
+    // take turns, so three in a row do not read the same.
+    let mut unknown_told = 0;
     for (k, (incident, effect)) in ranked.iter().take(FAMILY_LISTED).enumerate() {
-        let service = incident_service(locale, incident, &facts.data.services, Audience::Family);
+        let service = parts.name(locale, incident, &facts.data.services);
         let sentence = match incident.seconds_to_resolve() {
             None => {
                 let id = match effect {
                     Effect::Down => "story-problem-open-down",
                     Effect::Slow => "story-problem-open-slow",
                     Effect::Unseen => "story-problem-open-unseen",
+                    Effect::Unknown => "story-problem-open",
                 };
                 let since = phrases::since(locale, incident.opened_at, tz);
                 say(
@@ -370,20 +478,28 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
                 )
             }
             Some(time) => {
+                let mut args: Args = vec![
+                    ("service", service.into()),
+                    ("duration", duration(locale, time).into()),
+                    ("when", phrases::when(locale, incident.opened_at, tz).into()),
+                ];
                 let id = match effect {
                     Effect::Down => "story-problem-down",
                     Effect::Slow => "story-problem-slow",
                     Effect::Unseen => "story-problem-unseen",
+                    Effect::Unknown => {
+                        let nth = match unknown_told {
+                            0 if incident.severity == Severity::Major => "big",
+                            0 => "first",
+                            1 => "second",
+                            _ => "other",
+                        };
+                        unknown_told += 1;
+                        args.push(("nth", nth.into()));
+                        "story-problem-fixed"
+                    }
                 };
-                let when = phrases::when(locale, incident.opened_at, tz);
-                say(
-                    id,
-                    vec![
-                        ("service", service.into()),
-                        ("duration", duration(locale, time).into()),
-                        ("when", when.into()),
-                    ],
-                )
+                say(id, args)
             }
         };
         out.push(sentence);
@@ -396,7 +512,8 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
         out.push(say("story-problems-more", vec![("count", unlisted.into())]));
     }
     let stats = &facts.report.incidents;
-    if total > 1 && stats.resolved > 0 {
+    // Without uptime the headline already says how many were fixed.
+    if total > 1 && stats.resolved > 0 && facts.measured() {
         if stats.resolved as usize == total {
             out.push(say("story-fixed-all", vec![]));
         } else {
@@ -409,138 +526,30 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
     if stats.open > listed_open as u64 {
         out.push(say("story-still-open", vec![("count", stats.open.into())]));
     }
-    if let (true, Some(typical), Some(longest)) = (
-        stats.resolved >= 2,
-        stats.median_seconds_to_resolve,
-        stats.longest_seconds_to_resolve,
-    ) {
-        out.push(say(
-            "story-fix-times",
-            vec![
-                ("typical", duration(locale, typical).into()),
-                ("longest", duration(locale, longest).into()),
-            ],
-        ));
-    }
+    out.extend(fix_times(locale, stats, "story-fix-times"));
     out
 }
 
-fn team_problems(facts: &Facts) -> Vec<Sentence> {
-    let locale = facts.locale;
-    let tz = facts.request.tz;
-    let mut out = vec![say(
-        "story-team-incidents",
-        vec![("count", facts.counted.len().into())],
-    )];
-    for incident in facts.counted.iter().take(TEAM_LISTED) {
-        let service = capitalised(&incident_service(
-            locale,
-            incident,
-            &facts.data.services,
-            Audience::Team,
-        ));
-        let mut args: Args = vec![
-            ("service", service.into()),
-            ("title", incident.title.trim().trim_end_matches('.').into()),
-        ];
-        let id = match (
-            incident.seconds_to_resolve(),
-            incident.resolved_by.as_deref(),
-        ) {
-            (None, _) => {
-                args.push((
-                    "since",
-                    phrases::since(locale, incident.opened_at, tz).into(),
-                ));
-                "story-team-open"
-            }
-            (Some(time), who) => {
-                args.push(("duration", duration(locale, time).into()));
-                args.push(("when", phrases::when(locale, incident.opened_at, tz).into()));
-                match who {
-                    Some(who) => {
-                        args.push(("who", who.into()));
-                        "story-team-fixed"
-                    }
-                    None => "story-team-fixed-nobody",
-                }
-            }
-        };
-        out.push(say(id, args));
-    }
-    let unlisted = facts.counted.len().saturating_sub(TEAM_LISTED);
-    if unlisted > 0 {
-        out.push(say("story-team-more", vec![("count", unlisted.into())]));
-    }
-    let stats = &facts.report.incidents;
-    if let (true, Some(typical), Some(longest)) = (
+/// The typical and the longest fix (message `id`), once at least two problems were fixed.
+pub(super) fn fix_times(
+    locale: &Locale,
+    stats: &crate::stats::IncidentStats,
+    id: &'static str,
+) -> Option<Sentence> {
+    let (true, Some(typical), Some(longest)) = (
         stats.resolved >= 2,
         stats.median_seconds_to_resolve,
         stats.longest_seconds_to_resolve,
-    ) {
-        out.push(say(
-            "story-team-fix-times",
-            vec![
-                ("typical", duration(locale, typical).into()),
-                ("longest", duration(locale, longest).into()),
-            ],
-        ));
-    }
-    out
-}
-
-/// Who answered problems that came in at night, before or after the working day, or on a day
-/// off (night wins over the others).
-fn outside_hours(facts: &Facts) -> Vec<Sentence> {
-    let (tz, hours) = (facts.request.tz, facts.request.working_hours);
-    let ids = ["story-night", "story-day-off", "story-early", "story-late"];
-    let mut groups: [(Vec<&str>, usize); 4] = Default::default();
-    for incident in &facts.counted {
-        if !hours.is_outside(incident.opened_at, tz) {
-            continue;
-        }
-        let mut people = incident
-            .responders
-            .iter()
-            .chain(&incident.resolved_by)
-            .map(String::as_str)
-            .peekable();
-        if people.peek().is_none() {
-            continue;
-        }
-        let local = incident.opened_at.with_timezone(&tz);
-        let group = if NIGHT.contains(&local.hour()) {
-            0
-        } else if !hours.days.contains(&local.weekday()) {
-            1
-        } else if local.time() < hours.start {
-            2
-        } else {
-            3
-        };
-        let (names, count) = &mut groups[group];
-        *count += 1;
-        for person in people {
-            if !names.contains(&person) {
-                names.push(person);
-            }
-        }
-    }
-    let locale = facts.locale;
-    ids.into_iter()
-        .zip(groups)
-        .filter(|(_, (_, count))| *count > 0)
-        .map(|(id, (names, count))| {
-            say(
-                id,
-                vec![
-                    ("names", locale.list(&names).into()),
-                    ("people", names.len().into()),
-                    ("count", count.into()),
-                ],
-            )
-        })
-        .collect()
+    ) else {
+        return None;
+    };
+    Some(say(
+        id,
+        vec![
+            ("typical", duration(locale, typical).into()),
+            ("longest", duration(locale, longest).into()),
+        ],
+    ))
 }
 
 fn since_outage(facts: &Facts) -> Vec<Sentence> {
@@ -620,7 +629,10 @@ fn thanks(facts: &Facts) -> Vec<Sentence> {
         "story-thanks",
         vec![
             ("count", notes.len().into()),
-            ("names", facts.locale.list(&recipients).into()),
+            (
+                "names",
+                phrases::people(facts.locale, &recipients, facts.request.audience).into(),
+            ),
         ],
     )]
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::glossary;
+use crate::locale::locale;
 use crate::period::PeriodKind;
 use crate::scenarios;
 use chrono::TimeZone;
@@ -318,4 +319,350 @@ fn family_stories_never_show_a_technical_name_even_without_a_friendly_one() {
             "the team sees the real names"
         );
     }
+}
+
+/// A team with only PagerDuty: incidents, no uptime, five responders, internal names.
+fn pagerduty(kind: PeriodKind, lang: Lang, audience: Audience) -> Story {
+    story_of(
+        &scenarios::pagerduty_team(now()),
+        kind,
+        lang,
+        audience,
+        chrono_tz::UTC,
+    )
+}
+
+fn count(text: &str, words: &str) -> usize {
+    text.matches(words).count()
+}
+
+#[test]
+fn with_no_uptime_the_story_leads_with_what_the_team_did_and_says_only_problems_count() {
+    let en = pagerduty(PeriodKind::Last30Days, Lang::En, Audience::Family);
+    assert_eq!(en.headline, "The team fixed 66 problems in 30 days.");
+    has(
+        &en,
+        "This story counts only the problems. No tool here tells us how much of the time things worked.",
+    );
+    // Problems alone are compared with the period before, when that one had any.
+    assert_eq!(
+        en.paragraphs[0],
+        "There was more to fix than in the 30 days before."
+    );
+    let year = pagerduty(PeriodKind::ThisYear, Lang::En, Audience::Family);
+    assert!(
+        year.paragraphs[0].starts_with("There were 268 problems."),
+        "{:?}",
+        year.paragraphs
+    );
+    let es = pagerduty(PeriodKind::Last30Days, Lang::Es, Audience::Family);
+    assert_eq!(es.headline, "El equipo arregló 66 problemas en 30 días.");
+    has(&es, "Esta historia solo cuenta los problemas.");
+    for story in [&en, &es] {
+        let text = story.to_text();
+        for never in [
+            "no record",
+            "Aún no sabemos",
+            "fixed 66 of them",
+            "66 de ellos",
+        ] {
+            assert!(!text.contains(never), "{never:?} in:\n{text}");
+        }
+    }
+    let team = pagerduty(PeriodKind::Last30Days, Lang::En, Audience::Team);
+    assert_eq!(team.headline, "The team fixed 66 problems in 30 days.");
+    has(
+        &team,
+        "No source gives uptime, so only incidents are counted.",
+    );
+    // A team with uptime keeps its result first.
+    assert!(
+        demo_week(Lang::En, Audience::Family)
+            .headline
+            .starts_with("Everything worked")
+    );
+}
+
+#[test]
+fn problems_still_open_are_said_to_be_worked_on_once() {
+    let en = pagerduty(PeriodKind::ThisWeek, Lang::En, Audience::Family);
+    has(
+        &en,
+        "One part of the system has had a problem since 15:00 on Sunday 29 November. Another part of the system has had a problem since 17:00 on Sunday 29 November. The team is working on them.",
+    );
+    assert_eq!(count(&en.to_text(), "working on"), 1, "{}", en.to_text());
+    let es = pagerduty(PeriodKind::ThisWeek, Lang::Es, Audience::Family);
+    assert_eq!(count(&es.to_text(), "el equipo trabaja"), 0);
+    assert_eq!(count(&es.to_text(), "El equipo ya está en ello."), 1);
+}
+
+#[test]
+fn parts_without_friendly_names_are_told_apart_and_friendly_names_are_used() {
+    for kind in PeriodKind::ALL {
+        let text = pagerduty(kind, Lang::En, Audience::Family).to_text();
+        assert!(
+            count(&text, "one part of the system") <= 1,
+            "{kind:?}:\n{text}"
+        );
+        assert!(count(&text, "a problem with") <= 1, "{kind:?}:\n{text}");
+    }
+    let month = pagerduty(PeriodKind::Last30Days, Lang::En, Audience::Family);
+    has(&month, "Another part of the system has had a problem");
+    has(&month, "The biggest problem hit a third part of the system");
+    let es = pagerduty(PeriodKind::Last30Days, Lang::Es, Audience::Family).to_text();
+    assert_eq!(count(&es, "una parte del sistema"), 1, "{es}");
+    let named = story_of(
+        &scenarios::pagerduty_team_named(now()),
+        PeriodKind::Last30Days,
+        Lang::En,
+        Audience::Family,
+        chrono_tz::UTC,
+    );
+    has(
+        &named,
+        "The biggest problem hit the checkout page in the early hours of Tuesday 17 November. The team fixed it in about 3 hours.",
+    );
+}
+
+#[test]
+fn the_same_part_is_called_the_same_part_when_it_comes_back() {
+    let data = scenarios::pagerduty_team(now());
+    let en = locale(Lang::En);
+    let by_service = |service: usize| {
+        data.incidents
+            .iter()
+            .find(|i| i.service_id.as_deref() == Some(data.services[service].id.as_str()))
+            .unwrap()
+    };
+    let mut parts = phrases::PartNames::default();
+    let told: Vec<String> = [0, 1, 0, 2, 3]
+        .into_iter()
+        .map(|service| parts.name(en, by_service(service), &data.services))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            "one part of the system",
+            "another part of the system",
+            "the same part of the system",
+            "a third part of the system",
+            "one more part of the system",
+        ]
+    );
+}
+
+/// Three services fully covered by uptime: the big outage takes `a` down at 02:00 on 17
+/// November; `b` has a small problem the same night and `c` one two days later, both while
+/// their records show them working; `d` has one with no record at all.
+fn covered_team() -> Dataset {
+    let at = |day: u32, hour: u32| Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap();
+    let mut data = Dataset::default();
+    for key in ["a", "b", "c", "d"] {
+        data.services.push(crate::model::Service {
+            id: format!("t/{key}"),
+            source: "t".into(),
+            external_id: key.into(),
+            name: format!("{key}-svc-prod"),
+            friendly_name: Some(format!("the {key} page")),
+        });
+    }
+    let (from, to) = (at(1, 0), now());
+    for key in ["b", "c"] {
+        data.intervals.push(Interval::new(
+            format!("t/{key}"),
+            from,
+            to,
+            crate::model::Status::Up,
+        ));
+    }
+    let down = (at(17, 2), at(17, 5));
+    data.intervals.extend([
+        Interval::new("t/a", from, down.0, crate::model::Status::Up),
+        Interval::new("t/a", down.0, down.1, crate::model::Status::Down),
+        Interval::new("t/a", down.1, to, crate::model::Status::Up),
+    ]);
+    for (n, (key, opened, minutes, severity)) in [
+        ("a", at(17, 2), 180, crate::model::Severity::Major),
+        ("b", at(17, 4), 40, crate::model::Severity::Minor),
+        ("c", at(19, 15), 30, crate::model::Severity::Minor),
+        ("d", at(20, 15), 20, crate::model::Severity::Minor),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        data.incidents.push(Incident {
+            id: format!("t/{n}"),
+            source: "t".into(),
+            external_id: n.to_string(),
+            service_id: Some(format!("t/{key}")),
+            title: "Something broke".into(),
+            severity,
+            opened_at: opened,
+            acknowledged_at: None,
+            resolved_at: Some(opened + chrono::Duration::minutes(minutes)),
+            resolved_by: Some("Ana".into()),
+            responders: vec![],
+            notes: vec![],
+            disposition: crate::model::Disposition::Counted,
+            link: None,
+            kind: crate::model::IncidentKind::Problem,
+            source_explanation: None,
+            explanation: None,
+        });
+    }
+    data
+}
+
+#[test]
+fn nobody_noticed_is_said_only_when_the_record_shows_it_and_never_on_a_big_outage_night() {
+    let data = covered_team();
+    let hours = WorkingHours::default();
+    let range = crate::period::TimeRange::new(
+        Utc.with_ymd_and_hms(2026, 11, 16, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap(),
+    )
+    .unwrap();
+    for lang in Lang::ALL {
+        let story = tell_dataset(
+            &data,
+            &StoryRequest::new(lang, Audience::Family, range, chrono_tz::UTC, now(), &hours),
+        );
+        let text = story.to_text();
+        let (noticed, big, same_night, covered) = match lang {
+            Lang::En => (
+                "before anyone noticed",
+                "There was a big outage on Tuesday 17 November.",
+                "b page had a problem in the early hours of Tuesday 17 November",
+                "The team fixed a problem with the c page on the afternoon of Thursday 19 November, before anyone noticed.",
+            ),
+            Lang::Es => (
+                "antes de que nadie lo notara",
+                "Hubo una gran caída el martes 17 de noviembre.",
+                "the b page hubo un problema el martes 17 de noviembre de madrugada",
+                "El equipo arregló un problema en the c page el jueves 19 de noviembre por la tarde, antes de que nadie lo notara.",
+            ),
+        };
+        assert!(text.contains(big), "{text}");
+        assert!(text.contains(covered), "{text}");
+        assert_eq!(count(&text, noticed), 1, "only the covered one:\n{text}");
+        let night = text
+            .split_inclusive(". ")
+            .find(|s| s.contains(same_night))
+            .unwrap_or_else(|| panic!("{same_night:?} not in:\n{text}"));
+        assert!(!night.contains(noticed), "{night}");
+    }
+    // With no uptime at all, nothing is claimed either way.
+    for kind in PeriodKind::ALL {
+        for lang in Lang::ALL {
+            let text = pagerduty(kind, lang, Audience::Family).to_text();
+            assert!(
+                !text.contains("noticed") && !text.contains("notara"),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn family_stories_use_first_names_and_count_more_than_three_people() {
+    let en = pagerduty(PeriodKind::Last30Days, Lang::En, Audience::Family);
+    has(
+        &en,
+        "Tomás, Daniel and 3 others got up in the night to take care of 23 problems. The same 5 people gave up part of a day off",
+    );
+    let es = pagerduty(PeriodKind::Last30Days, Lang::Es, Audience::Family);
+    has(
+        &es,
+        "Tomás, Daniel y otras 3 personas se levantaron de noche para ocuparse de 23 problemas. Las mismas 5 personas dejaron",
+    );
+    for story in [&en, &es] {
+        let text = story.to_text();
+        for person in scenarios::PAGERDUTY_PEOPLE {
+            assert!(!text.contains(person), "{person} in:\n{text}");
+        }
+        for sentence in text.split(". ") {
+            let named = scenarios::PAGERDUTY_PEOPLE
+                .iter()
+                .filter(|p| sentence.contains(p.split(' ').next().unwrap()))
+                .count();
+            assert!(named <= 3, "{sentence}");
+        }
+    }
+    // The same people a third time are "they" (in Spanish, the verb alone).
+    has(
+        &pagerduty(PeriodKind::ThisYear, Lang::En, Audience::Family),
+        "The same 5 people gave up part of a day off to take care of 51 problems. They started before the working day",
+    );
+    has(
+        &pagerduty(PeriodKind::ThisYear, Lang::Es, Audience::Family),
+        "Las mismas 5 personas dejaron parte de su día libre para ocuparse de 51 problemas. Empezaron antes de su hora",
+    );
+    let team = pagerduty(PeriodKind::Last30Days, Lang::En, Audience::Team);
+    has(
+        &team,
+        "Tomás Ortega, Daniel Kowalski and 3 others got up in the night",
+    );
+}
+
+#[test]
+fn the_team_story_groups_many_incidents_by_service_most_serious_first_naming_each_once() {
+    let story = pagerduty(PeriodKind::Last30Days, Lang::En, Audience::Team);
+    let text = story.to_text();
+    assert!(
+        !text.contains("checkout-api-prod: checkout-api-prod"),
+        "{text}"
+    );
+    let problems: Vec<&String> = story
+        .sections
+        .iter()
+        .zip(&story.paragraphs)
+        .filter(|(s, _)| s.kind == SectionKind::Problems)
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(problems[0], "68 incidents, on 6 services.");
+    assert_eq!(
+        problems[1],
+        "checkout-api-prod: 36 incidents. The most serious: all checkout requests failing, fixed by Priya Natarajan in about 3 hours."
+    );
+    // One paragraph per service, then the fix times.
+    assert_eq!(problems.len(), 1 + 6 + 1, "{problems:#?}");
+    for line in &problems[1..7] {
+        let service = line.split(':').next().unwrap();
+        assert!(
+            scenarios::pagerduty_team(now())
+                .services
+                .iter()
+                .any(|s| s.name == service),
+            "{line}"
+        );
+        assert_eq!(
+            count(&text, &format!("{service}:")),
+            1,
+            "{service} told twice"
+        );
+    }
+    // A few incidents are still told one by one, each service named once.
+    let mut few = scenarios::pagerduty_team(now());
+    few.incidents
+        .retain(|i| i.title == "checkout-api-prod: certificate expiring");
+    let keep = few.incidents.len() - 3;
+    few.incidents.drain(..keep);
+    let story = story_of(
+        &few,
+        PeriodKind::ThisYear,
+        Lang::En,
+        Audience::Team,
+        chrono_tz::UTC,
+    );
+    let problems = &story.paragraphs[0];
+    assert!(
+        problems.starts_with("3 incidents. checkout-api-prod: certificate expiring. "),
+        "{problems}"
+    );
+    assert_eq!(count(problems, "checkout-api-prod:"), 3, "{problems}");
+    assert_eq!(
+        count(problems, "checkout-api-prod: checkout-api-prod"),
+        0,
+        "{problems}"
+    );
 }
