@@ -241,12 +241,12 @@ pub fn calm_week(now: DateTime<Utc>) -> Dataset {
 pub fn terrible_week(now: DateTime<Utc>) -> Dataset {
     let mut b = Builder::new(now);
     for (key, technical, friendly) in [
-        ("shop", "shop-web-prod", "the shop"),
-        ("pay", "payments-svc", "card payments"),
-        ("search", "search-es-cluster", "search"),
-        ("app", "mobile-api", "the app"),
-        ("mail", "mailer-01", "emails"),
-        ("img", "img-cdn-edge", "pictures"),
+        ("shop", "storefront-k8s", "the shop"),
+        ("pay", "pay-gateway-02", "card payments"),
+        ("search", "solr-search", "search"),
+        ("app", "app-backend-v2", "the app"),
+        ("mail", "smtp-relay-eu", "emails"),
+        ("img", "media-cache", "pictures"),
         ("login", "auth-svc", "signing in"),
         ("stock", "inventory-db", "the stock list"),
     ] {
