@@ -5,6 +5,7 @@
 //! tests. The locale files and the syllable dictionary are compiled in.
 
 pub mod demo;
+pub mod drills;
 pub mod glossary;
 pub mod index;
 pub mod local_time;
