@@ -136,10 +136,17 @@ mod tests {
 
     #[test]
     fn the_users_own_words_count_too_with_the_same_rules() {
-        let extra = vec!["Übung".to_string(), "war room rehearsal".into(), "  ".into()];
+        let extra = vec![
+            "Übung".to_string(),
+            "war room rehearsal".into(),
+            "  ".into(),
+        ];
         assert!(is_drill_title("Monthly UBUNG for on-call", &extra));
         assert!(is_drill_title("War-room rehearsal, phase 2", &extra));
         assert!(!is_drill_title("War room", &extra));
-        assert!(!is_drill_title("Payments down", &extra), "a blank word matches nothing");
+        assert!(
+            !is_drill_title("Payments down", &extra),
+            "a blank word matches nothing"
+        );
     }
 }

@@ -9,29 +9,38 @@ pub use team::{Member, TeamInit};
 
 use crate::SourceCounts;
 use crate::columns::{
-    Columns, bind_change, bind_edit, bind_incident, bind_interval, bind_note, bind_service,
-    bind_source,
+    Columns, bind_change, bind_edit, bind_explanation, bind_incident, bind_interval, bind_note,
+    bind_service, bind_source,
 };
 use crate::rows::{
-    CHANGE_COLUMNS, CountsRow, INCIDENT_COLUMNS, NOTE_COLUMNS, SERVICE_COLUMNS, ServiceRow, all,
-    dataset,
+    CHANGE_COLUMNS, CountsRow, EXPLANATION_COLUMNS, INCIDENT_COLUMNS, NAMED_SERVICE_COLUMNS,
+    NOTE_COLUMNS, SERVICE_COLUMNS, ServiceRow, all, dataset,
 };
-use crate::{Result, SourceRecord, Store, StoreError, redact_url, refuse_notes_in};
+use crate::{
+    EXPLANATION_EDIT, Result, SourceRecord, Store, StoreError, redact_url, refuse_notes_in,
+};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use rows::{ChangeRow, IncidentRow, IntervalRow, PersonRow, SOURCE_COLUMNS, SourceRow, ThanksRow};
+use rows::{
+    ChangeRow, ExplanationRow, IncidentRow, IntervalRow, PersonRow, SOURCE_COLUMNS, SourceRow,
+    ThanksRow,
+};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgConnection, PgPool, Postgres};
 use std::str::FromStr;
 use std::time::Duration;
-use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
+use unsung_core::{Dataset, Explanation, Incident, Interval, Person, Service, ThankYou};
 
 /// The schema version this build reads and writes (`unsung.meta.schema_version`).
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// A new source; its settings are jsonb here.
 const INSERT_SOURCE: &str = "INSERT INTO unsung.sources (name, kind, url, created_at, settings) \
      VALUES ($1, $2, $3, $4, $5::jsonb)";
+
+/// Incidents with the explanation a person wrote, if any.
+const INCIDENTS: &str =
+    "unsung.incidents LEFT JOIN unsung.explanations ON explanations.incident_id = incidents.id";
 
 /// How long to wait for the team database before treating it as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -139,7 +148,7 @@ impl Store for PgStore {
         }
         let insert_incident = format!(
             "INSERT INTO unsung.incidents ({INCIDENT_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
         );
         for incident in &data.incidents {
             bind_incident(sqlx::query(&insert_incident), &source.name, incident)
@@ -183,7 +192,8 @@ impl Store for PgStore {
         .fetch_all(&self.pool)
         .await?;
         let incidents: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE source = $1 ORDER BY opened_at, id COLLATE \"C\""
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} WHERE source = $1 \
+             ORDER BY opened_at, id COLLATE \"C\""
         ))
         .bind(source)
         .fetch_all(&self.pool)
@@ -257,7 +267,9 @@ impl Store for PgStore {
 
     async fn services(&self) -> Result<Vec<Service>> {
         let rows: Vec<ServiceRow> = sqlx::query_as(&format!(
-            "SELECT {SERVICE_COLUMNS} FROM unsung.services ORDER BY source COLLATE \"C\", position"
+            "SELECT {NAMED_SERVICE_COLUMNS} FROM unsung.services LEFT JOIN unsung.service_names \
+             ON service_names.service_id = services.id \
+             ORDER BY services.source COLLATE \"C\", services.position"
         ))
         .fetch_all(&self.pool)
         .await?;
@@ -282,7 +294,8 @@ impl Store for PgStore {
         to: DateTime<Utc>,
     ) -> Result<Vec<Incident>> {
         let rows: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE opened_at >= $1 AND opened_at < $2 \
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} \
+             WHERE opened_at >= $1 AND opened_at < $2 \
              ORDER BY opened_at, id COLLATE \"C\""
         ))
         .bind(from)
@@ -294,7 +307,7 @@ impl Store for PgStore {
 
     async fn incident(&self, id: &str) -> Result<Option<Incident>> {
         let row: Option<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE id = $1"
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} WHERE id = $1"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
@@ -304,8 +317,10 @@ impl Store for PgStore {
 
     async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
         Ok(sqlx::query_scalar(
-            "SELECT MAX(opened_at) FROM unsung.incidents \
-             WHERE severity = 'major' AND disposition = 'counted' AND opened_at < $1",
+            "SELECT MAX(opened_at) FROM unsung.incidents WHERE severity = 'major' \
+             AND disposition = 'counted' AND kind = 'problem' AND opened_at < $1 \
+             AND NOT EXISTS (SELECT 1 FROM unsung.explanations e \
+             WHERE e.incident_id = incidents.id AND e.practice)",
         )
         .bind(before)
         .fetch_one(&self.pool)
@@ -354,6 +369,46 @@ impl Store for PgStore {
         Ok(sqlx::query_scalar("SELECT unsung.my_name()")
             .fetch_one(&self.pool)
             .await?)
+    }
+
+    async fn save_explanation(&self, explanation: &Explanation) -> Result<()> {
+        bind_explanation(
+            sqlx::query(&format!(
+                "INSERT INTO unsung.explanations ({EXPLANATION_COLUMNS}) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (incident_id) DO UPDATE SET {EXPLANATION_EDIT}"
+            )),
+            explanation,
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn explanations(&self) -> Result<Vec<Explanation>> {
+        let rows: Vec<ExplanationRow> = sqlx::query_as(&format!(
+            "SELECT {EXPLANATION_COLUMNS} FROM unsung.explanations ORDER BY incident_id COLLATE \"C\""
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        all(rows, ExplanationRow::into_explanation)
+    }
+
+    async fn set_service_name(&self, service_id: &str, friendly_name: Option<&str>) -> Result<()> {
+        // Who set it, and when, the database records.
+        match friendly_name {
+            Some(name) => sqlx::query(
+                "INSERT INTO unsung.service_names (service_id, friendly_name) VALUES ($1, $2) \
+                 ON CONFLICT (service_id) DO UPDATE SET friendly_name = excluded.friendly_name",
+            )
+            .bind(service_id)
+            .bind(name),
+            None => sqlx::query("DELETE FROM unsung.service_names WHERE service_id = $1")
+                .bind(service_id),
+        }
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     async fn insert_thanks(&self, note: &ThankYou) -> Result<()> {

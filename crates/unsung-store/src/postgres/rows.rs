@@ -9,6 +9,7 @@ pub(super) type SourceRow = rows::SourceRow<DateTime<Utc>>;
 pub(super) type IntervalRow = rows::IntervalRow<DateTime<Utc>>;
 pub(super) type IncidentRow = rows::IncidentRow<DateTime<Utc>, Vec<String>>;
 pub(super) type ChangeRow = rows::ChangeRow<DateTime<Utc>>;
+pub(super) type ExplanationRow = rows::ExplanationRow<DateTime<Utc>>;
 pub(super) type PersonRow = rows::PersonRow<Vec<String>>;
 pub(super) type ThanksRow = rows::ThanksRow<Uuid, DateTime<Utc>, Vec<String>>;
 

@@ -11,25 +11,30 @@ pub use local::Waiting;
 
 use crate::SourceCounts;
 use crate::columns::{
-    bind_change, bind_edit, bind_incident, bind_interval, bind_note, bind_service, bind_source,
+    bind_change, bind_edit, bind_explanation, bind_incident, bind_interval, bind_note,
+    bind_service, bind_source,
 };
 use crate::rows::{
-    CHANGE_COLUMNS, CountsRow, INCIDENT_COLUMNS, SERVICE_COLUMNS, SOURCE_COLUMNS, ServiceRow, all,
-    dataset, optional,
+    CHANGE_COLUMNS, CountsRow, EXPLANATION_COLUMNS, INCIDENT_COLUMNS, NAMED_SERVICE_COLUMNS,
+    SERVICE_COLUMNS, SOURCE_COLUMNS, ServiceRow, all, dataset, optional,
 };
-use crate::{Result, SourceRecord, Store, StoreError, refuse_notes_in};
+use crate::{EXPLANATION_EDIT, Result, SourceRecord, Store, StoreError, refuse_notes_in};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use rows::{
-    ChangeRow, IncidentRow, IntervalRow, PersonRow, SourceRow, THANKS_COLUMNS, ThanksRow, seconds,
-    to_json,
+    ChangeRow, ExplanationRow, IncidentRow, IntervalRow, PersonRow, SourceRow, THANKS_COLUMNS,
+    ThanksRow, seconds, to_json,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::{Connection, SqliteConnection, SqlitePool};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
-use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
+use unsung_core::{Dataset, Explanation, Incident, Interval, Person, Service, ThankYou};
+
+/// Incidents with the explanation a person wrote, if any.
+const INCIDENTS: &str =
+    "incidents LEFT JOIN explanations ON explanations.incident_id = incidents.id";
 
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -121,7 +126,7 @@ impl Store for SqliteStore {
             .await?;
         }
         let insert_incident = format!(
-            "INSERT INTO incidents ({INCIDENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO incidents ({INCIDENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         );
         for incident in &data.incidents {
             bind_incident(sqlx::query(&insert_incident), &source.name, incident)
@@ -161,7 +166,7 @@ impl Store for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         let incidents: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE source = ? ORDER BY opened_at, id"
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} WHERE source = ? ORDER BY opened_at, id"
         ))
         .bind(source)
         .fetch_all(&self.pool)
@@ -235,7 +240,8 @@ impl Store for SqliteStore {
 
     async fn services(&self) -> Result<Vec<Service>> {
         let rows: Vec<ServiceRow> = sqlx::query_as(&format!(
-            "SELECT {SERVICE_COLUMNS} FROM services ORDER BY source, rowid"
+            "SELECT {NAMED_SERVICE_COLUMNS} FROM services LEFT JOIN service_names \
+             ON service_names.service_id = services.id ORDER BY services.source, services.rowid"
         ))
         .fetch_all(&self.pool)
         .await?;
@@ -260,7 +266,7 @@ impl Store for SqliteStore {
         to: DateTime<Utc>,
     ) -> Result<Vec<Incident>> {
         let rows: Vec<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id"
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id"
         ))
         .bind(seconds(from))
         .bind(seconds(to))
@@ -271,7 +277,7 @@ impl Store for SqliteStore {
 
     async fn incident(&self, id: &str) -> Result<Option<Incident>> {
         let row: Option<IncidentRow> = sqlx::query_as(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE id = ?"
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} WHERE id = ?"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
@@ -281,8 +287,9 @@ impl Store for SqliteStore {
 
     async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
         let latest: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(opened_at) FROM incidents \
-             WHERE severity = 'major' AND disposition = 'counted' AND opened_at < ?",
+            "SELECT MAX(opened_at) FROM incidents WHERE severity = 'major' \
+             AND disposition = 'counted' AND kind = 'problem' AND opened_at < ? \
+             AND NOT EXISTS (SELECT 1 FROM explanations e WHERE e.incident_id = incidents.id AND e.practice)",
         )
         .bind(seconds(before))
         .fetch_one(&self.pool)
@@ -322,6 +329,44 @@ impl Store for SqliteStore {
 
     async fn author_name(&self) -> Result<Option<String>> {
         Ok(None)
+    }
+
+    async fn save_explanation(&self, explanation: &Explanation) -> Result<()> {
+        bind_explanation(
+            sqlx::query(&format!(
+                "INSERT INTO explanations ({EXPLANATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) \
+                 ON CONFLICT (incident_id) DO UPDATE SET {EXPLANATION_EDIT}"
+            )),
+            explanation,
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn explanations(&self) -> Result<Vec<Explanation>> {
+        let rows: Vec<ExplanationRow> = sqlx::query_as(&format!(
+            "SELECT {EXPLANATION_COLUMNS} FROM explanations ORDER BY incident_id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        all(rows, ExplanationRow::into_explanation)
+    }
+
+    async fn set_service_name(&self, service_id: &str, friendly_name: Option<&str>) -> Result<()> {
+        match friendly_name {
+            Some(name) => sqlx::query(
+                "INSERT INTO service_names (service_id, friendly_name, set_at) \
+                 VALUES (?, ?, CAST(strftime('%s', 'now') AS INTEGER)) ON CONFLICT (service_id) DO UPDATE SET \
+                 friendly_name = excluded.friendly_name, set_at = excluded.set_at",
+            )
+            .bind(service_id)
+            .bind(name),
+            None => sqlx::query("DELETE FROM service_names WHERE service_id = ?").bind(service_id),
+        }
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     async fn insert_thanks(&self, note: &ThankYou) -> Result<()> {

@@ -10,6 +10,7 @@ pub(super) type SourceRow = rows::SourceRow<i64>;
 pub(super) type IntervalRow = rows::IntervalRow<i64>;
 pub(super) type IncidentRow = rows::IncidentRow<i64, String>;
 pub(super) type ChangeRow = rows::ChangeRow<i64>;
+pub(super) type ExplanationRow = rows::ExplanationRow<i64>;
 pub(super) type PersonRow = rows::PersonRow<String>;
 pub(super) type ThanksRow = rows::ThanksRow<String, i64, String>;
 
