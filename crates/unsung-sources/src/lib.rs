@@ -204,6 +204,9 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
     pub http: &'a Http,
     pub progress: &'a (dyn Fn(Progress) + Send + Sync),
+    /// The user's own words that mark a title as a drill (Settings), beyond the built-in ones
+    /// ([`unsung_core::drills::BUILT_IN_DRILL_WORDS`]); empty by default.
+    pub drill_words: &'a [String],
 }
 
 impl Context<'_> {
@@ -217,6 +220,11 @@ impl Context<'_> {
             step: step.into(),
             requests: self.http.requests(),
         });
+    }
+
+    /// Whether `title` marks planned practice, by the built-in words or the user's.
+    pub fn is_drill(&self, title: &str) -> bool {
+        unsung_core::drills::is_drill_title(title, self.drill_words)
     }
 
     /// Where a first sync starts.
