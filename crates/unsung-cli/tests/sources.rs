@@ -3,7 +3,11 @@
 //! The figures are checked against what the payloads say by hand; every fault leaves the
 //! earlier figures exactly as they were, and says in one line what happened.
 
+#[path = "support/run.rs"]
+mod command;
+
 use assert_cmd::Command;
+use command::{NOW, args, ok, run};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Output;
@@ -11,44 +15,7 @@ use unsung_testsupport::{statuspage, uptime_kuma};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const NOW: &str = "2026-11-29T20:00:00Z";
 const TOKEN: &str = "pd-test-token-never-shown";
-
-fn unsung(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("unsung").unwrap();
-    cmd.env("UNSUNG_NOW", NOW)
-        .env("UNSUNG_KEYCHAIN", "off")
-        .env("UNSUNG_HTTP_TIMEOUT", "1")
-        .env_remove("UNSUNG_DB")
-        .env_remove("UNSUNG_TEAM_DB")
-        .arg("--db")
-        .arg(format!("sqlite://{}", db.display()));
-    cmd
-}
-
-/// Runs the command off the async runtime, so the local servers keep answering.
-async fn run(mut cmd: Command) -> Output {
-    tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap()
-}
-
-async fn ok(cmd: Command) -> String {
-    let out = run(cmd).await;
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn args(db: &Path, list: &[&str]) -> Command {
-    let mut cmd = unsung(db);
-    cmd.args(list);
-    cmd
-}
 
 async fn stats(db: &Path) -> Value {
     let text = ok(args(
