@@ -442,34 +442,15 @@ fn map_maintenance(cx: &Context<'_>, window: &Maintenance) -> Option<(Incident, 
             status: Status::Maintenance,
         })
         .collect();
-    let external_id = format!("maintenance/{}", window.id);
-    let title = text::title(window.name.as_deref().unwrap_or(""), "Planned maintenance");
+    let span = (start, end);
+    let service_id = window.components.first().map(|c| cx.id(&c.id));
+    let name = window.name.as_deref().unwrap_or_default();
     let record = Incident {
-        id: cx.id(&external_id),
-        source: cx.name.to_string(),
-        external_id,
-        service_id: window.components.first().map(|c| cx.id(&c.id)),
-        kind: if cx.is_drill(&title) {
-            IncidentKind::Drill
-        } else {
-            IncidentKind::Maintenance
-        },
-        title,
-        severity: Severity::Minor,
-        opened_at: start,
-        acknowledged_at: None,
-        // Never open: the page says when it ended, or it is read again when it does.
-        resolved_at: Some(end),
-        resolved_by: None,
-        responders: Vec::new(),
-        notes: Vec::new(),
-        disposition: Disposition::Counted,
         link: window
             .shortlink
             .clone()
             .filter(|l| l.starts_with("https://")),
-        source_explanation: None,
-        explanation: None,
+        ..cx.planned_work(format!("maintenance/{}", window.id), name, span, service_id)
     };
     Some((record, planned))
 }

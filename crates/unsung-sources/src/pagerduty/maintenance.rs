@@ -17,7 +17,7 @@ use crate::{Context, Coverage, Result, SourceErrorKind, text, time};
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use std::collections::HashSet;
-use unsung_core::{Change, Disposition, Incident, IncidentKind, Interval, Severity, Status};
+use unsung_core::{Change, Incident, Interval, Status};
 
 /// How long a listing of maintenance windows is trusted when none of them is due.
 pub(super) const MAINTENANCE_REFRESH: Duration = Duration::minutes(30);
@@ -38,46 +38,24 @@ struct MaintenanceWindow {
 }
 
 impl MaintenanceWindow {
-    /// The window as a record of planned work, told as a quiet win and never counted: a drill
-    /// when its description says so, else maintenance. Its id is kept apart from incidents'.
+    /// The window as a record of planned work (a drill when its description says so); its id
+    /// is kept apart from incidents'.
     fn record(
         &self,
         cx: &Context<'_>,
         span: (DateTime<Utc>, DateTime<Utc>),
         service_id: Option<String>,
     ) -> Incident {
-        let external_id = format!("maintenance_window/{}", self.id);
         let words = self.description.as_deref().or(self.summary.as_deref());
-        let title = text::title(words.unwrap_or_default(), "Planned maintenance");
+        let external_id = format!("maintenance_window/{}", self.id);
         Incident {
-            id: cx.id(&external_id),
-            source: cx.name.to_string(),
-            external_id,
-            service_id,
-            kind: if cx.is_drill(&title) {
-                IncidentKind::Drill
-            } else {
-                IncidentKind::Maintenance
-            },
-            title,
-            severity: Severity::Minor,
-            opened_at: span.0,
-            acknowledged_at: None,
-            // Never open, so no sync asks for it again as an open incident; a window going on
-            // is listed again (see the module's comment), which moves its end.
-            resolved_at: Some(span.1),
-            resolved_by: None,
-            responders: Vec::new(),
-            notes: Vec::new(),
-            disposition: Disposition::Counted,
             link: self
                 .html_url
                 .as_deref()
                 .map(str::trim)
                 .filter(|url| url.starts_with("http"))
                 .map(str::to_string),
-            source_explanation: None,
-            explanation: None,
+            ..cx.planned_work(external_id, words.unwrap_or_default(), span, service_id)
         }
     }
 }
