@@ -17,9 +17,8 @@ use serde_json::{Value, json};
 use std::path::Path;
 use unsung_core::Explanation;
 use unsung_store::{SqliteStore, Store};
-use unsung_testsupport::{statuspage, uptime_kuma};
-use wiremock::matchers::{method, path, path_regex};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use unsung_testsupport::{pagerduty, statuspage, uptime_kuma};
+use wiremock::MockServer;
 
 /// What people wrote, in the words they chose: markup, a bidi mark, quotes, stay as text.
 const WHAT_GOT_BETTER: &str = "We added an early warning <b>so</b> we know first. \u{202E}\"x\"";
@@ -298,8 +297,7 @@ const TOKEN: &str = "pd-resync-token";
 
 /// PagerDuty's account: the list example's resolved incident, and `more` besides.
 async fn serve_pagerduty(server: &MockServer, more: &[(&str, &str, &str)]) {
-    let fixture = |name: &str| unsung_testsupport::fixture_json(&format!("pagerduty/{name}"));
-    let example = fixture("openapi_list_incidents.json")["incidents"][0].clone();
+    let example = pagerduty::example_incident();
     let mut incidents = vec![example.clone()];
     for (id, title, created_at) in more {
         let mut incident = example.clone();
@@ -309,34 +307,8 @@ async fn serve_pagerduty(server: &MockServer, more: &[(&str, &str, &str)]) {
         incident["resolved_at"] = json!(created_at);
         incidents.push(incident);
     }
-    let listing = |key: &str, items: Value| json!({key: items, "limit": 100, "offset": 0, "more": false, "total": null});
     server.reset().await;
-    for (route, body) in [
-        (
-            "/services",
-            listing(
-                "services",
-                json!([fixture("openapi_list_services.json")["services"][0]]),
-            ),
-        ),
-        ("/incidents", listing("incidents", json!(incidents))),
-        (
-            "/maintenance_windows",
-            listing("maintenance_windows", json!([])),
-        ),
-        ("/log_entries", listing("log_entries", json!([]))),
-    ] {
-        Mock::given(method("GET"))
-            .and(path(route))
-            .respond_with(ResponseTemplate::new(200).set_body_json(body))
-            .mount(server)
-            .await;
-    }
-    Mock::given(method("GET"))
-        .and(path_regex("^/change_events"))
-        .respond_with(ResponseTemplate::new(404))
-        .mount(server)
-        .await;
+    pagerduty::serve(server, None, json!(incidents), json!([])).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

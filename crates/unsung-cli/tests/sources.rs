@@ -11,8 +11,8 @@ use command::{NOW, args, ok, run};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Output;
-use unsung_testsupport::{statuspage, uptime_kuma};
-use wiremock::matchers::{method, path, path_regex};
+use unsung_testsupport::{pagerduty, statuspage, uptime_kuma};
+use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "pd-test-token-never-shown";
@@ -329,55 +329,13 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("team.db");
     let pd = MockServer::start().await;
-    let fixture = |name: &str| unsung_testsupport::fixture_json(&format!("pagerduty/{name}"));
-    let incident = fixture("openapi_list_incidents.json")["incidents"][0].clone();
-    let listing = |key: &str, items: Value| json!({key: items, "limit": 100, "offset": 0, "more": false, "total": null});
-    let authorised =
-        || wiremock::matchers::header("Authorization", format!("Token token={TOKEN}").as_str());
-    for (route, body) in [
-        (
-            "/services",
-            listing(
-                "services",
-                json!([fixture("openapi_list_services.json")["services"][0]]),
-            ),
-        ),
-        ("/incidents", listing("incidents", json!([incident]))),
-        (
-            "/maintenance_windows",
-            listing("maintenance_windows", json!([])),
-        ),
-        // The account's log: who resolved the incident.
-        (
-            "/log_entries",
-            listing(
-                "log_entries",
-                json!([{
-            "id": "R1", "type": "resolve_log_entry", "created_at": "2015-10-06T21:38:23Z",
-            "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"},
-            "incident": {"id": "PT4KHLK", "type": "incident_reference"}}]),
-            ),
-        ),
-    ] {
-        Mock::given(method("GET"))
-            .and(path(route))
-            .and(authorised())
-            .respond_with(ResponseTemplate::new(200).set_body_json(body))
-            .mount(&pd)
-            .await;
-    }
-    Mock::given(method("GET"))
-        .and(path_regex("^/change_events"))
-        .respond_with(ResponseTemplate::new(404))
-        .mount(&pd)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(401)
-                .set_body_json(json!({"error": {"message": "Unauthorized", "code": 2006}})),
-        )
-        .mount(&pd)
-        .await;
+    // The account's log says who resolved the incident.
+    let log = json!([{
+        "id": "R1", "type": "resolve_log_entry", "created_at": "2015-10-06T21:38:23Z",
+        "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"},
+        "incident": {"id": "PT4KHLK", "type": "incident_reference"}}]);
+    let incidents = json!([pagerduty::example_incident()]);
+    pagerduty::serve(&pd, Some(TOKEN), incidents, log).await;
 
     let when = |cmd: &mut Command| {
         cmd.env("UNSUNG_NOW", "2015-10-10T00:00:00Z")
