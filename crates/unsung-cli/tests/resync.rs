@@ -12,7 +12,7 @@
 mod command;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use command::{NOW, args, ok};
+use command::{NOW, add_uptime_kuma, args, ok};
 use serde_json::{Value, json};
 use std::path::Path;
 use unsung_core::Explanation;
@@ -260,21 +260,7 @@ async fn an_uptime_kuma_resync_keeps_what_people_wrote() {
     })
     .await;
     let url = server.uri();
-    ok(args(
-        &db,
-        &[
-            "source",
-            "add",
-            "uptime-kuma",
-            "--name",
-            "kuma",
-            "--url",
-            &url,
-            "--slug",
-            "ops",
-        ],
-    ))
-    .await;
+    ok(args(&db, &add_uptime_kuma(&url))).await;
     // Thirty minutes later, a third outage: 10 to 5 minutes before then.
     let later = "2026-11-29T20:30:00Z";
     let change = async || {

@@ -7,7 +7,7 @@
 mod command;
 
 use assert_cmd::Command;
-use command::{NOW, args, ok, run};
+use command::{NOW, add_uptime_kuma, args, ok, run};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Output;
@@ -137,21 +137,7 @@ async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_kee
         added.contains("Added the statuspage source \"status\""),
         "{added}"
     );
-    ok(args(
-        &db,
-        &[
-            "source",
-            "add",
-            "uptime-kuma",
-            "--name",
-            "kuma",
-            "--url",
-            &kuma.uri(),
-            "--slug",
-            "ops",
-        ],
-    ))
-    .await;
+    ok(args(&db, &add_uptime_kuma(&kuma.uri()))).await;
     add_csv_sheet(&db).await;
 
     let synced = ok(args(&db, &["sync"])).await;

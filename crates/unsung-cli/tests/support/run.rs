@@ -46,3 +46,18 @@ pub fn args(db: &Path, list: &[&str]) -> Command {
     cmd.args(list);
     cmd
 }
+
+/// `source add uptime-kuma` for the page "ops" at `url`, as the source "kuma".
+pub fn add_uptime_kuma(url: &str) -> [&str; 9] {
+    [
+        "source",
+        "add",
+        "uptime-kuma",
+        "--name",
+        "kuma",
+        "--url",
+        url,
+        "--slug",
+        "ops",
+    ]
+}
