@@ -18,6 +18,7 @@
 BEGIN;
 \ir ../crates/unsung-store/migrations/postgres/0001_team.sql
 \ir ../crates/unsung-store/migrations/postgres/0002_people.sql
+\ir ../crates/unsung-store/migrations/postgres/0003_explanations.sql
 SELECT unsung.add_member(
            btrim(split_part(member, '=', 1)),
            coalesce(nullif(btrim(split_part(member, '=', 2)), ''), btrim(split_part(member, '=', 1))))

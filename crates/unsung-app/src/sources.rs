@@ -312,6 +312,7 @@ impl App {
             now: self.now(),
             http: &http,
             progress: &quiet,
+            drill_words: &[],
         };
         Ok(connector(config.kind).check(&cx).await?)
     }
@@ -423,6 +424,7 @@ impl App {
                         now,
                         http: &http,
                         progress: &progress,
+                        drill_words: &[],
                     };
                     match connector(config.kind).fetch(&cx).await {
                         Ok(fetched) => {

@@ -3,52 +3,19 @@
 //! The figures are checked against what the payloads say by hand; every fault leaves the
 //! earlier figures exactly as they were, and says in one line what happened.
 
+#[path = "support/run.rs"]
+mod command;
+
 use assert_cmd::Command;
+use command::{NOW, add_uptime_kuma, args, ok, run};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Output;
-use unsung_testsupport::{statuspage, uptime_kuma};
-use wiremock::matchers::{method, path, path_regex};
+use unsung_testsupport::{pagerduty, statuspage, uptime_kuma};
+use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const NOW: &str = "2026-11-29T20:00:00Z";
 const TOKEN: &str = "pd-test-token-never-shown";
-
-fn unsung(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("unsung").unwrap();
-    cmd.env("UNSUNG_NOW", NOW)
-        .env("UNSUNG_KEYCHAIN", "off")
-        .env("UNSUNG_HTTP_TIMEOUT", "1")
-        .env_remove("UNSUNG_DB")
-        .env_remove("UNSUNG_TEAM_DB")
-        .arg("--db")
-        .arg(format!("sqlite://{}", db.display()));
-    cmd
-}
-
-/// Runs the command off the async runtime, so the local servers keep answering.
-async fn run(mut cmd: Command) -> Output {
-    tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap()
-}
-
-async fn ok(cmd: Command) -> String {
-    let out = run(cmd).await;
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn args(db: &Path, list: &[&str]) -> Command {
-    let mut cmd = unsung(db);
-    cmd.args(list);
-    cmd
-}
 
 async fn stats(db: &Path) -> Value {
     let text = ok(args(
@@ -170,21 +137,7 @@ async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_kee
         added.contains("Added the statuspage source \"status\""),
         "{added}"
     );
-    ok(args(
-        &db,
-        &[
-            "source",
-            "add",
-            "uptime-kuma",
-            "--name",
-            "kuma",
-            "--url",
-            &kuma.uri(),
-            "--slug",
-            "ops",
-        ],
-    ))
-    .await;
+    ok(args(&db, &add_uptime_kuma(&kuma.uri()))).await;
     add_csv_sheet(&db).await;
 
     let synced = ok(args(&db, &["sync"])).await;
@@ -362,55 +315,13 @@ async fn a_pagerduty_token_is_used_but_never_shown_or_stored_in_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("team.db");
     let pd = MockServer::start().await;
-    let fixture = |name: &str| unsung_testsupport::fixture_json(&format!("pagerduty/{name}"));
-    let incident = fixture("openapi_list_incidents.json")["incidents"][0].clone();
-    let listing = |key: &str, items: Value| json!({key: items, "limit": 100, "offset": 0, "more": false, "total": null});
-    let authorised =
-        || wiremock::matchers::header("Authorization", format!("Token token={TOKEN}").as_str());
-    for (route, body) in [
-        (
-            "/services",
-            listing(
-                "services",
-                json!([fixture("openapi_list_services.json")["services"][0]]),
-            ),
-        ),
-        ("/incidents", listing("incidents", json!([incident]))),
-        (
-            "/maintenance_windows",
-            listing("maintenance_windows", json!([])),
-        ),
-        // The account's log: who resolved the incident.
-        (
-            "/log_entries",
-            listing(
-                "log_entries",
-                json!([{
-            "id": "R1", "type": "resolve_log_entry", "created_at": "2015-10-06T21:38:23Z",
-            "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"},
-            "incident": {"id": "PT4KHLK", "type": "incident_reference"}}]),
-            ),
-        ),
-    ] {
-        Mock::given(method("GET"))
-            .and(path(route))
-            .and(authorised())
-            .respond_with(ResponseTemplate::new(200).set_body_json(body))
-            .mount(&pd)
-            .await;
-    }
-    Mock::given(method("GET"))
-        .and(path_regex("^/change_events"))
-        .respond_with(ResponseTemplate::new(404))
-        .mount(&pd)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(401)
-                .set_body_json(json!({"error": {"message": "Unauthorized", "code": 2006}})),
-        )
-        .mount(&pd)
-        .await;
+    // The account's log says who resolved the incident.
+    let log = json!([{
+        "id": "R1", "type": "resolve_log_entry", "created_at": "2015-10-06T21:38:23Z",
+        "agent": {"id": "PXPGF42", "type": "user_reference", "summary": "Earline Greenholt"},
+        "incident": {"id": "PT4KHLK", "type": "incident_reference"}}]);
+    let incidents = json!([pagerduty::example_incident()]);
+    pagerduty::serve(&pd, Some(TOKEN), incidents, log).await;
 
     let when = |cmd: &mut Command| {
         cmd.env("UNSUNG_NOW", "2015-10-10T00:00:00Z")

@@ -6,6 +6,7 @@
 
 pub mod coach;
 pub mod demo;
+pub mod drills;
 pub mod glossary;
 pub mod index;
 pub mod local_time;

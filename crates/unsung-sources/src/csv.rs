@@ -4,7 +4,7 @@
 //! `time_zone`), or the small generic format documented in docs/sources.md:
 //!
 //! ```text
-//! id,title,service,opened_at,resolved_at,severity,resolved_by,status,link
+//! id,title,service,opened_at,resolved_at,severity,resolved_by,status,link[,what_changed,kind]
 //! ```
 //!
 //! Column names are matched without regard to case, spaces or underscores. A row that cannot
@@ -73,6 +73,8 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("status", &["status", "disposition"]),
     ("link", &["link", "url", "htmlurl"]),
     ("time_zone", &["timezone"]),
+    ("what_changed", &["whatchanged", "whatgotbetter"]),
+    ("kind", &["kind"]),
 ];
 
 fn normalise(header: &str) -> String {
@@ -92,11 +94,7 @@ impl Source for CsvFile {
         Ok(format!(
             "Read {} incidents{}",
             data.incidents.len(),
-            if skipped > 0 {
-                format!(" ({skipped} rows could not be read)")
-            } else {
-                String::new()
-            }
+            skipped.said()
         ))
     }
 
@@ -121,8 +119,8 @@ impl Source for CsvFile {
         }
         cx.report(format!("reading {}", file.display()));
         let (data, skipped) = read(cx, &file)?;
-        if skipped > 0 {
-            tracing::warn!(file = %file.display(), skipped, "CSV rows left out");
+        if skipped.rows > 0 {
+            tracing::warn!(file = %file.display(), "CSV rows left out:{}", skipped.said());
         }
         Ok(Fetched {
             data,
@@ -148,8 +146,8 @@ fn unreadable(file: &Path, error: &dyn std::fmt::Display) -> SourceError {
     ))
 }
 
-/// The incidents in `file`, and how many rows were left out.
-fn read(cx: &Context<'_>, file: &Path) -> Result<(Dataset, usize)> {
+/// The incidents in `file`, and the rows left out.
+fn read(cx: &Context<'_>, file: &Path) -> Result<(Dataset, Skipped)> {
     let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -178,6 +176,7 @@ fn read(cx: &Context<'_>, file: &Path) -> Result<(Dataset, usize)> {
 
     let mut data = Dataset::default();
     let mut skipped = 0;
+    let mut first_problem: Option<String> = None;
     for record in reader.records() {
         let Ok(record) = record else {
             skipped += 1;
@@ -189,7 +188,16 @@ fn read(cx: &Context<'_>, file: &Path) -> Result<(Dataset, usize)> {
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
         };
-        match row(cx, &field) {
+        let kind = match kind(field("kind")) {
+            Ok(kind) => kind,
+            Err(problem) => {
+                skipped += 1;
+                let line = record.position().map_or(0, |p| p.line());
+                first_problem.get_or_insert(format!("line {line}: {problem}"));
+                continue;
+            }
+        };
+        match row(cx, &field, kind) {
             Some((incident, service)) => {
                 if let Some(service) = service
                     && !data.services.iter().any(|s| s.id == service.id)
@@ -210,16 +218,54 @@ fn read(cx: &Context<'_>, file: &Path) -> Result<(Dataset, usize)> {
     if data.incidents.is_empty() && skipped > 0 {
         return Err(SourceError::invalid(format!(
             "None of the {skipped} rows of {} could be read (each needs an id and an opening \
-             time such as 2026-11-02T14:05:00Z). Earlier data is kept.",
-            file.display()
+             time such as 2026-11-02T14:05:00Z){}. Earlier data is kept.",
+            file.display(),
+            first_problem.map(|p| format!("; {p}")).unwrap_or_default()
         )));
     }
-    Ok((data, skipped))
+    Ok((
+        data,
+        Skipped {
+            rows: skipped,
+            first_problem,
+        },
+    ))
+}
+
+/// The rows of a file left out, and what was wrong with the first one, when it is known.
+struct Skipped {
+    rows: usize,
+    first_problem: Option<String>,
+}
+
+impl Skipped {
+    /// " (2 rows could not be read; line 6: …)", or nothing.
+    fn said(&self) -> String {
+        match (self.rows, &self.first_problem) {
+            (0, _) => String::new(),
+            (rows, Some(problem)) => format!(" ({rows} rows could not be read; {problem})"),
+            (rows, None) => format!(" ({rows} rows could not be read)"),
+        }
+    }
+}
+
+/// The `kind` column: `incident` (also when absent), `drill` or `maintenance`.
+fn kind(value: Option<&str>) -> std::result::Result<IncidentKind, String> {
+    match value.map(normalise).as_deref() {
+        None | Some("incident" | "problem") => Ok(IncidentKind::Problem),
+        Some("drill") => Ok(IncidentKind::Drill),
+        Some("maintenance") => Ok(IncidentKind::Maintenance),
+        Some(_) => Err(format!(
+            "kind \"{}\" is not incident, drill or maintenance",
+            text::shorten(&text::clean(value.unwrap_or_default()), 40)
+        )),
+    }
 }
 
 fn row<'a>(
     cx: &Context<'_>,
     field: &dyn Fn(&str) -> Option<&'a str>,
+    kind: IncidentKind,
 ) -> Option<(Incident, Option<Service>)> {
     let zone: Option<chrono_tz::Tz> = field("time_zone").and_then(|z| z.parse().ok());
     let when = |name: &str| field(name).map(|v| parse_time(v, zone));
@@ -270,8 +316,8 @@ fn row<'a>(
         link: field("link")
             .filter(|l| l.starts_with("https://") || l.starts_with("http://"))
             .map(str::to_string),
-        kind: IncidentKind::Problem,
-        source_explanation: None,
+        kind,
+        source_explanation: field("what_changed").and_then(text::explanation),
         explanation: None,
     };
     Some((incident, service))

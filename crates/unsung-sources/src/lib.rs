@@ -204,6 +204,9 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
     pub http: &'a Http,
     pub progress: &'a (dyn Fn(Progress) + Send + Sync),
+    /// The user's own words that mark a title as a drill (Settings), beyond the built-in ones
+    /// ([`unsung_core::drills::BUILT_IN_DRILL_WORDS`]); empty by default.
+    pub drill_words: &'a [String],
 }
 
 impl Context<'_> {
@@ -217,6 +220,48 @@ impl Context<'_> {
             step: step.into(),
             requests: self.http.requests(),
         });
+    }
+
+    /// Whether `title` marks planned practice, by the built-in words or the user's.
+    pub fn is_drill(&self, title: &str) -> bool {
+        unsung_core::drills::is_drill_title(title, self.drill_words)
+    }
+
+    /// A record of planned work (a maintenance window, a scheduled maintenance) from `start`
+    /// to `end`: a drill when its title marks one, else maintenance; told as a quiet win and
+    /// never counted. Never open: a window still going on is recorded up to `end`, and read
+    /// again (with a later end) while it goes on.
+    pub fn planned_work(
+        &self,
+        external_id: String,
+        title: &str,
+        (start, end): (DateTime<Utc>, DateTime<Utc>),
+        service_id: Option<String>,
+    ) -> unsung_core::Incident {
+        let title = text::title(title, "Planned maintenance");
+        unsung_core::Incident {
+            id: self.id(&external_id),
+            source: self.name.to_string(),
+            external_id,
+            service_id,
+            kind: if self.is_drill(&title) {
+                unsung_core::IncidentKind::Drill
+            } else {
+                unsung_core::IncidentKind::Maintenance
+            },
+            title,
+            severity: unsung_core::Severity::Minor,
+            opened_at: start,
+            acknowledged_at: None,
+            resolved_at: Some(end),
+            resolved_by: None,
+            responders: Vec::new(),
+            notes: Vec::new(),
+            disposition: unsung_core::Disposition::Counted,
+            link: None,
+            source_explanation: None,
+            explanation: None,
+        }
     }
 
     /// Where a first sync starts.

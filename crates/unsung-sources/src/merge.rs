@@ -3,11 +3,11 @@
 
 use crate::Fetched;
 use std::collections::HashMap;
-use unsung_core::{Dataset, Interval};
+use unsung_core::{Dataset, Explanation, Interval};
 
 /// `known` with `fetched` folded in: services, incidents and changes are added or replaced by
-/// id (a friendly name given in Unsung survives), people are added, and within each coverage
-/// span the new intervals replace the old ones.
+/// id (a friendly name given in Unsung, and a person's explanation of an incident, survive),
+/// people are added, and within each coverage span the new intervals replace the old ones.
 pub fn apply(mut known: Dataset, fetched: &Fetched) -> Dataset {
     let new = &fetched.data;
     for service in &new.services {
@@ -20,7 +20,19 @@ pub fn apply(mut known: Dataset, fetched: &Fetched) -> Dataset {
             None => known.services.push(service.clone()),
         }
     }
+    // What a person wrote is the store's (joined in when it read `known`), never the source's:
+    // an incident read again keeps it.
+    let written: HashMap<String, Explanation> = known
+        .incidents
+        .iter()
+        .filter_map(|i| Some((i.id.clone(), i.explanation.clone()?)))
+        .collect();
     upsert(&mut known.incidents, &new.incidents, |i| &i.id);
+    for incident in &mut known.incidents {
+        if incident.explanation.is_none() {
+            incident.explanation = written.get(&incident.id).cloned();
+        }
+    }
     known
         .incidents
         .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
@@ -214,6 +226,47 @@ mod tests {
             merged.services[0].friendly_name.as_deref(),
             Some("The shop")
         );
+    }
+
+    #[test]
+    fn an_incident_read_again_keeps_what_a_person_wrote_and_takes_the_sources_new_words() {
+        let mut written = incident("kuma/1", Some(2));
+        written.explanation = Some(unsung_core::Explanation {
+            incident_id: "kuma/1".into(),
+            text: "We added an early warning.".into(),
+            practice: true,
+            written_by: "Ana".into(),
+            written_at: at(3),
+            edited_by: None,
+            edited_at: None,
+        });
+        let known = Dataset {
+            incidents: vec![written.clone()],
+            ..Dataset::default()
+        };
+        let mut again = incident("kuma/1", Some(2));
+        again.source_explanation = Some("Raised the disk alert".into());
+        let fetched = Fetched {
+            data: Dataset {
+                incidents: vec![again.clone()],
+                ..Dataset::default()
+            },
+            ..Fetched::default()
+        };
+        let merged = apply(known.clone(), &fetched);
+        assert_eq!(merged.incidents[0].explanation, written.explanation);
+        assert_eq!(
+            merged.incidents[0].source_explanation.as_deref(),
+            Some("Raised the disk alert")
+        );
+        let unchanged = Fetched {
+            data: Dataset {
+                incidents: vec![incident("kuma/1", Some(2))],
+                ..Dataset::default()
+            },
+            ..Fetched::default()
+        };
+        assert_eq!(apply(known.clone(), &unchanged), known, "nothing changed");
     }
 
     #[test]

@@ -61,10 +61,25 @@ struct PageIncident {
     incident_updates: Vec<Update>,
     #[serde(default)]
     components: Vec<ComponentRef>,
+    /// What the team wrote afterwards, when it published a postmortem.
+    #[serde(default)]
+    postmortem_body: Option<String>,
+    /// When the postmortem was published: a time (the spec says a boolean); `null` or `false`
+    /// for a draft.
+    #[serde(default = "not_said")]
+    postmortem_published_at: serde_json::Value,
+}
+
+/// A field the page did not send at all (as opposed to `null`).
+fn not_said() -> serde_json::Value {
+    serde_json::Value::String(String::new())
 }
 
 #[derive(Debug, Deserialize)]
 struct Update {
+    /// investigating, identified, monitoring, resolved, postmortem…
+    #[serde(default)]
+    status: Option<String>,
     body: Option<String>,
     display_at: Option<String>,
     created_at: Option<String>,
@@ -90,6 +105,11 @@ struct Maintenances {
 
 #[derive(Debug, Deserialize)]
 struct Maintenance {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    shortlink: Option<String>,
     status: Option<String>,
     scheduled_for: Option<String>,
     scheduled_until: Option<String>,
@@ -164,6 +184,7 @@ impl Source for Statuspage {
         }
 
         let mut maintenance = Vec::new();
+        let mut planned_work = Vec::new();
         if unchanged {
             // Only the open incidents are being checked again: the page's maintenances have
             // not changed, so the ones already stored stand.
@@ -178,7 +199,10 @@ impl Source for Statuspage {
             cx.report("scheduled maintenance");
             let planned: Maintenances = get(cx, "scheduled-maintenances.json").await?;
             for window in &planned.scheduled_maintenances {
-                maintenance.extend(map_maintenance(cx, window));
+                if let Some((record, planned)) = map_maintenance(cx, window) {
+                    planned_work.push(record);
+                    maintenance.extend(planned);
+                }
             }
         }
 
@@ -233,6 +257,7 @@ impl Source for Statuspage {
             }
         }
 
+        incidents.extend(planned_work);
         Ok(Fetched {
             data: Dataset {
                 services,
@@ -350,16 +375,45 @@ fn map_incident(cx: &Context<'_>, incident: &PageIncident) -> Option<(Incident, 
             .clone()
             .filter(|l| l.starts_with("https://")),
         kind: IncidentKind::Problem,
-        source_explanation: None,
+        source_explanation: what_changed(incident),
         explanation: None,
     };
     Some((mapped, hit))
 }
 
-/// Planned time on each component a maintenance names, once it has begun.
-fn map_maintenance(cx: &Context<'_>, window: &Maintenance) -> Vec<Interval> {
+/// What the team said it changed: the published postmortem, else the update that resolved it.
+fn what_changed(incident: &PageIncident) -> Option<String> {
+    let published = !matches!(
+        incident.postmortem_published_at,
+        serde_json::Value::Null | serde_json::Value::Bool(false)
+    );
+    let postmortem = incident
+        .postmortem_body
+        .as_deref()
+        .filter(|_| published)
+        .and_then(text::explanation);
+    postmortem.or_else(|| {
+        incident
+            .incident_updates
+            .iter()
+            .filter(|u| u.status.as_deref() == Some("resolved"))
+            .filter_map(|u| {
+                let at = u.display_at.as_deref().or(u.created_at.as_deref());
+                Some((
+                    at.and_then(time::parse),
+                    text::explanation(u.body.as_deref()?)?,
+                ))
+            })
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, body)| body)
+    })
+}
+
+/// A maintenance that has begun: its record (planned work, told as a quiet win and never
+/// counted: a drill when its name says so), and planned time on each component it names.
+fn map_maintenance(cx: &Context<'_>, window: &Maintenance) -> Option<(Incident, Vec<Interval>)> {
     if window.status.as_deref() == Some("scheduled") {
-        return Vec::new();
+        return None;
     }
     let start = window
         .started_at
@@ -372,19 +426,33 @@ fn map_maintenance(cx: &Context<'_>, window: &Maintenance) -> Vec<Interval> {
         .or(window.scheduled_until.as_deref())
         .and_then(time::parse);
     let (Some(start), Some(end)) = (start, end) else {
-        return Vec::new();
+        return None;
     };
-    window
+    let end = end.min(cx.now);
+    if end <= start {
+        return None;
+    }
+    let planned = window
         .components
         .iter()
         .map(|c| Interval {
             service_id: cx.id(&c.id),
             start,
-            end: end.min(cx.now),
+            end,
             status: Status::Maintenance,
         })
-        .filter(|i| i.end > i.start)
-        .collect()
+        .collect();
+    let span = (start, end);
+    let service_id = window.components.first().map(|c| cx.id(&c.id));
+    let name = window.name.as_deref().unwrap_or_default();
+    let record = Incident {
+        link: window
+            .shortlink
+            .clone()
+            .filter(|l| l.starts_with("https://")),
+        ..cx.planned_work(format!("maintenance/{}", window.id), name, span, service_id)
+    };
+    Some((record, planned))
 }
 
 #[cfg(test)]

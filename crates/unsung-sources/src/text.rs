@@ -37,6 +37,16 @@ pub fn shorten(text: &str, max: usize) -> String {
     out
 }
 
+/// The longest source text on what changed that Unsung keeps (a postmortem, a note): a
+/// starting point for a person's plain words, not a document.
+pub const MAX_EXPLANATION_CHARS: usize = 4000;
+
+/// The source's own words on what changed, as stored: clean and bounded; `None` when empty.
+pub fn explanation(text: &str) -> Option<String> {
+    let cleaned = clean(text);
+    (!cleaned.is_empty()).then(|| shorten(&cleaned, MAX_EXPLANATION_CHARS))
+}
+
 /// A title as stored: clean, bounded, and never empty.
 pub fn title(text: &str, fallback: &str) -> String {
     let cleaned = clean(text);

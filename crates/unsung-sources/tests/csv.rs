@@ -1,10 +1,13 @@
 //! The CSV connector: the generic format and PagerDuty's incident export, bad rows left out
-//! and counted, and an unchanged file not read again.
+//! and counted, an unchanged file not read again, and the optional `what_changed` and `kind`
+//! columns (drills and maintenance never counted).
 
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use unsung_core::{Dataset, Disposition, Severity};
+use unsung_core::period::TimeRange;
+use unsung_core::stats::counted_in;
+use unsung_core::{Dataset, Disposition, IncidentKind, Severity};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind};
 
 fn now() -> DateTime<Utc> {
@@ -169,4 +172,85 @@ async fn a_changed_file_is_read_again_and_a_bad_one_fails_clearly() {
 
 fn config_for(file: &std::path::Path) -> SourceConfig {
     config(file.to_str().unwrap())
+}
+
+#[tokio::test]
+async fn what_changed_and_kind_columns_say_what_got_better_and_what_was_practice() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("incidents.csv");
+    let hostile = format!(
+        "<img src=x onerror=alert(1)>\u{202E} {}",
+        "A".repeat(10_000)
+    );
+    std::fs::write(
+        &file,
+        format!(
+            "id,title,opened_at,resolved_at,What Changed,Kind\n\
+             A,Checkout down,2026-11-02T10:00:00Z,2026-11-02T10:30:00Z,\"Added an alert, and a second server\",\n\
+             B,Game day,2026-11-03T10:00:00Z,2026-11-03T11:00:00Z,,drill\n\
+             C,Database upgrade,2026-11-04T10:00:00Z,2026-11-04T11:00:00Z,,Maintenance\n\
+             D,Search slow,2026-11-05T10:00:00Z,2026-11-05T10:05:00Z,\"{hostile}\",incident\n\
+             E,Payments down,2026-11-06T10:00:00Z,,,outage\n"
+        ),
+    )
+    .unwrap();
+    let config = config_for(&file);
+    let (said, _) = common::check("f", &config, None, now()).await;
+    assert_eq!(
+        said.unwrap(),
+        "Read 4 incidents (1 rows could not be read; line 6: kind \"outage\" is not incident, drill or maintenance)"
+    );
+    let data = common::first("f", &config, None, now())
+        .await
+        .result
+        .unwrap()
+        .data;
+    let by_id = |id: &str| data.incidents.iter().find(|i| i.external_id == id).unwrap();
+    assert_eq!(
+        by_id("A").source_explanation.as_deref(),
+        Some("Added an alert, and a second server")
+    );
+    assert_eq!(
+        by_id("A").kind,
+        IncidentKind::Problem,
+        "no kind: an incident"
+    );
+    assert_eq!(by_id("B").kind, IncidentKind::Drill);
+    assert_eq!(by_id("C").kind, IncidentKind::Maintenance);
+    assert_eq!(by_id("D").kind, IncidentKind::Problem);
+    let text = by_id("D").source_explanation.clone().unwrap();
+    assert!(
+        text.starts_with("<img src=x onerror=alert(1)> AAA"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{202E}'));
+    assert!(text.chars().count() <= unsung_sources::text::MAX_EXPLANATION_CHARS);
+
+    let month = TimeRange {
+        from: utc("2026-11-01T00:00:00Z"),
+        to: now(),
+    };
+    let counted: Vec<&str> = counted_in(&data.incidents, month)
+        .into_iter()
+        .map(|i| i.external_id.as_str())
+        .collect();
+    assert_eq!(
+        counted,
+        ["A", "D"],
+        "the drill and the maintenance are not counted"
+    );
+
+    // Every row with a kind Unsung does not know: the sync fails and says why.
+    std::fs::write(&file, "id,opened_at,kind\nA,2026-11-02T10:00:00Z,chaos\n").unwrap();
+    let error = common::first("f", &config, None, now())
+        .await
+        .result
+        .unwrap_err();
+    assert!(
+        error
+            .message
+            .contains("kind \"chaos\" is not incident, drill or maintenance"),
+        "{}",
+        error.message
+    );
 }

@@ -10,7 +10,7 @@ use crate::{Result, SourceRecord, StoreError};
 use chrono::{DateTime, Utc};
 use sqlx::types::Uuid;
 use sqlx::{Database, Encode, Postgres, Sqlite, Type};
-use unsung_core::{Change, Incident, Interval, Service, ThankYou};
+use unsung_core::{Change, Explanation, Incident, Interval, Service, ThankYou};
 
 /// A value one backend can bind.
 pub(crate) trait Value<DB: Database>:
@@ -171,6 +171,26 @@ pub(crate) fn bind_incident<'q, DB: Columns>(
         .bind(DB::list(&incident.notes))
         .bind(DB::text(incident.disposition.as_str()))
         .bind(DB::maybe_text(incident.link.as_deref()))
+        .bind(DB::text(incident.kind.as_str()))
+        .bind(DB::maybe_text(incident.source_explanation.as_deref()))
+}
+
+/// `EXPLANATION_COLUMNS`.
+pub(crate) fn bind_explanation<'q, DB: Columns>(
+    query: Query<'q, DB>,
+    explanation: &Explanation,
+) -> Query<'q, DB>
+where
+    bool: Value<DB>,
+{
+    query
+        .bind(DB::text(&explanation.incident_id))
+        .bind(DB::text(&explanation.text))
+        .bind(explanation.practice)
+        .bind(DB::text(&explanation.written_by))
+        .bind(DB::time(explanation.written_at))
+        .bind(DB::maybe_text(explanation.edited_by.as_deref()))
+        .bind(DB::maybe_time(explanation.edited_at))
 }
 
 /// `CHANGE_COLUMNS`, as `source`'s.

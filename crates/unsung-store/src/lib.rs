@@ -20,7 +20,7 @@ pub use sqlite::{ChatChannel, ChatDelivery, MailRecipient, MailSend, Retry, Sqli
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
-use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
+use unsung_core::{Dataset, Explanation, Incident, Interval, Person, Service, ThankYou};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -62,29 +62,37 @@ pub trait Store: Send + Sync {
     /// Replaces everything `source` contributed (services, availability, incidents, changes and
     /// the names of its people) with `data`, in one transaction. People's aliases are kept.
     /// Notes are not source data: a dataset carrying notes is refused (see [`Store::insert_thanks`]).
+    /// What people wrote is not source data either: explanations and the friendly names people
+    /// gave services are never touched (an incident's `explanation` is ignored), and an
+    /// explanation stays stored even when its incident is no longer in `data`.
     async fn replace_source(&self, source: &SourceRecord, data: &Dataset) -> Result<()>;
     /// Adds a source with no data yet, or updates its kind, URL and settings; its data stays.
     async fn save_source(&self, source: &SourceRecord) -> Result<()>;
     /// The source called `name`, if there is one.
     async fn source(&self, name: &str) -> Result<Option<SourceRecord>>;
-    /// Everything `source` contributed, as [`Store::replace_source`] took it (no notes).
+    /// Everything `source` contributed, as [`Store::replace_source`] took it (no notes), with
+    /// each incident's explanation joined in. Services keep the source's own friendly names:
+    /// what this returns is written back by the next sync, which must never copy a person's
+    /// name into the source's data (see [`Store::services`] for the names people gave).
     async fn source_data(&self, source: &str) -> Result<Dataset>;
     /// Removes a source and everything it contributed; `false` if there was no such source.
     async fn remove_source(&self, source: &str) -> Result<bool>;
     async fn sources(&self) -> Result<Vec<SourceRecord>>;
     /// Every source's number of services and incidents, by name, in one query.
     async fn source_counts(&self) -> Result<Vec<SourceCounts>>;
+    /// Every service, with the friendly name a person gave it over the source's.
     async fn services(&self) -> Result<Vec<Service>>;
     /// Availability intervals overlapping `[from, to)`.
     async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>>;
-    /// Incidents opened in `[from, to)`, oldest first.
+    /// Incidents opened in `[from, to)`, oldest first, each with its explanation.
     async fn incidents_opened(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Incident>>;
     async fn incident(&self, id: &str) -> Result<Option<Incident>>;
-    /// When the latest counted major incident opened before `before` was opened.
+    /// When the latest counted major problem (not a drill, maintenance or something marked as
+    /// practice) opened before `before` was opened.
     async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>>;
     /// How many updates were shipped in `[from, to)`.
     async fn changes_count(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u64>;
@@ -97,6 +105,16 @@ pub trait Store: Send + Sync {
     /// The name this connection may post as: `None` when the store does not know who is
     /// connected (local SQLite), the teammate's name on a team database.
     async fn author_name(&self) -> Result<Option<String>>;
+    /// Writes or replaces the person-written explanation of an incident. On an existing one,
+    /// `written_by`/`written_at` are kept and `edited_by`/`edited_at` are set: to the given
+    /// `edited_by`/`edited_at`, or else to the given `written_by`/`written_at` (the person
+    /// saving, and when). Saving the same words and mark again changes nothing. On a team
+    /// database the database signs it with the connected teammate's name, whatever is given.
+    async fn save_explanation(&self, explanation: &Explanation) -> Result<()>;
+    /// Every explanation, by incident id (for the team sync).
+    async fn explanations(&self) -> Result<Vec<Explanation>>;
+    /// A friendly name a person gave a service; `None` removes it. A sync never overwrites it.
+    async fn set_service_name(&self, service_id: &str, friendly_name: Option<&str>) -> Result<()>;
     /// Stores a note. Storing the same id twice keeps one note, so a retry never duplicates.
     async fn insert_thanks(&self, note: &ThankYou) -> Result<()>;
     async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>>;
@@ -112,6 +130,14 @@ pub trait Store: Send + Sync {
     async fn thanks_between(&self, from: DateTime<Utc>, to: DateTime<Utc>)
     -> Result<Vec<ThankYou>>;
 }
+
+/// What saving over an existing explanation changes (the `ON CONFLICT` update both backends
+/// run): its words and practice mark, and who edited it when; who wrote it first, and when,
+/// stay. Saving the same words and mark again is no edit.
+pub(crate) const EXPLANATION_EDIT: &str = "text = excluded.text, practice = excluded.practice, \
+     edited_by = COALESCE(excluded.edited_by, excluded.written_by), \
+     edited_at = COALESCE(excluded.edited_at, excluded.written_at) \
+     WHERE explanations.text <> excluded.text OR explanations.practice <> excluded.practice";
 
 /// True for URLs that name a PostgreSQL database.
 pub fn is_postgres_url(location: &str) -> bool {

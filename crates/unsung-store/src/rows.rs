@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 use sqlx::types::Uuid;
 use unsung_core::{
-    Change, Dataset, Disposition, Incident, IncidentKind, Interval, Person, Service, Severity,
-    Status, ThankYou,
+    Change, Dataset, Disposition, Explanation, Incident, IncidentKind, Interval, Person, Service,
+    Severity, Status, ThankYou,
 };
 
 /// A column value as one backend keeps it, read as the domain's `T`.
@@ -82,7 +82,15 @@ pub(crate) fn all<R, T>(rows: Vec<R>, convert: impl Fn(R) -> Result<T>) -> Resul
 pub(crate) const SERVICE_COLUMNS: &str = "id, source, external_id, name, friendly_name";
 pub(crate) const CHANGE_COLUMNS: &str = "id, source, service_id, at, summary";
 pub(crate) const INCIDENT_COLUMNS: &str = "id, source, external_id, service_id, title, severity, \
-     opened_at, acknowledged_at, resolved_at, resolved_by, responders, notes, disposition, link";
+     opened_at, acknowledged_at, resolved_at, resolved_by, responders, notes, disposition, link, \
+     kind, source_explanation";
+/// A person's explanation of an incident (its own table: a sync never writes it). None of
+/// these names is also an incident column, so an incident read joins them in unqualified.
+pub(crate) const EXPLANATION_COLUMNS: &str =
+    "incident_id, text, practice, written_by, written_at, edited_by, edited_at";
+/// A service's columns for reading: the name a person gave it wins over the source's.
+pub(crate) const NAMED_SERVICE_COLUMNS: &str = "services.id, services.source, services.external_id, \
+     services.name, COALESCE(service_names.friendly_name, services.friendly_name) AS friendly_name";
 /// A note's columns as both backends store them (the local store adds `is_demo`).
 pub(crate) const NOTE_COLUMNS: &str =
     "id, author, recipients, message, incident_id, period_from, period_to, created_at, edited_at";
@@ -182,6 +190,11 @@ pub(crate) struct IncidentRow<Time, List> {
     notes: List,
     disposition: String,
     link: Option<String>,
+    kind: String,
+    source_explanation: Option<String>,
+    /// The explanation joined in (`EXPLANATION_COLUMNS`); all NULL when there is none.
+    #[sqlx(flatten)]
+    explanation: MaybeExplanationRow<Time>,
 }
 
 impl<Time: Cell<DateTime<Utc>>, List: Cell<Vec<String>>> IncidentRow<Time, List> {
@@ -201,10 +214,68 @@ impl<Time: Cell<DateTime<Utc>>, List: Cell<Vec<String>>> IncidentRow<Time, List>
             title: self.title,
             resolved_by: self.resolved_by,
             link: self.link,
-            kind: IncidentKind::Problem,
-            source_explanation: None,
-            explanation: None,
+            kind: parse(&self.kind, "kind", IncidentKind::parse)?,
+            source_explanation: self.source_explanation,
+            explanation: self.explanation.into_explanation()?,
         })
+    }
+}
+
+#[derive(FromRow)]
+pub(crate) struct ExplanationRow<Time> {
+    incident_id: String,
+    text: String,
+    practice: bool,
+    written_by: String,
+    written_at: Time,
+    edited_by: Option<String>,
+    edited_at: Option<Time>,
+}
+
+impl<Time: Cell<DateTime<Utc>>> ExplanationRow<Time> {
+    pub fn into_explanation(self) -> Result<Explanation> {
+        Ok(Explanation {
+            written_at: self.written_at.read()?,
+            edited_at: optional(self.edited_at)?,
+            incident_id: self.incident_id,
+            text: self.text,
+            practice: self.practice,
+            written_by: self.written_by,
+            edited_by: self.edited_by,
+        })
+    }
+}
+
+/// An explanation as a LEFT JOIN gives it: every column NULL when the incident has none.
+#[derive(FromRow)]
+pub(crate) struct MaybeExplanationRow<Time> {
+    incident_id: Option<String>,
+    text: Option<String>,
+    practice: Option<bool>,
+    written_by: Option<String>,
+    written_at: Option<Time>,
+    edited_by: Option<String>,
+    edited_at: Option<Time>,
+}
+
+impl<Time: Cell<DateTime<Utc>>> MaybeExplanationRow<Time> {
+    fn into_explanation(self) -> Result<Option<Explanation>> {
+        let (Some(incident_id), Some(written_by), Some(written_at)) =
+            (self.incident_id, self.written_by, self.written_at)
+        else {
+            return Ok(None);
+        };
+        ExplanationRow {
+            incident_id,
+            text: self.text.unwrap_or_default(),
+            practice: self.practice.unwrap_or(false),
+            written_by,
+            written_at,
+            edited_by: self.edited_by,
+            edited_at: self.edited_at,
+        }
+        .into_explanation()
+        .map(Some)
     }
 }
 

@@ -7,18 +7,20 @@
 //! backends share: which rows to ask for, in which order, inside which transaction.
 
 use crate::columns::{
-    Columns, Value, bind_change, bind_edit, bind_incident, bind_interval, bind_service, bind_source,
+    Columns, Value, bind_change, bind_edit, bind_explanation, bind_incident, bind_interval,
+    bind_service, bind_source,
 };
 use crate::rows::{
-    CHANGE_COLUMNS, Cell, ChangeRow, CountsRow, INCIDENT_COLUMNS, IncidentRow, IntervalRow,
-    PersonRow, SERVICE_COLUMNS, ServiceRow, SourceRow, ThanksRow, all, dataset, optional,
+    CHANGE_COLUMNS, Cell, ChangeRow, CountsRow, EXPLANATION_COLUMNS, ExplanationRow,
+    INCIDENT_COLUMNS, IncidentRow, IntervalRow, NAMED_SERVICE_COLUMNS, PersonRow, SERVICE_COLUMNS,
+    ServiceRow, SourceRow, ThanksRow, all, dataset, optional,
 };
-use crate::{Result, SourceCounts, SourceRecord, Store, refuse_notes_in};
+use crate::{EXPLANATION_EDIT, Result, SourceCounts, SourceRecord, Store, refuse_notes_in};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::{ColumnIndex, Database, Decode, Executor, IntoArguments, Pool, Type};
 use std::borrow::Cow;
-use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
+use unsung_core::{Dataset, Explanation, Incident, Interval, Person, Service, ThankYou};
 
 /// A column type one backend can read.
 pub(crate) trait Readable<DB: Database>:
@@ -130,7 +132,7 @@ where
     for<'a> &'a str: ColumnIndex<DB::Row>,
     usize: ColumnIndex<DB::Row>,
     i64: Readable<DB> + Value<DB>,
-    bool: Readable<DB>,
+    bool: Readable<DB> + Value<DB>,
     String: Readable<DB>,
 {
     async fn author_name(&self) -> Result<Option<String>> {
@@ -224,8 +226,8 @@ where
         .fetch_all(self.pool())
         .await?;
         let incidents: Vec<IncidentRow<Times<DB>, Lists<DB>>> = sqlx::query_as(&DB::sql(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE source = $1 \
-                 ORDER BY opened_at, id COLLATE \"C\""
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} \
+             WHERE source = $1 ORDER BY opened_at, id COLLATE \"C\""
         )))
         .bind(DB::text(source))
         .fetch_all(self.pool())
@@ -300,7 +302,9 @@ where
 
     async fn services(&self) -> Result<Vec<Service>> {
         let rows: Vec<ServiceRow> = sqlx::query_as(&DB::sql(&format!(
-            "SELECT {SERVICE_COLUMNS} FROM unsung.services ORDER BY source COLLATE \"C\", {}",
+            "SELECT {NAMED_SERVICE_COLUMNS} FROM unsung.services LEFT JOIN unsung.service_names \
+             ON service_names.service_id = services.id \
+             ORDER BY services.source COLLATE \"C\", services.{}",
             DB::SERVICE_ORDER
         )))
         .fetch_all(self.pool())
@@ -326,7 +330,7 @@ where
         to: DateTime<Utc>,
     ) -> Result<Vec<Incident>> {
         let rows: Vec<IncidentRow<Times<DB>, Lists<DB>>> = sqlx::query_as(&DB::sql(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents \
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} \
              WHERE opened_at >= $1 AND opened_at < $2 ORDER BY opened_at, id COLLATE \"C\""
         )))
         .bind(DB::time(from))
@@ -338,7 +342,7 @@ where
 
     async fn incident(&self, id: &str) -> Result<Option<Incident>> {
         let row: Option<IncidentRow<Times<DB>, Lists<DB>>> = sqlx::query_as(&DB::sql(&format!(
-            "SELECT {INCIDENT_COLUMNS} FROM unsung.incidents WHERE id = $1"
+            "SELECT {INCIDENT_COLUMNS}, {EXPLANATION_COLUMNS} FROM {INCIDENTS} WHERE id = $1"
         )))
         .bind(DB::text(id))
         .fetch_optional(self.pool())
@@ -348,8 +352,10 @@ where
 
     async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
         let latest: Option<Times<DB>> = sqlx::query_scalar(&DB::sql(
-            "SELECT MAX(opened_at) FROM unsung.incidents \
-             WHERE severity = 'major' AND disposition = 'counted' AND opened_at < $1",
+            "SELECT MAX(opened_at) FROM unsung.incidents WHERE severity = 'major' \
+             AND disposition = 'counted' AND kind = 'problem' AND opened_at < $1 \
+             AND NOT EXISTS (SELECT 1 FROM unsung.explanations e \
+             WHERE e.incident_id = incidents.id AND e.practice)",
         ))
         .bind(DB::time(before))
         .fetch_one(self.pool())
@@ -388,6 +394,56 @@ where
             .execute(self.pool())
             .await?;
         Ok(DB::rows_affected(&done) > 0)
+    }
+
+    async fn save_explanation(&self, explanation: &Explanation) -> Result<()> {
+        let sql = DB::sql(&format!(
+            "INSERT INTO unsung.explanations ({EXPLANATION_COLUMNS}) VALUES ({}) \
+             ON CONFLICT (incident_id) DO UPDATE SET {EXPLANATION_EDIT}",
+            placeholders(count(EXPLANATION_COLUMNS))
+        ))
+        .into_owned();
+        bind_explanation(sqlx::query(&sql), explanation)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn explanations(&self) -> Result<Vec<Explanation>> {
+        let rows: Vec<ExplanationRow<Times<DB>>> = sqlx::query_as(&DB::sql(&format!(
+            "SELECT {EXPLANATION_COLUMNS} FROM unsung.explanations \
+             ORDER BY incident_id COLLATE \"C\""
+        )))
+        .fetch_all(self.pool())
+        .await?;
+        all(rows, ExplanationRow::into_explanation)
+    }
+
+    /// The team database also records who set the name (its trigger signs the row and its time).
+    async fn set_service_name(&self, service_id: &str, friendly_name: Option<&str>) -> Result<()> {
+        match friendly_name {
+            Some(name) => {
+                sqlx::query(&DB::sql(
+                    "INSERT INTO unsung.service_names (service_id, friendly_name, set_at) \
+                     VALUES ($1, $2, $3) ON CONFLICT (service_id) DO UPDATE SET \
+                     friendly_name = excluded.friendly_name, set_at = excluded.set_at",
+                ))
+                .bind(DB::text(service_id))
+                .bind(DB::text(name))
+                .bind(DB::time(Utc::now()))
+                .execute(self.pool())
+                .await?;
+            }
+            None => {
+                sqlx::query(&DB::sql(
+                    "DELETE FROM unsung.service_names WHERE service_id = $1",
+                ))
+                .bind(DB::text(service_id))
+                .execute(self.pool())
+                .await?;
+            }
+        }
+        Ok(())
     }
 
     async fn thanks_by_id(&self, id: &str) -> Result<Option<ThankYou>> {
@@ -464,6 +520,10 @@ where
         all(rows, ThanksRow::into_thanks)
     }
 }
+
+/// Incidents with the explanation a person wrote, if any.
+const INCIDENTS: &str =
+    "unsung.incidents LEFT JOIN unsung.explanations ON explanations.incident_id = incidents.id";
 
 /// A new source; its settings are jsonb in the team database.
 const SOURCE_INSERT: &str = "INSERT INTO unsung.sources (name, kind, url, created_at, settings) \

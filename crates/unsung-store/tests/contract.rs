@@ -6,7 +6,7 @@ mod support;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use support::Backend;
-use unsung_core::{Person, ThankYou, demo};
+use unsung_core::{Explanation, IncidentKind, Person, Severity, ThankYou, demo};
 use unsung_store::{SourceCounts, SourceRecord, StoreError};
 
 fn now() -> DateTime<Utc> {
@@ -85,6 +85,9 @@ contract!(
     people_keep_their_aliases_when_a_source_names_them_again,
     the_store_says_who_may_post,
     everything_survives_closing_and_reopening,
+    an_explanation_keeps_who_wrote_it_and_who_edited_it_last,
+    a_resync_never_touches_what_people_wrote,
+    drills_maintenance_and_practice_are_never_the_last_major_problem,
 );
 
 async fn notes_are_stored_verbatim_once_and_listed_newest_first(backend: &Backend) {
@@ -363,4 +366,202 @@ async fn everything_survives_closing_and_reopening(backend: &Backend) {
     let store = backend.store_as("Ben").await;
     assert_eq!(store.list_thanks(10).await.unwrap(), vec![kept]);
     assert_eq!(store.services().await.unwrap(), team_data().services);
+}
+
+/// What Ana writes about `incident_id`, at `at`.
+fn explanation(incident_id: &str, text: &str, at: DateTime<Utc>) -> Explanation {
+    Explanation {
+        incident_id: incident_id.into(),
+        text: text.into(),
+        practice: false,
+        written_by: "Ana".into(),
+        written_at: at,
+        edited_by: None,
+        edited_at: None,
+    }
+}
+
+/// Outside text as people paste it: markup, SQL, bidi marks, and 10,000 characters.
+fn hostile_text() -> String {
+    format!(
+        "<img src=x onerror=alert(1)><script>alert('x')</script> ' OR 1=1; -- \u{202E}drow \
+         \"quoted\" ☕ %s $1 {}",
+        "A".repeat(10_000)
+    )
+}
+
+async fn an_explanation_keeps_who_wrote_it_and_who_edited_it_last(backend: &Backend) {
+    let ana = backend.store_as("Ana").await;
+    let ben = backend.store_as("Ben").await;
+    let data = team_data();
+    ana.replace_source(&source("pagerduty", "pagerduty"), &data)
+        .await
+        .unwrap();
+    let incident = &data.incidents[0];
+    let written = explanation(&incident.id, &hostile_text(), now() - Duration::hours(3));
+    ana.save_explanation(&written).await.unwrap();
+    let stored = ben.incident(&incident.id).await.unwrap().unwrap();
+    assert_eq!(stored.explanation.as_ref(), Some(&written), "kept verbatim");
+    assert_eq!(stored.what_got_better(), Some(hostile_text().trim()));
+    assert_eq!(ben.explanations().await.unwrap(), vec![written.clone()]);
+
+    // Ben rewrites it and marks it as practice: Ana stays its writer.
+    let rewrite = Explanation {
+        text: "We added an early warning.".into(),
+        practice: true,
+        written_by: "Ben".into(),
+        written_at: now() - Duration::hours(1),
+        ..written.clone()
+    };
+    ben.save_explanation(&rewrite).await.unwrap();
+    let edited = Explanation {
+        text: rewrite.text.clone(),
+        practice: true,
+        edited_by: Some("Ben".into()),
+        edited_at: Some(now() - Duration::hours(1)),
+        ..written.clone()
+    };
+    assert_eq!(ana.explanations().await.unwrap(), vec![edited.clone()]);
+    // Saving the same words again is no edit.
+    ana.save_explanation(&Explanation {
+        written_at: now(),
+        ..rewrite.clone()
+    })
+    .await
+    .unwrap();
+    let read = ana
+        .incidents_opened(now() - Duration::days(365), now() + Duration::days(1))
+        .await
+        .unwrap();
+    let with_text: Vec<_> = read.iter().filter(|i| i.explanation.is_some()).collect();
+    assert_eq!(with_text.len(), 1);
+    assert_eq!(with_text[0].explanation.as_ref(), Some(&edited));
+    assert!(!with_text[0].counts(), "practice is never counted");
+    let from_source = ana.source_data("pagerduty").await.unwrap();
+    assert_eq!(
+        from_source.incidents[0].explanation.as_ref(),
+        Some(&edited),
+        "the source's incidents carry it too"
+    );
+}
+
+async fn a_resync_never_touches_what_people_wrote(backend: &Backend) {
+    let store = backend.store_as("Ana").await;
+    let pd = source("pagerduty", "pagerduty");
+    let mut data = team_data();
+    data.incidents[0].kind = IncidentKind::Drill;
+    data.incidents[1].source_explanation = Some("Rolled back deploy 4512; added alert".into());
+    store.replace_source(&pd, &data).await.unwrap();
+    let back = store.source_data("pagerduty").await.unwrap();
+    assert_eq!(back.incidents, data.incidents, "kind and source text kept");
+
+    let kept = explanation(&data.incidents[1].id, "We added an early warning.", now());
+    let dropped = explanation(&data.incidents[2].id, "We made the page faster.", now());
+    store.save_explanation(&kept).await.unwrap();
+    store.save_explanation(&dropped).await.unwrap();
+    let service = data.services[0].clone();
+    store
+        .set_service_name(&service.id, Some("The shop"))
+        .await
+        .unwrap();
+
+    // The source changes its words and no longer serves one incident; the app writes back what
+    // it read, with the source's own data.
+    let mut resynced = store.source_data("pagerduty").await.unwrap();
+    resynced.incidents.remove(2);
+    resynced.incidents[1].source_explanation = Some("Postmortem: alert added".into());
+    resynced.incidents[1].title = "Renamed by the source".into();
+    resynced.services[0].friendly_name = Some("Source's own name".into());
+    store.replace_source(&pd, &resynced).await.unwrap();
+    store.replace_source(&pd, &resynced).await.unwrap();
+
+    let incident = store.incident(&kept.incident_id).await.unwrap().unwrap();
+    assert_eq!(incident.explanation, Some(kept.clone()));
+    assert_eq!(
+        incident.source_explanation.as_deref(),
+        Some("Postmortem: alert added")
+    );
+    assert_eq!(store.incident(&dropped.incident_id).await.unwrap(), None);
+    assert_eq!(
+        store.explanations().await.unwrap().len(),
+        2,
+        "an explanation outlives its incident"
+    );
+    let named = |services: Vec<unsung_core::Service>| {
+        services
+            .into_iter()
+            .find(|s| s.id == service.id)
+            .and_then(|s| s.friendly_name)
+    };
+    assert_eq!(
+        named(store.services().await.unwrap()).as_deref(),
+        Some("The shop")
+    );
+    assert_eq!(
+        named(store.source_data("pagerduty").await.unwrap().services).as_deref(),
+        Some("Source's own name"),
+        "a sync reads the source's own name, so it never copies a person's into it"
+    );
+    store.set_service_name(&service.id, None).await.unwrap();
+    assert_eq!(
+        named(store.services().await.unwrap()).as_deref(),
+        Some("Source's own name")
+    );
+    // Removing the source keeps what people wrote, for when it is added again.
+    store.remove_source("pagerduty").await.unwrap();
+    assert_eq!(store.explanations().await.unwrap().len(), 2);
+}
+
+async fn drills_maintenance_and_practice_are_never_the_last_major_problem(backend: &Backend) {
+    let store = backend.store_as("Ana").await;
+    let pd = source("pagerduty", "pagerduty");
+    let mut data = team_data();
+    let latest_major = |data: &unsung_core::Dataset| {
+        data.incidents
+            .iter()
+            .filter(|i| i.severity == Severity::Major && i.counts())
+            .map(|i| i.opened_at)
+            .max()
+    };
+    let major = data
+        .incidents
+        .iter()
+        .position(|i| Some(i.opened_at) == latest_major(&data))
+        .expect("the demo team has a major incident");
+    store.replace_source(&pd, &data).await.unwrap();
+    assert_eq!(
+        store.last_major_incident_at(now()).await.unwrap(),
+        latest_major(&data)
+    );
+
+    for kind in [IncidentKind::Drill, IncidentKind::Maintenance] {
+        data.incidents[major].kind = kind;
+        store.replace_source(&pd, &data).await.unwrap();
+        assert_eq!(
+            store.last_major_incident_at(now()).await.unwrap(),
+            latest_major(&data),
+            "{kind:?}"
+        );
+        assert_ne!(latest_major(&data), latest_major(&team_data()));
+    }
+
+    data.incidents[major].kind = IncidentKind::Problem;
+    store.replace_source(&pd, &data).await.unwrap();
+    let practice = Explanation {
+        practice: true,
+        ..explanation(&data.incidents[major].id, "", now())
+    };
+    store.save_explanation(&practice).await.unwrap();
+    let marked = store
+        .incident(&practice.incident_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(marked.effective_kind(), IncidentKind::Drill);
+    assert_eq!(marked.what_got_better(), None);
+    data.incidents[major].explanation = Some(practice);
+    assert_eq!(
+        store.last_major_incident_at(now()).await.unwrap(),
+        latest_major(&data)
+    );
 }

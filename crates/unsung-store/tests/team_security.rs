@@ -1,6 +1,7 @@
 //! Authorship is enforced by PostgreSQL itself: on a real server, a teammate connected as their
 //! own role cannot post as someone else, nor change or delete someone else's note, nor say
-//! which other names are a teammate's, whether through Unsung or by hand in Debian's psql. Also: setting the database up, twice, by
+//! which other names are a teammate's, nor write an explanation in someone else's name,
+//! whether through Unsung or by hand in Debian's psql. Also: setting the database up, twice, by
 //! `PgStore::init_team` or by `scripts/team-init.sql`.
 
 mod support;
@@ -8,7 +9,7 @@ mod support;
 use chrono::{SubsecRound, Utc};
 use std::path::Path;
 use support::{TEAM, new_team_database};
-use unsung_core::{Person, ThankYou};
+use unsung_core::{Explanation, Person, ThankYou};
 use unsung_store::{Member, PgStore, Store, StoreError, open};
 use unsung_testpg::Cluster;
 
@@ -354,4 +355,118 @@ async fn the_psql_script_in_the_repository_sets_up_the_same_database() {
         .await
         .unwrap();
     assert_eq!(ben.list_thanks(10).await.unwrap(), vec![first]);
+}
+
+#[tokio::test]
+async fn any_teammate_may_write_an_explanation_but_the_database_signs_it() {
+    let cluster = Cluster::shared();
+    let db = new_team_database(cluster).await;
+    let ana = store(cluster, &db, "ana").await;
+    let ben = store(cluster, &db, "ben").await;
+    let at = Utc::now().trunc_subsecs(0);
+    // Ana claims Dev wrote it: the database signs it with her name.
+    let claimed = Explanation {
+        incident_id: "pd/P1".into(),
+        text: "We added an early warning.".into(),
+        practice: false,
+        written_by: "Dev".into(),
+        written_at: at,
+        edited_by: Some("Dev".into()),
+        edited_at: Some(at),
+    };
+    ana.save_explanation(&claimed).await.unwrap();
+    let signed = Explanation {
+        written_by: "Ana".into(),
+        edited_by: None,
+        edited_at: None,
+        ..claimed.clone()
+    };
+    assert_eq!(ben.explanations().await.unwrap(), vec![signed.clone()]);
+
+    // Ben improves it, again in Dev's name: Ana stays its writer, Ben is its last editor.
+    let improved = Explanation {
+        text: "We added an early warning, so we know first.".into(),
+        practice: true,
+        written_by: "Dev".into(),
+        written_at: at + chrono::Duration::minutes(5),
+        edited_by: Some("Dev".into()),
+        edited_at: Some(at + chrono::Duration::minutes(5)),
+        ..claimed.clone()
+    };
+    ben.save_explanation(&improved).await.unwrap();
+    let edited = Explanation {
+        text: improved.text.clone(),
+        practice: true,
+        edited_by: Some("Ben".into()),
+        edited_at: Some(at + chrono::Duration::minutes(5)),
+        ..signed.clone()
+    };
+    assert_eq!(ana.explanations().await.unwrap(), vec![edited.clone()]);
+
+    // By hand in psql: whoever is written in, the row says who did it; who wrote it first
+    // cannot be changed, and nobody deletes what the team wrote.
+    let (ok, by_hand, stderr) = psql_as(
+        cluster,
+        "dev",
+        &db,
+        "INSERT INTO unsung.explanations (incident_id, text, written_by, written_at) \
+         VALUES ('pd/P2', 'by hand', 'Ana', now()) RETURNING written_by;",
+        &[],
+    );
+    assert!(ok, "{stderr}");
+    assert_eq!(by_hand, "Dev");
+    let (ok, editor, stderr) = psql_as(
+        cluster,
+        "dev",
+        &db,
+        "UPDATE unsung.explanations SET text = 'Dev was here', edited_by = 'Ana' \
+         WHERE incident_id = 'pd/P1' RETURNING written_by || ' ' || edited_by;",
+        &[],
+    );
+    assert!(ok, "{stderr}");
+    assert_eq!(editor, "Ana Dev");
+    for forged in [
+        "UPDATE unsung.explanations SET written_by = 'Dev' WHERE incident_id = 'pd/P1';",
+        "UPDATE unsung.explanations SET written_at = now() WHERE incident_id = 'pd/P1';",
+        "DELETE FROM unsung.explanations WHERE incident_id = 'pd/P1';",
+        "TRUNCATE unsung.explanations;",
+    ] {
+        assert_refused(cluster, ("ben", &db), (forged, &[]), "permission denied");
+    }
+    let texts: Vec<(String, String)> = ana
+        .explanations()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.incident_id, e.written_by))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("pd/P1".into(), "Ana".into()),
+            ("pd/P2".into(), "Dev".into())
+        ]
+    );
+
+    // Any teammate names a service; the database records who did.
+    ben.set_service_name("pd/SVC1", Some("The shop"))
+        .await
+        .unwrap();
+    let (ok, set_by, stderr) = psql_as(
+        cluster,
+        "ana",
+        &db,
+        "SELECT set_by FROM unsung.service_names WHERE service_id = 'pd/SVC1';",
+        &[],
+    );
+    assert!(ok && set_by == "Ben", "{set_by} {stderr}");
+    ana.set_service_name("pd/SVC1", None).await.unwrap();
+    let (_, left, _) = psql_as(
+        cluster,
+        "ben",
+        &db,
+        "SELECT count(*) FROM unsung.service_names;",
+        &[],
+    );
+    assert_eq!(left, "0");
 }

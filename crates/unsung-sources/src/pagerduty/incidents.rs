@@ -341,12 +341,20 @@ impl Sync<'_, '_> {
         let mut responders = raw.named_responders();
         push_unique(&mut responders, details.responders);
         let service_id = self.service_of(raw.service.as_ref());
+        let title = raw.title();
+        // The latest note is where responders usually say what they changed.
+        let source_explanation = details.notes.last().and_then(|n| text::explanation(n));
         let incident = Incident {
             id,
             source: cx.name.to_string(),
             external_id: raw.id.clone(),
             service_id,
-            title: raw.title(),
+            kind: if cx.is_drill(&title) {
+                IncidentKind::Drill
+            } else {
+                IncidentKind::Problem
+            },
+            title,
             severity: raw.severity(),
             opened_at: times.opened_at,
             acknowledged_at: earliest(raw.first_acknowledged(), details.acknowledged_at),
@@ -365,8 +373,7 @@ impl Sync<'_, '_> {
                 .map(str::trim)
                 .filter(|url| url.starts_with("http"))
                 .map(str::to_string),
-            kind: IncidentKind::Problem,
-            source_explanation: None,
+            source_explanation,
             explanation: None,
         };
         let incidents = &mut self.fetched.data.incidents;

@@ -13,11 +13,11 @@
 use super::Sync;
 use super::api::Window;
 use super::incidents::{Reference, list_or_null};
-use crate::{Coverage, Result, SourceErrorKind, text, time};
+use crate::{Context, Coverage, Result, SourceErrorKind, text, time};
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use std::collections::HashSet;
-use unsung_core::{Change, Interval, Status};
+use unsung_core::{Change, Incident, Interval, Status};
 
 /// How long a listing of maintenance windows is trusted when none of them is due.
 pub(super) const MAINTENANCE_REFRESH: Duration = Duration::minutes(30);
@@ -29,6 +29,35 @@ struct MaintenanceWindow {
     end_time: String,
     #[serde(default, deserialize_with = "list_or_null")]
     services: Vec<Reference>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    html_url: Option<String>,
+}
+
+impl MaintenanceWindow {
+    /// The window as a record of planned work (a drill when its description says so); its id
+    /// is kept apart from incidents'.
+    fn record(
+        &self,
+        cx: &Context<'_>,
+        span: (DateTime<Utc>, DateTime<Utc>),
+        service_id: Option<String>,
+    ) -> Incident {
+        let words = self.description.as_deref().or(self.summary.as_deref());
+        let external_id = format!("maintenance_window/{}", self.id);
+        Incident {
+            link: self
+                .html_url
+                .as_deref()
+                .map(str::trim)
+                .filter(|url| url.starts_with("http"))
+                .map(str::to_string),
+            ..cx.planned_work(external_id, words.unwrap_or_default(), span, service_id)
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,8 +86,9 @@ impl Sync<'_, '_> {
             || cx.now - listed_at >= MAINTENANCE_REFRESH
     }
 
-    /// Maintenance windows that have begun, each as a maintenance interval on every service
-    /// it lists, with coverage for exactly that span so a resync replaces it. Returns when one
+    /// Maintenance windows that have begun, each as a record of planned work (maintenance, or
+    /// a drill by its description) and a maintenance interval on every service it lists, with
+    /// coverage for exactly that span so a resync replaces it. Returns when one
     /// of them next changes: the start of one that has not begun, or now for one going on.
     pub(super) async fn maintenance(&mut self) -> Result<Option<DateTime<Utc>>> {
         let cx = self.api.cx;
@@ -90,6 +120,12 @@ impl Sync<'_, '_> {
             if start >= end || end <= history_start {
                 continue;
             }
+            let first_service = window
+                .services
+                .first()
+                .and_then(|s| self.service_of(Some(s)));
+            let record = window.record(cx, (start, end), first_service);
+            self.fetched.data.incidents.push(record);
             for service in &window.services {
                 let Some(service_id) = self.service_of(Some(service)) else {
                     continue;

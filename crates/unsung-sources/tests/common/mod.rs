@@ -40,6 +40,30 @@ pub async fn fetch(
     known: &Dataset,
     now: DateTime<Utc>,
 ) -> Run {
+    fetch_with_drill_words(name, config, token, (cursor, known), now, &[]).await
+}
+
+/// A first sync with the user's own `drill_words` (Settings) beside the built-in ones.
+pub async fn first_with_drill_words(
+    name: &str,
+    config: &SourceConfig,
+    token: Option<&str>,
+    now: DateTime<Utc>,
+    drill_words: &[String],
+) -> Run {
+    let before = (&serde_json::Value::Null, &Dataset::default());
+    fetch_with_drill_words(name, config, token, before, now, drill_words).await
+}
+
+/// [`fetch`], from `(cursor, known)`, with the user's own drill words.
+pub async fn fetch_with_drill_words(
+    name: &str,
+    config: &SourceConfig,
+    token: Option<&str>,
+    (cursor, known): (&serde_json::Value, &Dataset),
+    now: DateTime<Utc>,
+    drill_words: &[String],
+) -> Run {
     let http = Http::new(quick_limits());
     let cx = Context {
         name,
@@ -50,6 +74,7 @@ pub async fn fetch(
         now,
         http: &http,
         progress: &quiet,
+        drill_words,
     };
     let result = connector(config.kind).fetch(&cx).await;
     Run {
@@ -87,6 +112,7 @@ pub async fn check(
         now,
         http: &http,
         progress: &quiet,
+        drill_words: &[],
     };
     let result = connector(config.kind).check(&cx).await;
     (result, http.requests())

@@ -6,6 +6,7 @@
 mod common;
 
 mod account;
+mod drills;
 mod faults;
 mod mapping;
 mod paging;

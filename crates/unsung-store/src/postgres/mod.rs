@@ -18,7 +18,7 @@ use std::time::Duration;
 use unsung_core::ThankYou;
 
 /// The schema version this build reads and writes (`unsung.meta.schema_version`).
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// How long to wait for the team database before treating it as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
