@@ -49,6 +49,7 @@ pub async fn fetch(
         known,
         now,
         http: &http,
+        drill_words: &[],
         progress: &quiet,
     };
     let result = connector(config.kind).fetch(&cx).await;
@@ -86,6 +87,7 @@ pub async fn check(
         known: &known,
         now,
         http: &http,
+        drill_words: &[],
         progress: &quiet,
     };
     let result = connector(config.kind).check(&cx).await;
