@@ -3,4 +3,4 @@
 /**
  * Which part of the story a section tells.
  */
-export type SectionKind = "uptime" | "problems" | "outside_hours" | "since_outage" | "quiet_wins" | "thanks";
+export type SectionKind = "uptime" | "problems" | "outside_hours" | "since_outage" | "quiet_wins" | "thanks" | "what_got_better";
