@@ -44,6 +44,7 @@ pub use team::{TeamSetup, init_team_database};
 pub use unsung_core::coach::{Coaching, JargonHit, Span};
 pub use unsung_core::locale::Lang;
 pub use unsung_core::period::{PeriodKind, PeriodUnit, TimeRange};
+pub use unsung_core::readability::{MAX_GRADE, MIN_READING_EASE};
 pub use unsung_core::stats::{StatsReport, rfc3339};
 pub use unsung_core::story::{Audience, Story};
 pub use unsung_core::working_hours::WorkingHours;
