@@ -168,3 +168,56 @@ async fn a_service_gets_the_friendly_name_a_person_gives_it() {
         .unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
 }
+
+#[tokio::test]
+async fn the_shared_page_and_pdf_tell_what_got_better_and_keep_hostile_text_as_text() {
+    use unsung_app::{CardSize, Reader, ShareFormat, ShareOptions};
+    let (dir, app) = demo_app().await;
+    let incident = a_fixed_problem(&app).await;
+    let hostile = "We fixed it <script>alert(1)</script> \u{202E}for good.";
+    app.explain_incident(&incident.id, hostile, false, Lang::En)
+        .await
+        .unwrap();
+    let tz = app.reader_tz();
+    let reader = Reader {
+        tz,
+        lang: Lang::En,
+        audience: Audience::Family,
+    };
+    let options = |format| ShareOptions {
+        format,
+        size: CardSize::Landscape,
+        customer_names: Vec::new(),
+        show_teammates: false,
+    };
+    let range = app.period_range(PeriodKind::Last90Days, tz);
+    let page = app
+        .share(range, reader, &options(ShareFormat::Html))
+        .await
+        .unwrap()
+        .bytes;
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("We fixed it &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script>alert(1)"));
+
+    let pdf = app
+        .share(range, reader, &options(ShareFormat::Pdf))
+        .await
+        .unwrap()
+        .bytes;
+    let file = dir.path().join("story.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("We fixed it <script>alert(1)</script>"),
+        "{text}"
+    );
+}
