@@ -11,33 +11,30 @@ use unsung_app::{Audience, ErrorCode, Lang, PeriodKind, TimeRange};
 
 const BETTER: &str = "We added an early warning, so next time we will know before customers do.";
 
-/// The demo team's latest fixed problem in the last 90 days, as the card shows it.
-async fn a_fixed_problem(app: &unsung_app::App) -> unsung_app::dto::IncidentView {
-    let overview = overview_of(
+/// The last 90 days' incidents, as the cards show them.
+async fn cards(app: &unsung_app::App) -> Vec<unsung_app::dto::IncidentView> {
+    overview_of(
         app,
         PeriodKind::Last90Days,
         app.reader_tz(),
         Lang::En,
         Audience::Team,
     )
-    .await;
-    overview
-        .incidents
+    .await
+    .incidents
+}
+
+/// The demo team's latest fixed problem in the last 90 days, as the card shows it.
+async fn a_fixed_problem(app: &unsung_app::App) -> unsung_app::dto::IncidentView {
+    cards(app)
+        .await
         .into_iter()
         .find(|i| i.kind == "problem" && i.resolved_at.is_some() && i.explanation.is_none())
         .expect("the demo team has a fixed problem nobody explained yet")
 }
 
 async fn card(app: &unsung_app::App, id: &str) -> unsung_app::dto::IncidentView {
-    let overview = overview_of(
-        app,
-        PeriodKind::Last90Days,
-        app.reader_tz(),
-        Lang::En,
-        Audience::Team,
-    )
-    .await;
-    overview.incidents.into_iter().find(|i| i.id == id).unwrap()
+    cards(app).await.into_iter().find(|i| i.id == id).unwrap()
 }
 
 async fn named(app: &unsung_app::App, name: &str) {

@@ -63,17 +63,11 @@ fn stderr_of(cmd: &mut Command, code: i32) -> String {
     String::from_utf8(output.stderr).unwrap()
 }
 
+/// The demo team's last 90 days, read in UTC.
+const NINETY_DAYS: [&str; 6] = ["--from", "2026-09-01", "--to", "2026-11-30", "--tz", "UTC"];
+
 fn ninety_days(db: &Path) -> Value {
-    json(unsung(db).args([
-        "stats",
-        "--from",
-        "2026-09-01",
-        "--to",
-        "2026-11-30",
-        "--tz",
-        "UTC",
-        "--json",
-    ]))
+    json(unsung(db).arg("stats").args(NINETY_DAYS).arg("--json"))
 }
 
 #[test]
@@ -476,17 +470,12 @@ fn demo_fixed_problems() -> Vec<unsung_core::Incident> {
 
 /// The demo team's 90-day family story, as text.
 fn family_story(db: &Path) -> String {
-    stdout_of(unsung(db).args([
-        "story",
-        "--from",
-        "2026-09-01",
-        "--to",
-        "2026-11-30",
-        "--tz",
-        "UTC",
-        "--audience",
-        "family",
-    ]))
+    stdout_of(
+        unsung(db)
+            .arg("story")
+            .args(NINETY_DAYS)
+            .args(["--audience", "family"]),
+    )
 }
 
 #[test]

@@ -139,15 +139,7 @@ async fn what_got_better_written_in_the_window_reaches_the_story_the_pdf_and_the
         let driver = Driver::spawn(data.path());
         let client = driver.connect().await;
         past_the_welcome(&client).await;
-        client
-            .execute(
-                "window.__ran = []; \
-                 for (const f of ['alert', 'confirm', 'prompt', 'print', 'open']) \
-                   window[f] = (...a) => { window.__ran.push(f + ':' + a.join(',')); };",
-                vec![],
-            )
-            .await
-            .expect("install the watchers");
+        support::watch_for_scripts(&client).await;
         ninety_days(&client).await;
 
         write_and_save(&client, 0, BETTER).await;

@@ -226,15 +226,7 @@ async fn hostile_notes_are_shown_as_text_and_no_script_runs() {
     let client = driver.connect().await;
     past_the_welcome(&client).await;
     // Anything a note could make run would call one of these.
-    client
-        .execute(
-            "window.__ran = []; \
-             for (const f of ['alert', 'confirm', 'prompt', 'print', 'open']) \
-               window[f] = (...a) => { window.__ran.push(f + ':' + a.join(',')); };",
-            vec![],
-        )
-        .await
-        .expect("install the watchers");
+    support::watch_for_scripts(&client).await;
 
     click(&client, "nav-thanks").await;
     support::wait_for(

@@ -499,3 +499,17 @@ pub const XSS_VECTORS: &[&str] = &[
 /// The elements a teammate's text could become if it were parsed as markup.
 pub const MARKUP: &str = "script, img, svg, iframe, object, embed, a, style, link, meta, math, input, \
                       form, details, body, table, marquee, video, audio, base";
+
+/// Replaces what anything a teammate's text could make run would call (alert, confirm, prompt,
+/// print, open) with a recorder; `window.__ran` lists the calls.
+pub async fn watch_for_scripts(client: &Client) {
+    client
+        .execute(
+            "window.__ran = []; \
+             for (const f of ['alert', 'confirm', 'prompt', 'print', 'open']) \
+               window[f] = (...a) => { window.__ran.push(f + ':' + a.join(',')); };",
+            vec![],
+        )
+        .await
+        .expect("install the watchers");
+}
