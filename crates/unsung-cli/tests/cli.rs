@@ -468,6 +468,20 @@ fn demo_fixed_problems() -> Vec<unsung_core::Incident> {
     fixed
 }
 
+/// `unsung incident explain` of `incident` with `text`.
+fn explain(db: &Path, incident: &str, text: &str) -> Command {
+    let mut cmd = unsung(db);
+    cmd.args([
+        "incident",
+        "explain",
+        "--incident",
+        incident,
+        "--text",
+        text,
+    ]);
+    cmd
+}
+
 /// The demo team's 90-day family story, as text.
 fn family_story(db: &Path) -> String {
     stdout_of(
@@ -483,14 +497,7 @@ fn an_explanation_is_stored_coached_and_told_in_the_family_story() {
     let (_dir, db) = demo_db();
     let incident = &demo_fixed_problems()[0];
     let text = "We added an early warning. Next time we will know first.";
-    let printed = stdout_of(unsung(&db).args([
-        "incident",
-        "explain",
-        "--incident",
-        &incident.id,
-        "--text",
-        text,
-    ]));
+    let printed = stdout_of(&mut explain(&db, &incident.id, text));
     assert!(printed.contains(&format!("Saved what got better after {}", incident.id)));
     assert!(printed.contains("Grade "), "{printed}");
     assert!(
@@ -510,15 +517,7 @@ fn a_hard_explanation_is_kept_and_its_long_sentences_and_jargon_are_reported() {
     let text = "We changed the DNS failover so that when the primary region becomes \
                 unavailable the traffic is moved automatically to the secondary region \
                 without anybody having to wake up.";
-    let coaching = json(unsung(&db).args([
-        "incident",
-        "explain",
-        "--incident",
-        &incident.id,
-        "--text",
-        text,
-        "--json",
-    ]));
+    let coaching = json(explain(&db, &incident.id, text).arg("--json"));
     assert_eq!(coaching["incident_id"], incident.id.as_str());
     assert_eq!(coaching["within_gates"], false, "{coaching}");
     assert_eq!(coaching["long_sentences"].as_array().unwrap().len(), 1);
@@ -534,14 +533,7 @@ fn a_hard_explanation_is_kept_and_its_long_sentences_and_jargon_are_reported() {
     );
 
     // Refused for nothing but printed with every piece of advice.
-    let printed = stdout_of(unsung(&db).args([
-        "incident",
-        "explain",
-        "--incident",
-        &incident.id,
-        "--text",
-        text,
-    ]));
+    let printed = stdout_of(&mut explain(&db, &incident.id, text));
     assert!(
         printed.contains("harder than the family story allows"),
         "{printed}"
@@ -566,9 +558,8 @@ fn stats_count_no_drill_or_practice_as_an_incident() {
     assert_eq!(ninety_days(&db)["incidents"]["total"], counted);
 
     let incident = &demo_fixed_problems()[0];
-    unsung(&db)
-        .args(["incident", "explain", "--incident", &incident.id])
-        .args(["--text", "", "--practice"])
+    explain(&db, &incident.id, "")
+        .arg("--practice")
         .assert()
         .success();
     assert_eq!(
