@@ -4,14 +4,12 @@
 //! uptime, which incidents count, how a week is told, in which words) is tested by plain unit
 //! tests. The locale files and the syllable dictionary are compiled in.
 
-pub mod coach;
 pub mod demo;
 pub mod glossary;
 pub mod index;
 pub mod local_time;
 pub mod locale;
 pub mod model;
-pub mod names;
 pub mod people;
 pub mod period;
 pub mod readability;

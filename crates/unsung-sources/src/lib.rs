@@ -204,8 +204,6 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
     pub http: &'a Http,
     pub progress: &'a (dyn Fn(Progress) + Send + Sync),
-    /// PLACEHOLDER (owner: data): the user's extra words that mark a title as a drill.
-    pub drill_words: &'a [String],
 }
 
 impl Context<'_> {

@@ -19,7 +19,7 @@ pub use sqlite::{ChatChannel, ChatDelivery, MailRecipient, MailSend, Retry, Sqli
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
-use unsung_core::{Dataset, Explanation, Incident, Interval, Person, Service, ThankYou};
+use unsung_core::{Dataset, Incident, Interval, Person, Service, ThankYou};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -110,20 +110,6 @@ pub trait Store: Send + Sync {
     /// Notes created in `[from, to)`, newest first.
     async fn thanks_between(&self, from: DateTime<Utc>, to: DateTime<Utc>)
     -> Result<Vec<ThankYou>>;
-    /// PLACEHOLDER (owner: data): the contract's explanation and service-name methods.
-    async fn save_explanation(&self, _explanation: &Explanation) -> Result<()> {
-        Err(StoreError::Unsupported("placeholder".into()))
-    }
-    async fn explanations(&self) -> Result<Vec<Explanation>> {
-        Ok(Vec::new())
-    }
-    async fn set_service_name(
-        &self,
-        _service_id: &str,
-        _friendly_name: Option<&str>,
-    ) -> Result<()> {
-        Err(StoreError::Unsupported("placeholder".into()))
-    }
 }
 
 /// True for URLs that name a PostgreSQL database.

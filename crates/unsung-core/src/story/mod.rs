@@ -49,7 +49,6 @@ pub enum SectionKind {
     SinceOutage,
     QuietWins,
     Thanks,
-    WhatGotBetter,
 }
 
 /// A piece of a section's text. Joined in order, the parts give the paragraph exactly.
@@ -286,18 +285,7 @@ impl<'a> StoryRequest<'a> {
 /// [`StoryRequest::previous_range`]) when there is one.
 pub fn tell(current: &PeriodData, previous: Option<&PeriodData>, request: &StoryRequest) -> Story {
     let plan = plan::plan(current, previous, request);
-    let mut rendered = render::render(&plan, request.lang, request.audience);
-    // PLACEHOLDER (owner: better-story): a bare "what got better" paragraph.
-    for incident in current.incidents.iter() {
-        if let Some(text) = incident.what_got_better() {
-            let text = format!("After a problem, the team made a change: {text}");
-            rendered.sections.push(StorySection {
-                kind: SectionKind::WhatGotBetter,
-                parts: vec![StoryPart::Text { text: text.clone() }],
-            });
-            rendered.paragraphs.push(text);
-        }
-    }
+    let rendered = render::render(&plan, request.lang, request.audience);
     let text = prose(&rendered.headline, &rendered.paragraphs);
     Story {
         lang: request.lang,

@@ -49,7 +49,6 @@ pub async fn fetch(
         known,
         now,
         http: &http,
-        drill_words: &[],
         progress: &quiet,
     };
     let result = connector(config.kind).fetch(&cx).await;
@@ -87,7 +86,6 @@ pub async fn check(
         known: &known,
         now,
         http: &http,
-        drill_words: &[],
         progress: &quiet,
     };
     let result = connector(config.kind).check(&cx).await;

@@ -4,7 +4,6 @@
 mod deliveries;
 mod first_open;
 mod local;
-mod placeholder;
 mod rows;
 
 pub use deliveries::{ChatChannel, ChatDelivery, MailRecipient, MailSend, Retry};
@@ -240,9 +239,7 @@ impl Store for SqliteStore {
         ))
         .fetch_all(&self.pool)
         .await?;
-        let mut services: Vec<Service> = rows.into_iter().map(ServiceRow::into_service).collect();
-        placeholder::names(&self.pool, &mut services).await?;
-        Ok(services)
+        Ok(rows.into_iter().map(ServiceRow::into_service).collect())
     }
 
     async fn intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Interval>> {
@@ -269,9 +266,7 @@ impl Store for SqliteStore {
         .bind(seconds(to))
         .fetch_all(&self.pool)
         .await?;
-        let mut incidents = all(rows, IncidentRow::into_incident)?;
-        placeholder::join(&self.pool, &mut incidents).await?;
-        Ok(incidents)
+        all(rows, IncidentRow::into_incident)
     }
 
     async fn incident(&self, id: &str) -> Result<Option<Incident>> {
@@ -281,25 +276,7 @@ impl Store for SqliteStore {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        let mut incidents: Vec<Incident> = row
-            .map(IncidentRow::into_incident)
-            .transpose()?
-            .into_iter()
-            .collect();
-        placeholder::join(&self.pool, &mut incidents).await?;
-        Ok(incidents.pop())
-    }
-
-    async fn save_explanation(&self, explanation: &unsung_core::Explanation) -> Result<()> {
-        placeholder::save(&self.pool, explanation).await
-    }
-
-    async fn explanations(&self) -> Result<Vec<unsung_core::Explanation>> {
-        placeholder::all_explanations(&self.pool).await
-    }
-
-    async fn set_service_name(&self, service_id: &str, friendly_name: Option<&str>) -> Result<()> {
-        placeholder::set_name(&self.pool, service_id, friendly_name).await
+        row.map(IncidentRow::into_incident).transpose()
     }
 
     async fn last_major_incident_at(&self, before: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
