@@ -36,6 +36,10 @@ fn main() {
             "list_channels",
             "add_channel",
             "remove_channel",
+            "coach_text",
+            "explain_incident",
+            "list_service_names",
+            "set_service_name",
         ]),
     ))
     .expect("failed to run the Tauri build script");

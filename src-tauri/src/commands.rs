@@ -7,12 +7,13 @@ use tauri::ipc::Channel;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use unsung_app::dto::{
-    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent, SourceView,
-    SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView, TimeZones,
+    NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ServiceNameEntry,
+    ShellEvent, SourceView, SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
+    TimeZones,
 };
 use unsung_app::{
-    App, AppError, Audience, ErrorCode, Lang, PeriodKind, Reader, SavedShare, ShareOptions,
-    SharePreview,
+    App, AppError, Audience, Coaching, ErrorCode, Lang, PeriodKind, Reader, SavedShare,
+    ShareOptions, SharePreview,
 };
 
 async fn app<'a>(shell: &'a State<'_, Shell>) -> Result<&'a App, AppError> {
@@ -285,4 +286,56 @@ pub async fn story_shown(marks: Option<Vec<(String, f64)>>) -> Result<(), AppErr
             path.display()
         ))
     })
+}
+
+/// How plain a "what got better" text is, as it is typed (advice only).
+#[tauri::command]
+pub async fn coach_text(
+    shell: State<'_, Shell>,
+    text: String,
+    lang: Option<Lang>,
+) -> Result<Coaching, AppError> {
+    Ok(app(&shell)
+        .await?
+        .coach_text(&text, lang.unwrap_or_default()))
+}
+
+/// Keeps what got better after an incident (and whether it was practice); returns its
+/// coaching in `lang`.
+#[tauri::command]
+pub async fn explain_incident(
+    shell: State<'_, Shell>,
+    incident_id: String,
+    text: String,
+    practice: bool,
+    lang: Option<Lang>,
+) -> Result<Coaching, AppError> {
+    app(&shell)
+        .await?
+        .explain_incident(&incident_id, &text, practice, lang.unwrap_or_default())
+        .await
+}
+
+#[tauri::command]
+pub async fn list_service_names(
+    shell: State<'_, Shell>,
+    lang: Option<Lang>,
+) -> Result<Vec<ServiceNameEntry>, AppError> {
+    app(&shell)
+        .await?
+        .service_names(lang.unwrap_or_default())
+        .await
+}
+
+/// `name` `null` (or blank) takes the friendly name away.
+#[tauri::command]
+pub async fn set_service_name(
+    shell: State<'_, Shell>,
+    service_id: String,
+    name: Option<String>,
+) -> Result<(), AppError> {
+    app(&shell)
+        .await?
+        .set_service_name(&service_id, name.as_deref())
+        .await
 }

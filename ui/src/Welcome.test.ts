@@ -280,7 +280,9 @@ describe("the preferences helpers", () => {
       working_hours: { start: "09:00", end: "17:00", days: [5, 1] },
       weekly_notice: { enabled: true, weekday: 7, hour: 20 },
       welcomed: false,
+      drill_words: ["wargame"],
     });
+    expect(form.drillWords).toEqual(["wargame"]);
     expect(form.days).toEqual([1, 5]);
     expect(form.name).toBe("");
     expect(weeklySentence(form)).toMatch(/^On Sunday at 20:00, /);

@@ -511,3 +511,37 @@ ui-sync-problem-timeout = it took too long to answer; try again later.
 ui-sync-problem-server_error = it kept failing on its side; try again later.
 ui-sync-problem-not_found = there is nothing at its address; check the address in Settings → Sources.
 ui-sync-problem-bad_response = its answer could not be read; check that the address points at the right tool.
+
+## "What got better?" on an incident card
+ui-better-title = What got better?
+ui-better-label = What the team changed, in one or two plain sentences for the family
+ui-better-hint = For example: "We added an early warning, so next time we will know before customers do."
+ui-better-source = What the team's tools say changed (engineer words, not shown to the family):
+ui-better-start-from = Start from this
+ui-better-grade = Reads like school grade { $grade }:
+ui-better-ease = Reading ease { $ease } out of 100:
+ui-better-plain-enough = plain enough for the family.
+ui-better-too-hard = harder than the family story allows; try shorter words and sentences.
+ui-better-long = Sentences over 20 words are underlined: try splitting them.
+ui-better-marked = Your text, with what to look at marked
+ui-better-jargon = Words the family may not know
+ui-better-use-plain = Use “{ $plain }”
+ui-better-use-plain-for = instead of “{ $word }”
+ui-better-practice = This was practice (planned, on purpose): not counted as something that broke
+ui-better-saved = Saved. The story tells it now.
+ui-better-written-by = Written by { $name }
+ui-better-edited-by = last changed by { $name }
+ui-better-none-yet = Nobody has told what got better yet.
+ui-kind-drill = Practice
+ui-kind-maintenance = Planned work
+
+## Settings → Service names
+ui-service-names-title = Service names
+ui-service-names-lead = The names people outside the team know your services by. The family story uses them instead of the tools' names.
+ui-service-names-internal = Called { $name } by your tools
+ui-service-names-label = Friendly name for { $name }
+ui-service-names-use = Use “{ $name }”
+ui-service-names-saved = Service names saved.
+ui-service-names-none = No services yet: connect a source first.
+ui-service-names-ask = Your services are in. Give them the names your family would know, so the story reads well.
+ui-service-names-ask-go = Name your services

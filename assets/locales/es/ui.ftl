@@ -512,3 +512,37 @@ ui-sync-problem-timeout = tardó demasiado en responder; inténtalo más tarde.
 ui-sync-problem-server_error = siguió fallando por su parte; inténtalo más tarde.
 ui-sync-problem-not_found = no hay nada en su dirección; revisa la dirección en Ajustes → Fuentes.
 ui-sync-problem-bad_response = su respuesta no se pudo leer; comprueba que la dirección lleva a la herramienta correcta.
+
+## "¿Qué mejoró?" en la tarjeta de un incidente
+ui-better-title = ¿Qué mejoró?
+ui-better-label = Lo que cambió el equipo, en una o dos frases sencillas para la familia
+ui-better-hint = Por ejemplo: «Pusimos un aviso temprano, así la próxima vez lo sabremos antes que los clientes».
+ui-better-source = Lo que dicen las herramientas del equipo (palabras técnicas, no se muestran a la familia):
+ui-better-start-from = Empezar desde aquí
+ui-better-grade = Se lee como el curso { $grade }:
+ui-better-ease = Facilidad de lectura { $ease } sobre 100:
+ui-better-plain-enough = lo bastante sencillo para la familia.
+ui-better-too-hard = más difícil de lo que permite la historia para la familia; prueba palabras y frases más cortas.
+ui-better-long = Las frases de más de 20 palabras están subrayadas: prueba a partirlas.
+ui-better-marked = Tu texto, con lo que conviene revisar marcado
+ui-better-jargon = Palabras que la familia quizá no conozca
+ui-better-use-plain = Usar «{ $plain }»
+ui-better-use-plain-for = en vez de «{ $word }»
+ui-better-practice = Fue un simulacro (planeado, a propósito): no cuenta como algo que falló
+ui-better-saved = Guardado. La historia ya lo cuenta.
+ui-better-written-by = Escrito por { $name }
+ui-better-edited-by = cambiado por última vez por { $name }
+ui-better-none-yet = Nadie ha contado todavía qué mejoró.
+ui-kind-drill = Simulacro
+ui-kind-maintenance = Trabajo planeado
+
+## Ajustes → Nombres de los servicios
+ui-service-names-title = Nombres de los servicios
+ui-service-names-lead = Los nombres con los que la gente de fuera del equipo conoce tus servicios. La historia para la familia los usa en lugar de los nombres de las herramientas.
+ui-service-names-internal = Tus herramientas lo llaman { $name }
+ui-service-names-label = Nombre sencillo para { $name }
+ui-service-names-use = Usar «{ $name }»
+ui-service-names-saved = Nombres de los servicios guardados.
+ui-service-names-none = Todavía no hay servicios: conecta antes una fuente.
+ui-service-names-ask = Ya tienes tus servicios. Dales los nombres que tu familia entendería, para que la historia se lea bien.
+ui-service-names-ask-go = Poner nombre a los servicios

@@ -60,6 +60,40 @@ pub struct IncidentView {
     /// Who to thank for it: the person who resolved it, else its responders (names as
     /// Settings → People knows them).
     pub fixed_by: Vec<String>,
+    /// "problem", "drill" or "maintenance", after a person's "this was practice" mark.
+    /// Only problems are counted.
+    pub kind: String,
+    /// What changed afterwards in the engineers' own words, as the source has it: a starting
+    /// point for "What got better?", never shown to the family as is.
+    pub source_explanation: Option<String>,
+    /// What a person wrote about what got better, if anyone did.
+    pub explanation: Option<ExplanationView>,
+}
+
+/// "What got better" after an incident, as a person wrote it in the app.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExplanationView {
+    /// Exactly as written (empty when the incident was only marked as practice).
+    pub text: String,
+    /// "This was practice": told as a drill, never counted.
+    pub practice: bool,
+    pub written_by: String,
+    pub written_at: String,
+    /// Who changed it last, and when; `null` if nobody changed it since it was written.
+    pub edited_by: Option<String>,
+    pub edited_at: Option<String>,
+}
+
+/// A service as Settings → Service names shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ServiceNameEntry {
+    pub id: String,
+    /// The name the source uses ("checkout-api-prod").
+    pub internal_name: String,
+    /// The name people outside the team know it by, if it has one.
+    pub friendly_name: Option<String>,
+    /// A name Unsung suggests from the internal one ("Checkout"), if it can.
+    pub suggestion: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -212,6 +246,10 @@ pub struct Preferences {
     pub working_hours: WorkingHoursView,
     pub weekly_notice: WeeklyNoticeView,
     pub welcomed: bool,
+    /// The reader's own words that mark an incident or maintenance title as a drill, on top
+    /// of the built-in ones ("game day", "simulacro", …).
+    #[serde(default)]
+    pub drill_words: Vec<String>,
 }
 
 /// The zones to choose from: each place once, under its current name.

@@ -11,6 +11,7 @@ mod chat;
 pub mod dto;
 mod email;
 mod error;
+mod explain;
 mod inputs;
 mod outbox;
 mod overview;
@@ -32,6 +33,7 @@ pub use email::{
     MailSendView, MailTo,
 };
 pub use error::{AppError, ErrorCode, ErrorDetail, SourceSetting};
+pub use explain::{MAX_EXPLANATION_CHARS, MAX_SERVICE_NAME_CHARS};
 pub use inputs::{Clock, default_db_location, parse_instant, resolve_tz};
 pub use secrets::TokenHome;
 pub use share::{
@@ -39,8 +41,10 @@ pub use share::{
 };
 pub use sync::SyncReport;
 pub use team::{TeamSetup, init_team_database};
+pub use unsung_core::coach::{Coaching, JargonHit, Span};
 pub use unsung_core::locale::Lang;
 pub use unsung_core::period::{PeriodKind, PeriodUnit, TimeRange};
+pub use unsung_core::readability::{MAX_GRADE, MIN_READING_EASE};
 pub use unsung_core::stats::{StatsReport, rfc3339};
 pub use unsung_core::story::{Audience, Story};
 pub use unsung_core::working_hours::WorkingHours;

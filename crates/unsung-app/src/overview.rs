@@ -1,17 +1,17 @@
 //! The "This week" view in one call: the period, its story and figures, 90 daily bars per
 //! service, the period's incidents and the thank-you wall.
 
-use crate::dto::{IncidentView, Overview, Period, ServiceTimeline};
+use crate::dto::{ExplanationView, IncidentView, Overview, Period, ServiceTimeline};
 use crate::team::ME_SETTING;
 use crate::{App, Lang, PeriodKind, Result, TimeRange};
 use chrono::Duration;
 use chrono_tz::Tz;
-use unsung_core::demo;
 use unsung_core::locale::locale;
 use unsung_core::period::{local_date, start_of_day};
 use unsung_core::stats::{self, rfc3339};
 use unsung_core::story::{self, Audience};
 use unsung_core::timeline::daily_bars;
+use unsung_core::{Disposition, demo};
 use unsung_store::Store;
 
 /// How many days of bars each service shows.
@@ -79,8 +79,12 @@ impl App {
             })
             .collect();
 
-        let mut incidents: Vec<IncidentView> = stats::counted_in(&data.incidents, range)
-            .into_iter()
+        // Drills, maintenance and practice are listed too (marked as such, never counted), so
+        // a person can tell what got better or take the practice mark back.
+        let mut incidents: Vec<IncidentView> = data
+            .incidents
+            .iter()
+            .filter(|i| i.disposition == Disposition::Counted && range.contains(i.opened_at))
             .map(|incident| {
                 let service_name = incident
                     .service_id
@@ -108,6 +112,16 @@ impl App {
                         Some(who) => vec![who.clone()],
                         None => incident.responders.clone(),
                     },
+                    kind: incident.effective_kind().as_str().to_string(),
+                    source_explanation: incident.source_explanation.clone(),
+                    explanation: incident.explanation.as_ref().map(|e| ExplanationView {
+                        text: e.text.clone(),
+                        practice: e.practice,
+                        written_by: e.written_by.clone(),
+                        written_at: rfc3339(e.written_at),
+                        edited_by: e.edited_by.clone(),
+                        edited_at: e.edited_at.map(rfc3339),
+                    }),
                 }
             })
             .collect();

@@ -69,6 +69,9 @@ impl App {
             incident.responders =
                 directory.canonical_all(incident.responders.iter().map(String::as_str));
         }
+        if let Some(theirs) = self.team_explanations().await {
+            crate::explain::overlay(&mut incidents, &theirs);
+        }
         let mut thanks = self.local.thanks_between(range.from, range.to).await?;
         for waiting in self.local.waiting().await? {
             if !waiting.refused && range.contains(waiting.note.created_at) {

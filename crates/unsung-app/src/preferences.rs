@@ -35,6 +35,8 @@ pub(crate) struct Stored {
     notice_hour: Option<u8>,
     #[serde(default)]
     welcomed: bool,
+    #[serde(default)]
+    drill_words: Vec<String>,
 }
 
 impl Stored {
@@ -65,6 +67,31 @@ impl Stored {
             hour: u32::from(self.notice_hour.unwrap_or(9).min(23)),
         }
     }
+}
+
+/// How many extra drill words a reader may keep, and how long each may be.
+pub const MAX_DRILL_WORDS: usize = 50;
+const MAX_DRILL_WORD_CHARS: usize = 60;
+
+/// The reader's drill words trimmed, each once (compared without case), blanks dropped.
+fn clean_drill_words(words: &[String]) -> Result<Vec<String>> {
+    let mut kept: Vec<String> = Vec::new();
+    for word in words.iter().map(|w| w.trim()).filter(|w| !w.is_empty()) {
+        if word.chars().count() > MAX_DRILL_WORD_CHARS {
+            return Err(AppError::invalid(format!(
+                "A drill word is at most {MAX_DRILL_WORD_CHARS} characters"
+            )));
+        }
+        if !kept.iter().any(|k| k.to_lowercase() == word.to_lowercase()) {
+            kept.push(word.to_string());
+        }
+    }
+    if kept.len() > MAX_DRILL_WORDS {
+        return Err(AppError::invalid(format!(
+            "Keep at most {MAX_DRILL_WORDS} drill words"
+        )));
+    }
+    Ok(kept)
 }
 
 fn weekday(number: u8) -> Option<Weekday> {
@@ -109,6 +136,11 @@ impl App {
         })
     }
 
+    /// The reader's own words that mark a title as a drill, for the sources' syncs.
+    pub fn drill_words(&self) -> Vec<String> {
+        self.stored().drill_words
+    }
+
     /// The reader's working hours, used to tell who gave up free time.
     pub fn working_hours(&self) -> WorkingHours {
         self.stored().working_hours()
@@ -134,6 +166,7 @@ impl App {
             },
             // Someone who connected a source before the welcome existed needs no welcome.
             welcomed: stored.welcomed || has_sources,
+            drill_words: stored.drill_words.clone(),
         })
     }
 
@@ -184,6 +217,7 @@ impl App {
             notice_weekday: Some(notice.weekday),
             notice_hour: Some(notice.hour),
             welcomed: true,
+            drill_words: clean_drill_words(&preferences.drill_words)?,
         };
         let text = serde_json::to_string(&stored).map_err(|e| AppError::internal(e.to_string()))?;
         self.local

@@ -14,7 +14,9 @@ use ts_rs::TS;
 use unsung_core::locale::{Locale, format_list, locale};
 use unsung_core::period::{local_date, start_of_day};
 use unsung_core::stats;
-use unsung_core::story::{self, PeriodData, capitalised, duration, percent};
+use unsung_core::story::{
+    self, PeriodData, SectionKind, StoryPart, capitalised, duration, percent,
+};
 use unsung_core::timeline::{DayState, daily_bars};
 use unsung_core::{Interval, Person, Service, demo};
 use unsung_share::{
@@ -361,6 +363,11 @@ impl App {
                 .uptime_ratio()
                 .map(|ratio| percent_label(lang, ratio, overall.down > 0)),
             uptime_in_time,
+            better: told
+                .sections
+                .iter()
+                .find(|s| s.kind == SectionKind::WhatGotBetter)
+                .map(|s| s.parts.iter().map(StoryPart::text).collect()),
             paragraphs: told.paragraphs,
             labels: labels(lang, &days, &incidents),
             days,

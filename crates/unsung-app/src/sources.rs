@@ -302,6 +302,7 @@ impl App {
         let http = Http::new(http_limits_from_env());
         let known = unsung_core::Dataset::default();
         let cursor = serde_json::Value::Null;
+        let drill_words = self.drill_words();
         let quiet = |_: Progress| {};
         let cx = Context {
             name,
@@ -312,7 +313,7 @@ impl App {
             now: self.now(),
             http: &http,
             progress: &quiet,
-            drill_words: &[],
+            drill_words: &drill_words,
         };
         Ok(connector(config.kind).check(&cx).await?)
     }
@@ -391,6 +392,7 @@ impl App {
         let name = record.name.clone();
         let mut settings = Settings::of(&record);
         let now = self.now_to_the_second();
+        let drill_words = self.drill_words();
         settings.sync.last_attempt_at = Some(now);
         let http = Http::new(http_limits_from_env());
         // What the store holds now: the sync starts from it, and a failed sync reports it.
@@ -424,7 +426,7 @@ impl App {
                         now,
                         http: &http,
                         progress: &progress,
-                        drill_words: &[],
+                        drill_words: &drill_words,
                     };
                     match connector(config.kind).fetch(&cx).await {
                         Ok(fetched) => {

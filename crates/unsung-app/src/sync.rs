@@ -16,6 +16,8 @@ pub struct SyncReport {
     pub notes: Option<usize>,
     /// How many of the team's sources were copied here.
     pub sources: usize,
+    /// How many "what got better" texts written here were sent to it (`None`: not tried).
+    pub explanations: Option<usize>,
 }
 
 impl App {
@@ -33,6 +35,7 @@ impl App {
             send,
             notes: None,
             sources: 0,
+            explanations: None,
         };
         if report.send.problem.is_some() {
             return Ok(Some(report));
@@ -51,6 +54,12 @@ impl App {
             self.local.replace_source(source, &data).await?;
         }
         report.sources = sources.len();
+        match self.sync_explanations(&*store).await {
+            Ok(sent) => report.explanations = Some(sent),
+            Err(error) => {
+                tracing::warn!("explanations were not sent to the team database: {error}")
+            }
+        }
         self.refresh_team_people(&*store).await?;
         self.team_me(&team, false).await?;
         Ok(Some(report))

@@ -5,12 +5,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
+use unsung_app::dto::ServiceNameEntry;
 use unsung_app::dto::{
     NewSource, NewThankYou, Overview, PersonEntry, Preferences, SendReport, ShellEvent,
     SourceSyncResult, SourceView, SyncEvent, SyncSummary, TeamStatus, ThankYouEdit, ThankYouView,
     TimeZones,
 };
-use unsung_app::{AppError, ErrorCode, SavedShare, ShareOptions, SharePreview};
+use unsung_app::{AppError, Coaching, ErrorCode, SavedShare, ShareOptions, SharePreview};
 use unsung_app::{
     ChannelView, ChatReport, EmailSettingsInput, EmailSettingsView, MailOutcome,
     MailRecipientEntry, MailResult, MailSendView, NewChannel,
@@ -50,6 +51,8 @@ fn generate(into: &Path) -> BTreeMap<String, String> {
     NewChannel::export_all_to(into).unwrap();
     ChannelView::export_all_to(into).unwrap();
     ChatReport::export_all_to(into).unwrap();
+    Coaching::export_all_to(into).unwrap();
+    ServiceNameEntry::export_all_to(into).unwrap();
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(into).unwrap() {
         let path = entry.unwrap().path();

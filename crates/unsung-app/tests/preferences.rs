@@ -29,6 +29,12 @@ fn madrid_mornings() -> Preferences {
             hour: 9,
         },
         welcomed: false,
+        drill_words: vec![
+            " Wargame ".into(),
+            "wargame".into(),
+            "".into(),
+            "Prueba de fuego".into(),
+        ],
     }
 }
 
@@ -64,6 +70,12 @@ async fn the_first_run_asks_once_and_the_answers_are_kept() {
     assert!(saved.welcomed, "saving is going through the welcome");
     assert_eq!(saved.name.as_deref(), Some("Ana"));
     assert_eq!(saved.working_hours.days, [1, 2, 3, 4, 5]);
+    assert_eq!(
+        saved.drill_words,
+        ["Wargame", "Prueba de fuego"],
+        "drill words are trimmed, each kept once, blanks dropped"
+    );
+    assert_eq!(app.drill_words(), saved.drill_words);
 
     drop(app);
     let app = open(&dir, sunday_evening()).await;

@@ -2,6 +2,7 @@
 //! output are a stable interface (DESIGN.md, "The `unsung` command").
 
 mod deliver;
+mod explain;
 mod output;
 mod sources;
 mod team;
@@ -106,6 +107,12 @@ enum Command {
     /// The team chats thank-yous go to
     #[command(subcommand)]
     Channel(deliver::ChannelCommand),
+    /// Tell what got better after an incident
+    #[command(subcommand)]
+    Incident(explain::IncidentCommand),
+    /// The services' friendly names (the names people outside the team know them by)
+    #[command(subcommand)]
+    Service(explain::ServiceCommand),
 }
 
 #[derive(Args)]
@@ -415,6 +422,8 @@ async fn run(cli: Cli) -> Result<ExitCode, AppError> {
         Command::Team(team::TeamCommand::Init { .. }) => unreachable!("handled above"),
         Command::Email(command) => deliver::email(&app, command).await?,
         Command::Channel(command) => return deliver::channel(&app, command).await,
+        Command::Incident(command) => explain::incident(&app, command).await?,
+        Command::Service(command) => explain::service(&app, command).await?,
         Command::Thanks(ThanksCommand::List { json, limit }) => {
             let notes = app.list_thanks(limit).await?;
             if json {

@@ -63,17 +63,11 @@ fn stderr_of(cmd: &mut Command, code: i32) -> String {
     String::from_utf8(output.stderr).unwrap()
 }
 
+/// The demo team's last 90 days, read in UTC.
+const NINETY_DAYS: [&str; 6] = ["--from", "2026-09-01", "--to", "2026-11-30", "--tz", "UTC"];
+
 fn ninety_days(db: &Path) -> Value {
-    json(unsung(db).args([
-        "stats",
-        "--from",
-        "2026-09-01",
-        "--to",
-        "2026-11-30",
-        "--tz",
-        "UTC",
-        "--json",
-    ]))
+    json(unsung(db).arg("stats").args(NINETY_DAYS).arg("--json"))
 }
 
 #[test]
@@ -460,4 +454,156 @@ fn a_broken_database_file_is_reported_not_overwritten() {
         junk,
         "the file is left as it was"
     );
+}
+
+/// The demo team's fixed problems in the 90 days `ninety_days` reads, latest first.
+fn demo_fixed_problems() -> Vec<unsung_core::Incident> {
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap().to_utc();
+    let mut fixed: Vec<_> = unsung_core::demo::dataset(now)
+        .incidents
+        .into_iter()
+        .filter(|i| i.counts() && i.resolved_at.is_some())
+        .collect();
+    fixed.sort_by_key(|i| std::cmp::Reverse(i.opened_at));
+    fixed
+}
+
+/// `unsung incident explain` of `incident` with `text`.
+fn explain(db: &Path, incident: &str, text: &str) -> Command {
+    let mut cmd = unsung(db);
+    cmd.args([
+        "incident",
+        "explain",
+        "--incident",
+        incident,
+        "--text",
+        text,
+    ]);
+    cmd
+}
+
+/// The demo team's 90-day family story, as text.
+fn family_story(db: &Path) -> String {
+    stdout_of(
+        unsung(db)
+            .arg("story")
+            .args(NINETY_DAYS)
+            .args(["--audience", "family"]),
+    )
+}
+
+#[test]
+fn an_explanation_is_stored_coached_and_told_in_the_family_story() {
+    let (_dir, db) = demo_db();
+    let incident = &demo_fixed_problems()[0];
+    let text = "We added an early warning. Next time we will know first.";
+    let printed = stdout_of(&mut explain(&db, &incident.id, text));
+    assert!(printed.contains(&format!("Saved what got better after {}", incident.id)));
+    assert!(printed.contains("Grade "), "{printed}");
+    assert!(
+        printed.contains("plain enough for the family story"),
+        "{printed}"
+    );
+    assert!(
+        family_story(&db).contains(text),
+        "the story tells it as written"
+    );
+}
+
+#[test]
+fn a_hard_explanation_is_kept_and_its_long_sentences_and_jargon_are_reported() {
+    let (_dir, db) = demo_db();
+    let incident = &demo_fixed_problems()[1];
+    let text = "We changed the DNS failover so that when the primary region becomes \
+                unavailable the traffic is moved automatically to the secondary region \
+                without anybody having to wake up.";
+    let coaching = json(explain(&db, &incident.id, text).arg("--json"));
+    assert_eq!(coaching["incident_id"], incident.id.as_str());
+    assert_eq!(coaching["within_gates"], false, "{coaching}");
+    assert_eq!(coaching["long_sentences"].as_array().unwrap().len(), 1);
+    let jargon: Vec<&str> = coaching["jargon"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["word"].as_str().unwrap())
+        .collect();
+    assert!(
+        jargon.contains(&"DNS") && jargon.contains(&"failover"),
+        "{jargon:?}"
+    );
+
+    // Refused for nothing but printed with every piece of advice.
+    let printed = stdout_of(&mut explain(&db, &incident.id, text));
+    assert!(
+        printed.contains("harder than the family story allows"),
+        "{printed}"
+    );
+    assert!(printed.contains("Sentences over 20 words"), "{printed}");
+    for hit in coaching["jargon"].as_array().unwrap() {
+        let line = format!("{}: {}", hit["word"], hit["plain"]);
+        assert!(printed.contains(&line), "{line} in {printed}");
+    }
+}
+
+#[test]
+fn stats_count_no_drill_or_practice_as_an_incident() {
+    let (_dir, db) = demo_db();
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap().to_utc();
+    let from = chrono::DateTime::parse_from_rfc3339("2026-09-01T00:00:00Z").unwrap();
+    let counted = unsung_core::demo::dataset(now)
+        .incidents
+        .iter()
+        .filter(|i| i.counts() && i.opened_at >= from)
+        .count() as u64;
+    assert_eq!(ninety_days(&db)["incidents"]["total"], counted);
+
+    let incident = &demo_fixed_problems()[0];
+    explain(&db, &incident.id, "")
+        .arg("--practice")
+        .assert()
+        .success();
+    assert_eq!(
+        ninety_days(&db)["incidents"]["total"],
+        counted - 1,
+        "practice is not an incident"
+    );
+}
+
+#[test]
+fn explaining_an_unknown_incident_says_so() {
+    let (_dir, db) = demo_db();
+    let error = stderr_of(
+        unsung(&db).args([
+            "incident",
+            "explain",
+            "--incident",
+            "demo/nope",
+            "--text",
+            "x",
+        ]),
+        2,
+    );
+    assert!(error.contains("There is no incident"), "{error}");
+}
+
+#[test]
+fn a_service_is_named_and_the_name_cleared() {
+    let (_dir, db) = demo_db();
+    let services = json(unsung(&db).args(["service", "list", "--json"]));
+    let id = services[0]["id"].as_str().unwrap().to_string();
+    let sources_own = services[0]["friendly_name"].clone();
+    let printed =
+        stdout_of(unsung(&db).args(["service", "name", "--service", &id, "--name", "The shop"]));
+    assert!(printed.contains("is now called \"The shop\""), "{printed}");
+    let services = json(unsung(&db).args(["service", "list", "--json"]));
+    assert_eq!(services[0]["friendly_name"], "The shop");
+
+    stdout_of(unsung(&db).args(["service", "name", "--service", &id, "--clear"]));
+    let services = json(unsung(&db).args(["service", "list", "--json"]));
+    assert_eq!(
+        services[0]["friendly_name"], sources_own,
+        "the source's own name is back"
+    );
+    // One of --name and --clear, not both, not neither.
+    stderr_of(unsung(&db).args(["service", "name", "--service", &id]), 2);
 }

@@ -276,7 +276,30 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
         l.thanks * 1.4,
     ];
     let shares = [0.28, 0.12, 0.22, 0.18, 0.2];
-    let fixed = headline_height + subline_height + axis_height + gaps.iter().sum::<f32>();
+    // What got better, when the story tells it: a line or two before the problems, which get
+    // the room left.
+    let better = doc
+        .better
+        .as_deref()
+        .map(|text| {
+            wrap(
+                text,
+                Measure {
+                    size: l.line,
+                    weight: Weight::SemiBold,
+                    max_width: content,
+                    max_lines: l.incident_lines + 1,
+                },
+            )
+        })
+        .unwrap_or_default();
+    let better_height = if better.is_empty() {
+        0.0
+    } else {
+        l.line_step() * better.len() as f32 + l.line * 0.5
+    };
+    let fixed =
+        headline_height + subline_height + axis_height + better_height + gaps.iter().sum::<f32>();
     let problems = problems(doc, &l, bottom - top - fixed);
     let slack = (bottom - top - fixed - problems.height(&l)).max(0.0);
     let gap = |i: usize| gaps[i] + slack * shares[i];
@@ -320,8 +343,15 @@ pub fn svg(doc: &ShareDoc, size: CardSize) -> String {
         );
     }
 
+    let mut first = y + gap(3) + l.line * 0.76;
+    if !better.is_empty() {
+        let style = TextStyle::new(l.line, Weight::SemiBold, INK);
+        draw_lines(&mut svg, (l.margin, first), l.line_step(), style, &better);
+        first += better_height;
+    }
+
     // Each problem in one plain sentence.
-    draw_problems(&mut svg, &l, &problems, y + gap(3) + l.line * 0.76);
+    draw_problems(&mut svg, &l, &problems, first);
 
     // The thank-you line, at the bottom.
     let heart = l.thanks * 1.05;

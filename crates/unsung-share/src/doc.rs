@@ -19,6 +19,9 @@ pub struct ShareDoc {
     pub uptime_in_time: String,
     /// The rest of the story, one string per paragraph.
     pub paragraphs: Vec<String>,
+    /// What got better after the period's problems, as the story tells it (the paragraph of
+    /// its "What got better" section), for the card; `None` when nobody told it.
+    pub better: Option<String>,
     /// One state per day, oldest first, the last one being the period's last day.
     pub days: Vec<DayState>,
     /// The first and last day the bars show: "1 Sep", "29 Nov".
@@ -109,6 +112,7 @@ impl ShareDoc {
             uptime: self.uptime.as_deref().map(&f),
             uptime_in_time: f(&self.uptime_in_time),
             paragraphs: self.paragraphs.iter().map(|p| f(p)).collect(),
+            better: self.better.as_deref().map(&f),
             days: self.days.clone(),
             days_first: f(&self.days_first),
             days_last: f(&self.days_last),

@@ -293,3 +293,22 @@ fn the_text_tells_the_same_story_in_plain_lines() {
     assert!(text.contains("\n- Sun 29 Nov: The mobile app has had a problem"));
     assert!(text.ends_with("Thank you to everyone who kept things running.\n"));
 }
+
+#[test]
+fn the_card_tells_what_got_better_as_escaped_text_in_both_shapes() {
+    let mut story = doc();
+    for size in [CardSize::Landscape, CardSize::Portrait] {
+        let svg = unsung_share::card_svg(&story, size);
+        assert!(
+            svg.contains("After card payments stopped on Thursday"),
+            "{svg}"
+        );
+    }
+    story.better = Some(format!("We changed it {HOSTILE} \u{202E}so."));
+    let svg = unsung_share::card_svg(&story, CardSize::Landscape);
+    assert!(!svg.contains("<img"), "{svg}");
+    assert!(svg.contains("We changed it &lt;img src=x onerror=alert(1)&gt;"));
+    story.better = None;
+    let svg = unsung_share::card_svg(&story, CardSize::Landscape);
+    assert!(!svg.contains("We changed it"));
+}

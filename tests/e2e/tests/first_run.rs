@@ -226,6 +226,7 @@ async fn offline_the_app_shows_the_last_synced_figures_and_says_why_sync_failed(
                 hour: 9,
             },
             welcomed: true,
+            drill_words: Vec::new(),
         })
         .await
         .unwrap_or_else(|e| panic!("save the preferences: {}", e.message));

@@ -20,8 +20,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use support::{
-    Driver, click, displayed, fill, past_the_welcome, path_from_env, save_screenshot, testid,
-    with_text,
+    Driver, MARKUP, XSS_VECTORS, click, displayed, fill, past_the_welcome, path_from_env,
+    save_screenshot, testid, with_text,
 };
 
 /// Markup a teammate might type; it must come back as text.
@@ -187,43 +187,6 @@ async fn offered_names(client: &Client, field: &Element, is_select: bool) -> Vec
     names
 }
 
-/// Vectors from the OWASP XSS Filter Evasion Cheat Sheet (and a few of the same families),
-/// as a teammate could paste them into a note. Each must be shown as the exact text it is.
-const XSS_VECTORS: &[&str] = &[
-    r#"javascript:/*--></title></style></textarea></script></xmp><svg/onload='+/"/+/onmouseover=1/+/[*/[]/+alert(1)//'>"#,
-    r#"<SCRIPT SRC=https://cdn.jsdelivr.net/gh/Moksh45/host-xss.rocks/index.js></SCRIPT>"#,
-    r#"<IMG SRC="javascript:alert('XSS');">"#,
-    r#"<IMG SRC=JaVaScRiPt:alert('XSS')>"#,
-    r#"<IMG SRC=`javascript:alert("RSnake says, 'XSS'")`>"#,
-    r#"\<a onmouseover="alert(document.cookie)"\>xxs link\</a\>"#,
-    r#"<IMG """><SCRIPT>alert("XSS")</SCRIPT>"\>"#,
-    r#"<IMG SRC=javascript:alert(String.fromCharCode(88,83,83))>"#,
-    r#"<IMG SRC=/ onerror="alert(String.fromCharCode(88,83,83))"></img>"#,
-    r#"<img src=x onerror="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041">"#,
-    "<IMG SRC=\"jav\tascript:alert('XSS');\">",
-    r#"<SCRIPT/XSS SRC="http://xss.rocks/xss.js"></SCRIPT>"#,
-    r#"<BODY onload!#$%&()*~+-_.,:;?@[/|\]^`=alert("XSS")>"#,
-    r#"<<SCRIPT>alert("XSS");//\<</SCRIPT>"#,
-    r#"</TITLE><SCRIPT>alert("XSS");</SCRIPT>"#,
-    r#"<INPUT TYPE="IMAGE" SRC="javascript:alert('XSS');">"#,
-    r#"<svg/onload=alert('XSS')>"#,
-    r#"<IFRAME SRC="javascript:alert('XSS');"></IFRAME>"#,
-    r#"<DIV STYLE="background-image: url(javascript:alert('XSS'))">"#,
-    r#"<STYLE>@im\port'\ja\vasc\ript:alert("XSS")';</STYLE>"#,
-    r#"<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert('XSS');">"#,
-    r#"<a href="jav&#x09;ascript:alert('XSS');">Click Me</a>"#,
-    r#"<OBJECT TYPE="text/x-scriptlet" DATA="http://xss.rocks/scriptlet.html"></OBJECT>"#,
-    r#"<details open ontoggle=alert(1)>"#,
-    r#"<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"#,
-    r#"{{constructor.constructor('alert(1)')()}} ${alert(1)} {@html '<img src=x onerror=alert(1)>'}"#,
-    // Right-to-left and invisible marks: shown as they are, never reordering the page around.
-    "Thanks for the fix \u{202E}gnp.exe\u{202C} and \u{200F}תודה\u{200E} \u{2067}isolated\u{2069} \u{200B}zero\u{FEFF}width",
-];
-
-/// The elements a note's text could become if it were parsed as markup.
-const MARKUP: &str = "script, img, svg, iframe, object, embed, a, style, link, meta, math, input, \
-                      form, details, body, table, marquee, video, audio, base";
-
 #[tokio::test]
 #[ignore = "end to end: run by scripts/test under Xvfb"]
 async fn hostile_notes_are_shown_as_text_and_no_script_runs() {
@@ -263,15 +226,7 @@ async fn hostile_notes_are_shown_as_text_and_no_script_runs() {
     let client = driver.connect().await;
     past_the_welcome(&client).await;
     // Anything a note could make run would call one of these.
-    client
-        .execute(
-            "window.__ran = []; \
-             for (const f of ['alert', 'confirm', 'prompt', 'print', 'open']) \
-               window[f] = (...a) => { window.__ran.push(f + ':' + a.join(',')); };",
-            vec![],
-        )
-        .await
-        .expect("install the watchers");
+    support::watch_for_scripts(&client).await;
 
     click(&client, "nav-thanks").await;
     support::wait_for(

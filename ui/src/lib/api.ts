@@ -9,6 +9,7 @@ import type {
   AppError,
   Audience,
   ChannelView,
+  Coaching,
   EmailSettingsInput,
   EmailSettingsView,
   ErrorCode,
@@ -24,6 +25,7 @@ import type {
   PersonEntry,
   Preferences,
   SavedShare,
+  ServiceNameEntry,
   SendReport,
   ShareOptions,
   SharePreview,
@@ -293,4 +295,24 @@ export async function reportFirstView(shown: "story" | "welcome"): Promise<void>
   } catch {
     // Only a benchmark or a packaging test reads the mark; the user never needs to know.
   }
+}
+
+/** How plain a "what got better" text is, for the coaching shown as one types. */
+export function coachText(text: string, lang: Lang): Promise<Coaching> {
+  return call<Coaching>("coach_text", { text, lang });
+}
+
+/** Keeps what got better after an incident (and whether it was practice); returns its coaching. */
+export function explainIncident(incidentId: string, text: string, practice: boolean, lang: Lang): Promise<Coaching> {
+  return call<Coaching>("explain_incident", { incidentId, text, practice, lang });
+}
+
+/** Every service with its friendly name and a suggested one, for Settings → Service names. */
+export function listServiceNames(lang: Lang): Promise<ServiceNameEntry[]> {
+  return call<ServiceNameEntry[]>("list_service_names", { lang });
+}
+
+/** Gives a service its friendly name (`null` takes it away). */
+export function setServiceName(serviceId: string, name: string | null): Promise<void> {
+  return call<void>("set_service_name", { serviceId, name });
 }

@@ -20,6 +20,8 @@ export type PreferencesForm = {
   noticeEnabled: boolean;
   noticeWeekday: number;
   noticeHour: number;
+  /** The reader's own drill words, kept as they are (no field changes them yet). */
+  drillWords: string[];
 };
 
 /** This machine's zone, as the browser or webview knows it. */
@@ -92,6 +94,7 @@ export function toForm(p: Preferences): PreferencesForm {
     noticeEnabled: p.weekly_notice.enabled,
     noticeWeekday: p.weekly_notice.weekday,
     noticeHour: p.weekly_notice.hour,
+    drillWords: [...p.drill_words],
   };
 }
 
@@ -103,6 +106,7 @@ export function toPreferences(form: PreferencesForm): Preferences {
     working_hours: { start: form.start, end: form.end, days: [...form.days].sort((a, b) => a - b) },
     weekly_notice: { enabled: form.noticeEnabled, weekday: form.noticeWeekday, hour: form.noticeHour },
     welcomed: true,
+    drill_words: [...form.drillWords],
   };
 }
 
@@ -117,6 +121,7 @@ export function defaultForm(): PreferencesForm {
     noticeEnabled: false,
     noticeWeekday: 1,
     noticeHour: 9,
+    drillWords: [],
   };
 }
 

@@ -1,10 +1,21 @@
 // "Sync now": runs one sync at a time, follows its events (which source, which step, "2 of 3")
 // and turns the summary into a short result. Lives above the views, so This week and
 // Settings → Sources show the same sync, and the overview reloads once it is over.
-import { syncSources, toAppError } from "./api";
+import { listServiceNames, syncSources, toAppError } from "./api";
 import { syncProblemText } from "./errors";
 import type { AppError, SyncEvent, SyncSummary } from "./bindings";
-import { t } from "./i18n.svelte";
+import { t, words } from "./i18n.svelte";
+
+/** Set once the reader was asked for friendly service names, so they are asked only once. */
+const NAMES_ASKED_KEY = "unsung.service-names-asked";
+
+function namesAsked(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(NAMES_ASKED_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
 
 /** Where a running sync is. `index` counts from 0; `done` is how many sources finished. */
 export type SyncProgress = { source: string; index: number; total: number; step: string | null; done: number };
@@ -61,6 +72,8 @@ export class SyncState {
   progress = $state<SyncProgress | null>(null);
   outcome = $state<SyncOutcome | null>(null);
   error = $state<AppError | null>(null);
+  /** After the first sync that brought services without friendly names: ask for them. */
+  askNames = $state(false);
   readonly #after: () => Promise<unknown>;
 
   /** `after` runs once a sync is over, whatever its result (reload what it may have changed). */
@@ -87,6 +100,10 @@ export class SyncState {
         this.progress = nextProgress(this.progress, event);
       });
       this.outcome = syncOutcome(summary);
+      if (summary.sources.some((s) => s.ok && s.services > 0) && !namesAsked()) {
+        const services = await listServiceNames(words.lang).catch(() => []);
+        this.askNames = services.some((s) => s.friendly_name === null);
+      }
       return summary;
     } catch (reason) {
       this.error = toAppError(reason);
@@ -95,6 +112,16 @@ export class SyncState {
       this.running = false;
       this.progress = null;
       await this.#after();
+    }
+  }
+
+  /** The reader saw the question (followed it or not): it is not asked again. */
+  namesAnswered(): void {
+    this.askNames = false;
+    try {
+      globalThis.localStorage?.setItem(NAMES_ASKED_KEY, "1");
+    } catch {
+      // Without storage it may be asked again after a restart; nothing else depends on it.
     }
   }
 }

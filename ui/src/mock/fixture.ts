@@ -30,7 +30,7 @@ export const PEOPLE = ["Ana", "Ben", "Chloé", "Dev", "Marta"];
 
 type ServiceSeed = { id: string; name: string; technical_name: string; source: string };
 
-const SERVICES: ServiceSeed[] = [
+export const SERVICES: ServiceSeed[] = [
   { id: "svc-shop", name: "the online shop", technical_name: "shop-web-prod", source: "uptime-kuma" },
   { id: "svc-checkout", name: "checkout", technical_name: "api-gw-prod", source: "prometheus" },
   { id: "svc-website", name: "the website", technical_name: "www-static-01", source: "uptime-kuma" },
@@ -94,8 +94,18 @@ function incident(
     outside_working_hours,
     fixed_by: fixedBy,
     summary,
+    kind: "problem",
+    source_explanation: SOURCE_TEXTS[id] ?? null,
+    explanation: null,
   };
 }
+
+/** What the sources say changed afterwards, in engineers' words (the editor's starting point). */
+const SOURCE_TEXTS: Record<string, string> = {
+  "inc-checkout-1124":
+    "RCA: /var on db-primary-2 hit 100% because WAL archives were not rotated. Added logrotate for the archive dir and a disk usage alert at 80% so on-call is paged before the database stops accepting writes.",
+  "inc-mobile-1021": "Auth cert expired; renewed and added cert-manager auto-renewal plus an expiry alert 14 days ahead.",
+};
 
 /** "2026-11-24T02:47:00" plus 42 minutes, as a local time with no zone. */
 function addMinutes(local: string, minutes: number): string {

@@ -18,6 +18,8 @@ import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   Audience,
+  ExplanationView,
+  IncidentView,
   Lang,
   NewThankYou,
   PeriodKind,
@@ -32,7 +34,8 @@ import type {
 } from "../lib/bindings";
 import { PERIODS } from "../lib/periods";
 import { answerDelivery, newMockDelivery, type MockDelivery } from "./delivery";
-import { buildOverview, DEMO_THANKS, noteView, PEOPLE } from "./fixture";
+import { buildOverview, DEMO_THANKS, INCIDENTS, noteView, PEOPLE, SERVICES } from "./fixture";
+import { mockCoach } from "./coach";
 import { buildPreview, storyText } from "./share";
 import { answerPreferences, mockTimeZones, newMockPreferences, type MockPreferences } from "./preferences";
 import { answerSources, newMockSources, seededSources, type MockSources } from "./sources";
@@ -83,7 +86,33 @@ export type MockStore = {
   teamReach: TeamReach | null;
   /** Family and friends, the mail server and the team chats. */
   delivery: MockDelivery;
+  /** "What got better", by incident id, as people wrote it. */
+  explanations: Map<string, ExplanationView>;
+  /** Friendly names people gave services, by service id. */
+  serviceNames: Map<string, string>;
 };
+
+/** Chloé's text after the mobile app's log-in problem, there before the mock starts. */
+const EARLIER_EXPLANATION: ExplanationView = {
+  text: "The app now renews its security pass on its own, weeks before it runs out.",
+  practice: false,
+  written_by: "Chloé",
+  written_at: "2026-10-22T09:30:00+02:00",
+  edited_by: "Ana",
+  edited_at: "2026-10-23T11:00:00+02:00",
+};
+
+/** An incident with what a person wrote about it (a practice mark makes it a drill). */
+function explained(incident: IncidentView, explanation: ExplanationView | undefined): IncidentView {
+  if (!explanation) return incident;
+  return { ...incident, explanation, kind: explanation.practice && incident.kind === "problem" ? "drill" : incident.kind };
+}
+
+/** As unsung_core::names does for the usual shapes: "shop-web-prod" → "Shop". */
+function suggestName(internal: string): string | null {
+  const part = internal.split(/[-_. ]/).find((p) => /^[a-z]{3,}$/i.test(p) && !["prod", "www", "api", "web"].includes(p.toLowerCase()));
+  return part ? part[0].toUpperCase() + part.slice(1).toLowerCase() : null;
+}
 
 function cleanNames(names: readonly string[] | null | undefined): string[] {
   return [...new Set((names ?? []).map((r) => r.trim()).filter((r) => r !== ""))];
@@ -108,6 +137,8 @@ export function installMock(options: MockOptions = {}): MockStore {
     shell: null,
     teamReach: options.teamReaching ? "reaching" : null,
     delivery: newMockDelivery(),
+    explanations: new Map([["inc-mobile-1021", EARLIER_EXPLANATION]]),
+    serviceNames: new Map(),
   };
   const sourceOptions = {
     stepMs: options.syncStepMs ?? 150,
@@ -160,6 +191,7 @@ export function installMock(options: MockOptions = {}): MockStore {
         const overview = buildOverview(period, store.thanks, lang, audience);
         return {
           ...overview,
+          incidents: overview.incidents.map((incident) => explained(incident, store.explanations.get(incident.id))),
           people: store.people.map((p) => p.name),
           me: teamStatus().me,
           last_synced_at: lastSynced(),
@@ -281,6 +313,43 @@ export function installMock(options: MockOptions = {}): MockStore {
         return null;
       case "story_shown":
         return null;
+      case "coach_text":
+        return mockCoach(String(args.text ?? ""), (args.lang ?? "en") as Lang);
+      case "explain_incident": {
+        const id = String(args.incidentId ?? "");
+        const text = String(args.text ?? "");
+        const lang = (args.lang ?? "en") as Lang;
+        if (!INCIDENTS.some((i) => i.id === id)) return reject("not_found", `There is no incident "${id}"`);
+        if ([...text].length > 10_000) return reject("invalid_input", "What got better is longer than 10000 characters; shorten it");
+        const me = store.preferences.name ?? "Ana";
+        const now = new Date().toISOString();
+        const earlier = store.explanations.get(id);
+        store.explanations.set(id, {
+          text,
+          practice: Boolean(args.practice),
+          written_by: earlier?.written_by ?? me,
+          written_at: earlier?.written_at ?? now,
+          edited_by: earlier ? me : null,
+          edited_at: earlier ? now : null,
+        });
+        return mockCoach(text, lang);
+      }
+      case "list_service_names":
+        return SERVICES.map((s) => ({
+          id: s.id,
+          internal_name: s.technical_name,
+          friendly_name: store.serviceNames.get(s.id) ?? null,
+          suggestion: suggestName(s.technical_name),
+        }));
+      case "set_service_name": {
+        const id = String(args.serviceId ?? "");
+        if (!SERVICES.some((s) => s.id === id)) return reject("not_found", `There is no service "${id}"`);
+        const name = typeof args.name === "string" ? args.name.trim() : "";
+        if ([...name].length > 80) return reject("invalid_input", "A service's friendly name is at most 80 characters");
+        if (name === "") store.serviceNames.delete(id);
+        else store.serviceNames.set(id, name);
+        return null;
+      }
       case "list_sources":
       case "add_source":
       case "remove_source":

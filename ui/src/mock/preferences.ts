@@ -16,6 +16,8 @@ export type MockPreferences = {
   noticeWeekday: number;
   noticeHour: number;
   welcomed: boolean;
+  /** The reader's own words that mark a title as a drill. */
+  drillWords: string[];
 };
 
 function machineZone(): string {
@@ -46,6 +48,7 @@ export function newMockPreferences(welcomed: boolean): MockPreferences {
     noticeWeekday: 1,
     noticeHour: 9,
     welcomed,
+    drillWords: [],
   };
 }
 
@@ -56,6 +59,7 @@ function view(p: MockPreferences, hasSources: boolean): Preferences {
     working_hours: { start: p.start, end: p.end, days: [...p.days] },
     weekly_notice: { enabled: p.noticeEnabled ?? hasSources, weekday: p.noticeWeekday, hour: p.noticeHour },
     welcomed: p.welcomed,
+    drill_words: [...p.drillWords],
   };
 }
 
@@ -115,6 +119,7 @@ export function answerPreferences(
     noticeWeekday: notice.weekday,
     noticeHour: notice.hour,
     welcomed: true,
+    drillWords: [...new Set((next.drill_words ?? []).map((w) => w.trim()).filter((w) => w !== ""))],
   } satisfies MockPreferences);
   return view(prefs, hasSources);
 }

@@ -371,6 +371,63 @@ async function main() {
       }
     });
 
+    await check("What got better?: coached, light and dark, axe", async () => {
+      const fresh = await openPage(context, base, "", problems);
+      try {
+        await fresh.getByTestId("story-headline").waitFor({ state: "visible" });
+        const card = fresh.getByTestId("incident-item").filter({ has: fresh.getByTestId("better-source") }).first();
+        await card.getByTestId("better-start").click();
+        const area = card.getByTestId("better-text");
+        await area.fill("We freed the disk on the database server and rolled back nothing. " +
+          "We also added an alert that pages whoever is on call well before the disk fills up again so customers never notice.");
+        await card.getByTestId("better-marked").waitFor({ state: "visible" });
+        const grade = (await card.getByTestId("better-grade").textContent())?.trim() ?? "";
+        assert(/grade/i.test(grade), `grade reads "${grade}"`);
+        assert((await card.locator("mark.jargon").count()) >= 2, "jargon not marked");
+        assert((await card.locator(".marked .long").count()) >= 1, "long sentence not marked");
+        await card.scrollIntoViewIfNeeded();
+        await scheme(fresh, "light");
+        await shot(card, "better-editor-light");
+        const light = await accessible(fresh);
+        await scheme(fresh, "dark");
+        await shot(card, "better-editor-dark");
+        const dark = await accessible(fresh);
+        return `light ${light}; dark ${dark}`;
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    await check("What got better?: keyboard only, suggestions and save", async () => {
+      const fresh = await openPage(context, base, "", problems);
+      try {
+        await fresh.getByTestId("story-headline").waitFor({ state: "visible" });
+        await tabTo(fresh, "better-start", 400);
+        await focusIsVisible(fresh);
+        await fresh.keyboard.press("Enter");
+        const focused = () => fresh.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+        assert((await focused()) === "better-text", "Start from this does not move focus to the text");
+        await fresh.keyboard.press("Control+A");
+        await fresh.keyboard.type("We made the disk bigger.");
+        await fresh.getByTestId("better-use-plain").first().waitFor({ state: "visible" });
+        await tabTo(fresh, "better-use-plain", 10);
+        const seen = await focusIsVisible(fresh);
+        await fresh.keyboard.press("Enter");
+        const value = await fresh.evaluate(() => document.activeElement?.value);
+        assert(value === "We made the storage bigger.", `after the suggestion the text is "${value}"`);
+        await tabTo(fresh, "better-practice", 20);
+        await focusIsVisible(fresh);
+        await fresh.keyboard.press("Space");
+        await tabTo(fresh, "better-save", 10);
+        await focusIsVisible(fresh);
+        await fresh.keyboard.press("Enter");
+        await fresh.getByTestId("better-notice").filter({ hasText: /Saved/ }).waitFor();
+        return `focus seen on ${seen}`;
+      } finally {
+        await fresh.close();
+      }
+    });
+
     await check("switching the period re-renders the story", async () => {
       const before = await story.textContent();
       const labelBefore = await page.getByTestId("period-label").textContent();

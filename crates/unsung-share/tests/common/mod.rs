@@ -37,6 +37,7 @@ pub fn doc() -> ShareDoc {
             "The team also shipped 25 updates to make things better.".into(),
             "Teammates wrote one thank-you note to a teammate.".into(),
         ],
+        better: Some("After card payments stopped on Thursday, the team made a change: we now get a warning an hour before.".into()),
         days: days(),
         days_first: "1 Sep".into(),
         days_last: "29 Nov".into(),

@@ -13,4 +13,9 @@ name: string | null,
 /**
  * An IANA zone, such as Europe/Madrid.
  */
-tz: string, working_hours: WorkingHoursView, weekly_notice: WeeklyNoticeView, welcomed: boolean, };
+tz: string, working_hours: WorkingHoursView, weekly_notice: WeeklyNoticeView, welcomed: boolean, 
+/**
+ * The reader's own words that mark an incident or maintenance title as a drill, on top
+ * of the built-in ones ("game day", "simulacro", …).
+ */
+drill_words: Array<string>, };
