@@ -27,6 +27,10 @@ fn main() {
             "share_save",
             "share_copy",
             "story_shown",
+            "coach_text",
+            "explain_incident",
+            "list_service_names",
+            "set_service_name",
             "get_email_settings",
             "set_email_settings",
             "list_mail_recipients",
@@ -36,10 +40,6 @@ fn main() {
             "list_channels",
             "add_channel",
             "remove_channel",
-            "coach_text",
-            "explain_incident",
-            "list_service_names",
-            "set_service_name",
         ]),
     ))
     .expect("failed to run the Tauri build script");

@@ -100,18 +100,31 @@ impl App {
     }
 
     /// Sends the local explanations the team database lacks or has older, then copies the
-    /// team's into the local database (so they are there offline). Returns how many were sent.
+    /// team's newer ones into the local database (so they are there offline). Returns how
+    /// many were sent.
     pub(crate) async fn sync_explanations(&self, team: &dyn Store) -> Result<usize> {
         let theirs = team.explanations().await?;
+        let mine = self.local.explanations().await?;
         let mut sent = 0;
-        for mine in self.local.explanations().await? {
-            let newer = match theirs.iter().find(|t| t.incident_id == mine.incident_id) {
-                Some(their) => last_change(&mine) > last_change(their),
+        // The demo team's incidents are this computer's alone: what is written on them stays here.
+        let demo = format!("{}/", unsung_core::demo::SOURCE);
+        for local in mine.iter().filter(|m| !m.incident_id.starts_with(&demo)) {
+            let newer = match theirs.iter().find(|t| t.incident_id == local.incident_id) {
+                Some(their) => last_change(local) > last_change(their),
                 None => true,
             };
             if newer {
-                team.save_explanation(&mine).await?;
+                team.save_explanation(local).await?;
                 sent += 1;
+            }
+        }
+        for their in &theirs {
+            let newer = match mine.iter().find(|m| m.incident_id == their.incident_id) {
+                Some(local) => last_change(their) > last_change(local),
+                None => true,
+            };
+            if newer {
+                self.local.save_explanation(their).await?;
             }
         }
         Ok(sent)

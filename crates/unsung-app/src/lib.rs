@@ -186,6 +186,16 @@ impl App {
         let source = SourceRecord::new(demo::SOURCE, demo::SOURCE, None, self.now());
         self.local.replace_source(&source, &data).await?;
         self.local.replace_sample_notes(&samples).await?;
+        // The teammates' texts, once each: what someone changed since stays as they wrote it.
+        let written = self.local.explanations().await?;
+        for explanation in demo::explanations(self.now()) {
+            if !written
+                .iter()
+                .any(|w| w.incident_id == explanation.incident_id)
+            {
+                self.local.save_explanation(&explanation).await?;
+            }
+        }
         Ok(DemoSummary {
             services: data.services.len(),
             incidents: data.incidents.len(),

@@ -10,7 +10,7 @@ use unsung_core::locale::locale;
 use unsung_core::period::{local_date, start_of_day};
 use unsung_core::stats::{self, rfc3339};
 use unsung_core::story::{self, Audience};
-use unsung_core::timeline::daily_bars;
+use unsung_core::timeline::{daily_bars, with_planned_work};
 use unsung_core::{Disposition, demo};
 use unsung_store::Store;
 
@@ -52,10 +52,10 @@ impl App {
             tz,
         );
         let bar_intervals = self
-            .local
-            .intervals(bars_from, now.max(bars_from + Duration::seconds(1)))
+            .bar_intervals(bars_from, now.max(bars_from + Duration::seconds(1)))
             .await?;
         let grouped = stats::intervals_by_service(&bar_intervals);
+        let period_intervals = with_planned_work(&data.intervals, &data.incidents);
         let services = data
             .services
             .iter()
@@ -64,8 +64,7 @@ impl App {
                     .get(service.id.as_str())
                     .map(Vec::as_slice)
                     .unwrap_or(&[]);
-                let in_period: Vec<_> = data
-                    .intervals
+                let in_period: Vec<_> = period_intervals
                     .iter()
                     .filter(|i| i.service_id == service.id)
                     .collect();

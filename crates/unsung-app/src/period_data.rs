@@ -9,7 +9,9 @@
 //! afterwards neither group nor sort its rows again.
 
 use crate::{App, Result, TimeRange};
+use chrono::{DateTime, Utc};
 use std::sync::{Arc, Mutex};
+use unsung_core::Interval;
 use unsung_core::people::Directory;
 use unsung_core::story::{PeriodData, PeriodRecords};
 use unsung_store::Store;
@@ -52,6 +54,20 @@ impl App {
         let data = Arc::new(self.read_period_data(range).await?);
         self.periods.put(range, version, Arc::clone(&data));
         Ok(data)
+    }
+
+    /// The local intervals of `[from, to)` for the daily bars, with trouble during a drill or
+    /// planned maintenance shown as planned work, as the figures count it.
+    pub(crate) async fn bar_intervals(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Interval>> {
+        let intervals = self.local.intervals(from, to).await?;
+        let incidents = self.local.incidents_opened(from, to).await?;
+        Ok(unsung_core::timeline::with_planned_work(
+            &intervals, &incidents,
+        ))
     }
 
     /// Reads the local database (with a team database, its up-to-date copy). Names sources

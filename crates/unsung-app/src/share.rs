@@ -17,7 +17,7 @@ use unsung_core::stats;
 use unsung_core::story::{
     self, PeriodData, SectionKind, StoryPart, capitalised, duration, percent,
 };
-use unsung_core::timeline::{DayState, daily_bars};
+use unsung_core::timeline::{DayState, daily_bars, with_planned_work};
 use unsung_core::{Interval, Person, Service, demo};
 use unsung_share::{
     DAY_STATES, IncidentLine, Labels, PrivacyRules, PrivacyWords, ServiceLine, ShareDoc,
@@ -269,11 +269,11 @@ impl App {
         let first_day = local_date(range.from, tz);
         let last_day = local_date(end, tz);
         let bars_from = start_of_day(last_day - Duration::days(SHARE_DAYS as i64 - 1), tz);
-        let bar_intervals = self.local.intervals(bars_from, range.to).await?;
+        let bar_intervals = self.bar_intervals(bars_from, range.to).await?;
         let (days, per_service, bars_start) = share_bars(
             &data.services,
             &bar_intervals,
-            &data.intervals,
+            &with_planned_work(&data.intervals, &data.incidents),
             range,
             end,
             tz,

@@ -64,12 +64,23 @@ async fn an_explanation_is_kept_as_written_with_its_author_and_reaches_the_story
     assert_eq!(shown.written_by, "Ana");
     assert_eq!(shown.edited_by, None);
 
+    // The team story tells every text; the family story the three most important (the demo
+    // team's own three), then counts the rest.
     let range = app.period_range(PeriodKind::Last90Days, app.reader_tz());
-    let story = app
-        .story(range, app.reader_tz(), Audience::Family, Lang::En)
-        .await
-        .unwrap();
-    assert!(story.to_text().contains(BETTER), "{}", story.to_text());
+    let told = async |audience| {
+        app.story(range, app.reader_tz(), audience, Lang::En)
+            .await
+            .unwrap()
+            .to_text()
+    };
+    let team = told(Audience::Team).await;
+    assert!(team.contains(BETTER), "{team}");
+    let family = told(Audience::Family).await;
+    assert!(!family.contains(BETTER), "{family}");
+    assert!(
+        family.contains("The team made one more change like these."),
+        "{family}"
+    );
 
     // Ben improves it: Ana stays its writer, Ben is who changed it last.
     named(&app, "Ben").await;
@@ -176,10 +187,11 @@ async fn the_shared_page_and_pdf_tell_what_got_better_and_keep_hostile_text_as_t
         .await
         .unwrap();
     let tz = app.reader_tz();
+    // The team's page: it tells every text (the family's, the three most important).
     let reader = Reader {
         tz,
         lang: Lang::En,
-        audience: Audience::Family,
+        audience: Audience::Team,
     };
     let options = |format| ShareOptions {
         format,
@@ -216,5 +228,69 @@ async fn the_shared_page_and_pdf_tell_what_got_better_and_keep_hostile_text_as_t
     assert!(
         text.contains("We fixed it <script>alert(1)</script>"),
         "{text}"
+    );
+}
+
+#[tokio::test]
+async fn the_demo_team_tells_what_got_better_and_its_drill_days_are_planned_work_on_the_bars() {
+    let (_dir, app) = demo_app().await;
+    let tz = app.reader_tz();
+    let overview = overview_of(&app, PeriodKind::Last90Days, tz, Lang::En, Audience::Family).await;
+    let written: Vec<&str> = overview
+        .incidents
+        .iter()
+        .filter_map(|i| i.explanation.as_ref())
+        .map(|e| e.written_by.as_str())
+        .collect();
+    assert_eq!(written.len(), 3, "three teammates wrote what got better");
+    assert!(
+        overview
+            .story
+            .sections
+            .iter()
+            .any(|s| s.kind == unsung_core::story::SectionKind::WhatGotBetter),
+        "{}",
+        overview.story.to_text()
+    );
+
+    let drills: Vec<_> = overview
+        .incidents
+        .iter()
+        .filter(|i| i.kind == "drill")
+        .collect();
+    assert_eq!(drills.len(), 2, "the demo team practised twice");
+    for drill in drills {
+        let service = overview
+            .services
+            .iter()
+            .find(|s| Some(&s.name) == drill.service_name.as_ref())
+            .expect("a drill on a known service");
+        let day = chrono::DateTime::parse_from_rfc3339(&drill.opened_at)
+            .unwrap()
+            .with_timezone(&tz)
+            .format("%Y-%m-%d")
+            .to_string();
+        let bar = service.days.iter().find(|d| d.date == day).unwrap();
+        assert_eq!(
+            (bar.state, bar.down_seconds),
+            (unsung_core::timeline::DayState::Maintenance, 0),
+            "{} on {day}: switched off on purpose, not trouble",
+            service.name
+        );
+    }
+
+    // Loading the demo again (each start does) keeps what someone changed since.
+    let first = overview
+        .incidents
+        .iter()
+        .find(|i| i.explanation.is_some())
+        .unwrap();
+    app.explain_incident(&first.id, BETTER, false, Lang::En)
+        .await
+        .unwrap();
+    app.prepare_first_view().await.unwrap();
+    assert_eq!(
+        card(&app, &first.id).await.explanation.unwrap().text,
+        BETTER
     );
 }

@@ -354,7 +354,32 @@ async fn one_teammates_synced_data_serves_the_whole_team() {
         "nothing synced yet: the demo team"
     );
 
-    // Ana's sync of a source (the demo's data standing in for a real one).
+    synced_a_source(&ana).await;
+    ana.app
+        .post_thanks(note("Ana", "For the whole team.".into()))
+        .await
+        .unwrap();
+
+    let report = ben.app.sync_team().await.unwrap().unwrap();
+    assert_eq!(report.sources, 1);
+    assert_eq!(report.notes, Some(1));
+    assert!(
+        !ben.app.is_demo().await.unwrap(),
+        "the team's data replaced the demo"
+    );
+    let range = ben.app.period_range(PeriodKind::Last90Days, chrono_tz::UTC);
+    let bens = ben.app.stats(range, chrono_tz::UTC).await.unwrap();
+    let anas = ana.app.stats(range, chrono_tz::UTC).await.unwrap();
+    assert_eq!(bens, anas);
+    assert_eq!(bens.incidents.total, 20);
+    let wall = ben.app.list_thanks(10).await.unwrap();
+    assert_eq!(wall.len(), 1, "the demo's sample notes went with the demo");
+    assert_eq!(wall[0].author, "Ana");
+}
+
+/// A teammate's sync of a source (the demo's data standing in for PagerDuty's), kept locally
+/// and on the team database. Returns its incidents.
+async fn synced_a_source(laptop: &Laptop) -> Vec<unsung_core::Incident> {
     let mut data = demo::dataset(now());
     data.thanks.clear();
     let renamed = |id: &mut String| *id = id.replace("demo/", "pagerduty/");
@@ -376,27 +401,8 @@ async fn one_teammates_synced_data_serves_the_whole_team() {
         c.source = "pagerduty".into();
     });
     let source = unsung_store_source("pagerduty");
-    assert!(ana.app.store_source_data(&source, &data).await.unwrap());
-    ana.app
-        .post_thanks(note("Ana", "For the whole team.".into()))
-        .await
-        .unwrap();
-
-    let report = ben.app.sync_team().await.unwrap().unwrap();
-    assert_eq!(report.sources, 1);
-    assert_eq!(report.notes, Some(1));
-    assert!(
-        !ben.app.is_demo().await.unwrap(),
-        "the team's data replaced the demo"
-    );
-    let range = ben.app.period_range(PeriodKind::Last90Days, chrono_tz::UTC);
-    let bens = ben.app.stats(range, chrono_tz::UTC).await.unwrap();
-    let anas = ana.app.stats(range, chrono_tz::UTC).await.unwrap();
-    assert_eq!(bens, anas);
-    assert_eq!(bens.incidents.total, 20);
-    let wall = ben.app.list_thanks(10).await.unwrap();
-    assert_eq!(wall.len(), 1, "the demo's sample notes went with the demo");
-    assert_eq!(wall[0].author, "Ana");
+    assert!(laptop.app.store_source_data(&source, &data).await.unwrap());
+    data.incidents
 }
 
 fn unsung_store_source(name: &str) -> unsung_app::SourceRecord {
@@ -470,4 +476,121 @@ async fn teammates_share_one_list_of_people_so_their_stories_name_the_same_peopl
         assert!(fixers.iter().any(|n| *n == "Chloe Martin"), "{fixers:?}");
         assert!(fixers.iter().all(|n| *n != "Chloe"), "{fixers:?}");
     }
+}
+
+#[tokio::test]
+async fn what_a_teammate_writes_about_an_incident_reaches_the_others_and_stays_offline() {
+    let cluster = Cluster::shared();
+    let database = team_database(cluster).await;
+    let ana = laptop_at(cluster, &database, "ana", Clock::Fixed(now())).await;
+    let later = now() + chrono::Duration::hours(1);
+    let ben = laptop_at(cluster, &database, "ben", Clock::Fixed(later)).await;
+    for laptop in [&ana, &ben] {
+        laptop.app.prepare_first_view().await.unwrap();
+    }
+    let incident = synced_a_source(&ana)
+        .await
+        .into_iter()
+        .filter(|i| i.counts() && i.resolved_at.is_some())
+        .max_by_key(|i| i.opened_at)
+        .unwrap()
+        .id;
+    ana.app
+        .explain_incident(
+            &incident,
+            "We added a second card company.",
+            false,
+            Lang::En,
+        )
+        .await
+        .unwrap();
+    for laptop in [&ana, &ben] {
+        laptop.app.sync_team().await.unwrap();
+    }
+    let on_the_team_database = cluster.admin_script(
+        &database,
+        "\\pset tuples_only on\n\\pset format unaligned\nSELECT incident_id || ' ' || written_by FROM unsung.explanations;",
+        &[],
+    );
+    assert_eq!(
+        on_the_team_database.trim(),
+        format!("{incident} Ana"),
+        "only Ana's text, signed by her: the demo team's texts stay on each laptop"
+    );
+
+    let told = |explanation: Option<unsung_app::dto::ExplanationView>| {
+        let e = explanation.expect("the incident has what got better");
+        (e.text, e.written_by, e.edited_by)
+    };
+    let card = async |app: &App| {
+        let overview = app
+            .overview(
+                PeriodKind::Last90Days,
+                chrono_tz::UTC,
+                Lang::En,
+                Audience::Team,
+            )
+            .await
+            .unwrap();
+        overview
+            .incidents
+            .into_iter()
+            .find(|i| i.id == incident)
+            .unwrap()
+            .explanation
+    };
+    let anas_text = (
+        "We added a second card company.".to_string(),
+        "Ana".to_string(),
+        None,
+    );
+    assert_eq!(told(card(&ben.app).await), anas_text);
+
+    // Ben's laptop away from the team database still has it.
+    let offline = App::start(Config {
+        db: ben
+            ._dir
+            .path()
+            .join("unsung.db")
+            .to_string_lossy()
+            .into_owned(),
+        team_db: None,
+        clock: Clock::Fixed(later),
+        tz: Some(chrono_tz::UTC),
+    })
+    .await
+    .unwrap();
+    assert_eq!(told(card(&offline).await), anas_text);
+
+    // Ben improves it; Ana's laptop gets his words on its next sync, with Ana still its writer.
+    ben.app
+        .explain_incident(
+            &incident,
+            "Card payments now have a spare.",
+            false,
+            Lang::En,
+        )
+        .await
+        .unwrap();
+    ana.app.sync_team().await.unwrap();
+    let improved = (
+        "Card payments now have a spare.".to_string(),
+        "Ana".to_string(),
+        Some("Ben".to_string()),
+    );
+    assert_eq!(told(card(&ana.app).await), improved);
+    let anas_offline = App::start(Config {
+        db: ana
+            ._dir
+            .path()
+            .join("unsung.db")
+            .to_string_lossy()
+            .into_owned(),
+        team_db: None,
+        clock: Clock::Fixed(later),
+        tz: Some(chrono_tz::UTC),
+    })
+    .await
+    .unwrap();
+    assert_eq!(told(card(&anas_offline).await), improved);
 }

@@ -482,18 +482,18 @@ fn explain(db: &Path, incident: &str, text: &str) -> Command {
     cmd
 }
 
-/// The demo team's 90-day family story, as text.
-fn family_story(db: &Path) -> String {
+/// The demo team's 90-day team story (it tells every "what got better"), as text.
+fn team_story(db: &Path) -> String {
     stdout_of(
         unsung(db)
             .arg("story")
             .args(NINETY_DAYS)
-            .args(["--audience", "family"]),
+            .args(["--audience", "team"]),
     )
 }
 
 #[test]
-fn an_explanation_is_stored_coached_and_told_in_the_family_story() {
+fn an_explanation_is_stored_coached_and_told_in_the_story() {
     let (_dir, db) = demo_db();
     let incident = &demo_fixed_problems()[0];
     let text = "We added an early warning. Next time we will know first.";
@@ -505,7 +505,7 @@ fn an_explanation_is_stored_coached_and_told_in_the_family_story() {
         "{printed}"
     );
     assert!(
-        family_story(&db).contains(text),
+        team_story(&db).contains(text),
         "the story tells it as written"
     );
 }

@@ -12,7 +12,7 @@
 mod command;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use command::{NOW, add_uptime_kuma, args, ok};
+use command::{NOW, add_statuspage, add_uptime_kuma, args, ok};
 use serde_json::{Value, json};
 use std::path::Path;
 use unsung_core::Explanation;
@@ -206,19 +206,7 @@ async fn a_statuspage_resync_keeps_what_people_wrote() {
     let first = [("i1", "major", 3000), ("i2", "minor", 2000)];
     serve_page(&server, "2026-11-27T10:00:00Z", &first).await;
     let url = server.uri();
-    ok(args(
-        &db,
-        &[
-            "source",
-            "add",
-            "statuspage",
-            "--name",
-            "status",
-            "--url",
-            &url,
-        ],
-    ))
-    .await;
+    ok(args(&db, &add_statuspage("status", &url))).await;
     let change = async || {
         let more = [
             ("i1", "major", 3000),

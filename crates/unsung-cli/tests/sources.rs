@@ -7,7 +7,7 @@
 mod command;
 
 use assert_cmd::Command;
-use command::{NOW, add_uptime_kuma, args, ok, run};
+use command::{NOW, add_statuspage, add_uptime_kuma, args, ok, run};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Output;
@@ -120,19 +120,7 @@ async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_kee
     let kuma = MockServer::start().await;
     serve_kuma(&kuma).await;
 
-    let added = ok(args(
-        &db,
-        &[
-            "source",
-            "add",
-            "statuspage",
-            "--name",
-            "status",
-            "--url",
-            &status.uri(),
-        ],
-    ))
-    .await;
+    let added = ok(args(&db, &add_statuspage("status", &status.uri()))).await;
     assert!(
         added.contains("Added the statuspage source \"status\""),
         "{added}"
@@ -261,15 +249,7 @@ async fn an_unreachable_source_says_so_and_a_removed_one_takes_its_data_with_it(
         .unwrap();
     ok(args(
         &db,
-        &[
-            "source",
-            "add",
-            "statuspage",
-            "--name",
-            "gone",
-            "--url",
-            &format!("http://{closed}"),
-        ],
+        &add_statuspage("gone", &format!("http://{closed}")),
     ))
     .await;
     add_csv_sheet(&db).await;

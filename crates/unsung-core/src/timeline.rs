@@ -1,7 +1,9 @@
 //! The 90 daily bars: one state per local day, in status-page colours' order of gravity.
 
-use crate::model::Interval;
+use crate::index::{planned_intervals, planned_windows};
+use crate::model::{Incident, Interval};
 use crate::period::{TimeRange, local_date, start_of_day};
+use crate::seconds::intervals_by_service;
 use crate::stats::{StateSeconds, state_seconds};
 use chrono::{DateTime, Days, Utc};
 use chrono_tz::Tz;
@@ -54,6 +56,25 @@ pub fn day_state(seconds: &StateSeconds, day_length: i64) -> DayState {
     }
 }
 
+/// `intervals` as the figures count them, for what reads intervals itself (the bars, a
+/// service's uptime beside them): down or degraded time on a service during its planned work
+/// (the drills, planned maintenance and practice among `incidents`) is maintenance, so a
+/// drill's day never shows as trouble.
+pub fn with_planned_work(intervals: &[Interval], incidents: &[Incident]) -> Vec<Interval> {
+    let planned = planned_windows(incidents);
+    if planned.is_empty() {
+        return intervals.to_vec();
+    }
+    let mut counted = Vec::with_capacity(intervals.len());
+    for (service, own) in intervals_by_service(intervals) {
+        match planned.get(service) {
+            Some(windows) => counted.extend(planned_intervals(service, &own, windows)),
+            None => counted.extend(own.into_iter().cloned()),
+        }
+    }
+    counted
+}
+
 /// One bar per local day for the `days` days ending with today; today ends at `now`, so the
 /// hours still to come are not shown as missing data.
 pub fn daily_bars(intervals: &[&Interval], days: u32, now: DateTime<Utc>, tz: Tz) -> Vec<DayBar> {
@@ -84,7 +105,7 @@ pub fn daily_bars(intervals: &[&Interval], days: u32, now: DateTime<Utc>, tz: Tz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Status;
+    use crate::model::{IncidentKind, Status};
 
     use crate::testing::t;
 
@@ -143,5 +164,53 @@ mod tests {
             "the afternoon to come is not missing data"
         );
         assert_eq!(bars[2].no_data_seconds, 0);
+    }
+
+    #[test]
+    fn a_drill_day_shows_as_planned_work_and_only_on_the_drilled_service() {
+        // Both services down from 03:00 to 04:00 on the 28th; "x" was switched off on purpose.
+        let mut intervals = Vec::new();
+        for service in ["x", "y"] {
+            intervals.push(Interval::new(service, t(27, 0, 0), t(28, 3, 0), Status::Up));
+            intervals.push(Interval::new(
+                service,
+                t(28, 3, 0),
+                t(28, 4, 0),
+                Status::Down,
+            ));
+            intervals.push(Interval::new(
+                service,
+                t(28, 4, 0),
+                t(29, 12, 0),
+                Status::Up,
+            ));
+        }
+        let drill = Incident {
+            id: "drill".into(),
+            service_id: Some("x".into()),
+            kind: IncidentKind::Drill,
+            opened_at: t(28, 3, 0),
+            resolved_at: Some(t(28, 4, 0)),
+            ..Incident::default()
+        };
+        let counted = with_planned_work(&intervals, &[drill]);
+        let bars_of = |service: &str| {
+            let own: Vec<&Interval> = counted.iter().filter(|i| i.service_id == service).collect();
+            daily_bars(&own, 3, t(29, 12, 0), chrono_tz::UTC)
+        };
+        let (x, y) = (bars_of("x"), bars_of("y"));
+        assert_eq!(x[1].state, DayState::Maintenance);
+        assert_eq!((x[1].down_seconds, x[1].maintenance_seconds), (0, 3600));
+        assert_eq!(
+            y[1].state,
+            DayState::Down,
+            "the other service really was down"
+        );
+        assert_eq!(y[1].down_seconds, 3600);
+        assert_eq!(
+            with_planned_work(&intervals, &[]),
+            intervals,
+            "with no planned work, the intervals as they are"
+        );
     }
 }

@@ -61,3 +61,8 @@ pub fn add_uptime_kuma(url: &str) -> [&str; 9] {
         "ops",
     ]
 }
+
+/// `source add statuspage` for the page at `url`, as the source `name`.
+pub fn add_statuspage<'a>(name: &'a str, url: &'a str) -> [&'a str; 7] {
+    ["source", "add", "statuspage", "--name", name, "--url", url]
+}
