@@ -17,6 +17,14 @@ pub enum KindArg {
     UptimeKuma,
     Prometheus,
     Csv,
+    IncidentIo,
+    BetterStack,
+    #[value(name = "uptimerobot")]
+    UptimeRobot,
+    GrafanaOnCall,
+    Gatus,
+    #[value(name = "github")]
+    GitHub,
 }
 
 impl KindArg {
@@ -27,6 +35,12 @@ impl KindArg {
             KindArg::UptimeKuma => "uptime-kuma",
             KindArg::Prometheus => "prometheus",
             KindArg::Csv => "csv",
+            KindArg::IncidentIo => "incident-io",
+            KindArg::BetterStack => "better-stack",
+            KindArg::UptimeRobot => "uptimerobot",
+            KindArg::GrafanaOnCall => "grafana-oncall",
+            KindArg::Gatus => "gatus",
+            KindArg::GitHub => "github",
         }
     }
 }
@@ -58,6 +72,13 @@ pub enum SourceCommand {
         /// CSV: the file of incidents to read
         #[arg(long, value_name = "PATH")]
         file: Option<String>,
+        /// Grafana Cloud OnCall: the Grafana stack's address (sent as X-Grafana-URL)
+        #[arg(long, value_name = "URL")]
+        stack_url: Option<String>,
+        /// GitHub: a repository whose releases and deployments count as updates shipped
+        /// (repeat for more)
+        #[arg(long = "repo", value_name = "OWNER/NAME")]
+        repos: Vec<String>,
     },
     /// List the connected sources and how their last sync went
     List {
@@ -81,6 +102,8 @@ pub async fn run(app: &App, command: SourceCommand) -> Result<(), AppError> {
             service_label,
             slug,
             file,
+            stack_url,
+            repos,
         } => {
             let token = match token_env {
                 Some(var) => Some(std::env::var(&var).map_err(|_| {
@@ -99,6 +122,8 @@ pub async fn run(app: &App, command: SourceCommand) -> Result<(), AppError> {
                     service_label,
                     slug,
                     file,
+                    stack_url,
+                    repos,
                     token,
                 })
                 .await?;
