@@ -307,7 +307,15 @@ impl<'c, 'a> Sync<'c, 'a> {
                 page.iter().all(older)
             })
             .await?;
-        groups.retain(|group| !older(group));
+        // An older group the store holds open, listed anyway, is read as it is now for free.
+        let known_open: HashSet<&str> = cx
+            .known
+            .incidents
+            .iter()
+            .filter(|i| i.resolved_at.is_none())
+            .map(|i| i.external_id.as_str())
+            .collect();
+        groups.retain(|group| !older(group) || known_open.contains(group.id.as_str()));
         let mut seen: HashSet<String> = groups.iter().map(|g| g.id.clone()).collect();
         groups.retain(|group| seen.remove(&group.id));
         groups.extend(self.open_groups(&groups).await?);
