@@ -21,6 +21,7 @@ pub enum KindArg {
     BetterStack,
     #[value(name = "uptimerobot")]
     UptimeRobot,
+    #[value(name = "grafana-oncall")]
     GrafanaOnCall,
     Gatus,
     #[value(name = "github")]

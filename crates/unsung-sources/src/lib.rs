@@ -48,6 +48,7 @@ pub enum Kind {
     BetterStack,
     #[serde(rename = "uptimerobot")]
     UptimeRobot,
+    #[serde(rename = "grafana-oncall")]
     GrafanaOnCall,
     Gatus,
     #[serde(rename = "github")]

@@ -395,3 +395,11 @@ async fn no_token_is_asked_for_and_a_check_counts_the_groups() {
     );
     assert_eq!(requests, 1);
 }
+
+#[test]
+fn every_kind_is_named_the_same_in_the_store_and_on_the_command_line() {
+    for kind in Kind::ALL {
+        assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.as_str()));
+    }
+    assert_eq!(Kind::parse("grafana-oncall"), Some(Kind::GrafanaOnCall));
+}
