@@ -16,7 +16,7 @@
 //! `Bearer <token>` and the stack's address in `X-Grafana-URL`.
 
 use crate::http::{Auth, host_of};
-use crate::{Context, Fetched, Result, Source, SourceError, SourceErrorKind, text, time};
+use crate::{Context, Fetched, Result, Source, SourceError, SourceErrorKind, connect, text, time};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use serde::de::DeserializeOwned;
@@ -115,31 +115,15 @@ struct Api<'c, 'a> {
 
 impl<'c, 'a> Api<'c, 'a> {
     fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = cx.token.map(str::trim).unwrap_or_default();
-        if token.is_empty() {
-            return Err(SourceError::invalid(
-                "Grafana OnCall needs an API token (OnCall → Settings → API tokens). Set one for \
-                 this source, then sync again.",
-            ));
-        }
-        if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(SourceError::invalid(
-                "The Grafana OnCall token contains spaces or line breaks. Copy it again and set \
-                 it for this source again.",
-            ));
-        }
-        let address = cx.config.base_url();
-        let not_an_address = || {
-            SourceError::invalid(format!(
-                "\"{}\" is not a web address; give the OnCall API's address, such as \
-                 https://oncall.example.com",
-                text::shorten(&address, 80)
-            ))
-        };
-        let mut base = url::Url::parse(&address)
-            .ok()
-            .filter(|url| !url.cannot_be_a_base())
-            .ok_or_else(not_an_address)?;
+        let token = connect::token(
+            cx,
+            "Grafana OnCall",
+            "an API token (OnCall, Settings, API tokens)",
+        )?;
+        let mut base = connect::base(
+            cx,
+            "give the OnCall API's address, such as https://oncall.example.com",
+        )?;
         // The address may be given with or without the API's path.
         let path = base.path().trim_end_matches('/').to_string();
         let root = path.strip_suffix("/api/v1").unwrap_or(&path);
@@ -151,11 +135,16 @@ impl<'c, 'a> Api<'c, 'a> {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string);
-        if stack_url
-            .as_deref()
-            .is_some_and(|s| s.chars().any(char::is_control))
+        // The stack's address goes in a header: it must be one, with nothing else in it.
+        if let Some(stack) = stack_url.as_deref()
+            && (stack.chars().any(char::is_control)
+                || !url::Url::parse(stack).is_ok_and(|u| matches!(u.scheme(), "http" | "https")))
         {
-            return Err(not_an_address());
+            return Err(SourceError::invalid(format!(
+                "\"{}\" is not a web address; give the Grafana stack's address, such as \
+                 https://team.grafana.net",
+                text::shorten(&text::clean(stack), 80)
+            )));
         }
         Ok(Api {
             cx,
@@ -171,9 +160,9 @@ impl<'c, 'a> Api<'c, 'a> {
 
     /// `/api/v1/<segments>/`, each segment escaped, with Django's trailing slash.
     fn url(&self, segments: &[&str]) -> url::Url {
-        let mut url = self.base.clone();
+        let mut url = connect::under(&self.base, segments);
         if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty().extend(segments).push("");
+            path.push("");
         }
         url
     }
@@ -255,23 +244,6 @@ struct Cursor {
     users: BTreeMap<String, String>,
 }
 
-impl Cursor {
-    fn read(value: &Value) -> Option<Cursor> {
-        if value.is_null() {
-            return None;
-        }
-        match serde_json::from_value::<Cursor>(value.clone()) {
-            Ok(cursor) if cursor.version == CURSOR_VERSION => Some(cursor),
-            _ => {
-                tracing::warn!(
-                    "Grafana OnCall cursor not understood; reading the whole history again"
-                );
-                None
-            }
-        }
-    }
-}
-
 struct Sync<'c, 'a> {
     api: Api<'c, 'a>,
     cursor: Option<Cursor>,
@@ -280,7 +252,7 @@ struct Sync<'c, 'a> {
 impl<'c, 'a> Sync<'c, 'a> {
     fn new(api: Api<'c, 'a>) -> Sync<'c, 'a> {
         Sync {
-            cursor: Cursor::read(api.cx.cursor),
+            cursor: connect::cursor(api.cx.cursor, CURSOR_VERSION, "Grafana OnCall"),
             api,
         }
     }
@@ -351,15 +323,7 @@ impl<'c, 'a> Sync<'c, 'a> {
         let data = &mut fetched.data;
         data.incidents
             .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
-        let mut people: Vec<String> = Vec::new();
-        for incident in &data.incidents {
-            for name in incident.resolved_by.iter().chain(&incident.responders) {
-                if !people.contains(name) {
-                    people.push(name.clone());
-                }
-            }
-        }
-        data.people = people;
+        data.people = connect::people(&data.incidents);
         let (from, through) = match &self.cursor {
             Some(cursor) => (cursor.from.min(since), cursor.through.max(cx.now)),
             None => (since, cx.now),

@@ -8,6 +8,7 @@
 //! limits, request counts) lives once, in [`http`].
 
 pub mod better_stack;
+mod connect;
 pub mod csv;
 mod error;
 pub mod gatus;

@@ -381,12 +381,22 @@ async fn a_next_link_going_round_in_circles_is_refused() {
 }
 
 #[tokio::test]
-async fn no_token_is_asked_for_and_a_check_counts_the_groups() {
+async fn no_token_or_a_bad_stack_is_refused_before_asking_and_a_check_counts_the_groups() {
     let server = served(&oncall::standard(), false).await;
     let run = common::first(NAME, &config(&server), None, now()).await;
     let error = run.result.expect_err("no token");
     assert_eq!(error.kind, SourceErrorKind::Invalid);
     assert_says(&error.message, &["API token", "Set one for this source"]);
+    assert_eq!(run.requests, 0);
+    let mut bad_stack = cloud(&server);
+    bad_stack.stack_url = Some("team.grafana.net\r\nX-Other: 1".to_string());
+    let run = common::first(NAME, &bad_stack, Some(TOKEN), now()).await;
+    let error = run.result.expect_err("not an address");
+    assert_eq!(error.kind, SourceErrorKind::Invalid);
+    assert_says(
+        &error.message,
+        &["not a web address", "the Grafana stack's address"],
+    );
     assert_eq!(run.requests, 0);
     let (said, requests) = common::check(NAME, &config(&server), Some(TOKEN), now()).await;
     assert_eq!(

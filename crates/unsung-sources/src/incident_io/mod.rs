@@ -23,7 +23,7 @@
 mod incidents;
 
 use crate::http::{Auth, host_of};
-use crate::{Context, Fetched, Result, Source, SourceError, text};
+use crate::{Context, Fetched, Result, Source, SourceError, connect, text};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use incidents::RawIncident;
@@ -98,28 +98,8 @@ pub(super) struct Api<'c, 'a> {
 
 impl<'c, 'a> Api<'c, 'a> {
     fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = cx.token.map(str::trim).unwrap_or_default();
-        if token.is_empty() {
-            return Err(SourceError::invalid(
-                "incident.io needs a read-only API key. Set one for this source, then sync again.",
-            ));
-        }
-        if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(SourceError::invalid(
-                "The incident.io API key contains spaces or line breaks. Copy it again from \
-                 incident.io (Settings, API keys) and set it for this source again.",
-            ));
-        }
-        let address = cx.config.base_url();
-        let base = url::Url::parse(&address)
-            .ok()
-            .filter(|url| !url.cannot_be_a_base())
-            .ok_or_else(|| {
-                SourceError::invalid(format!(
-                    "\"{}\" is not a web address; leave the address empty for {API}",
-                    text::shorten(&address, 80)
-                ))
-            })?;
+        let token = connect::token(cx, "incident.io", "a read-only API key")?;
+        let base = connect::base(cx, &format!("leave the address empty for {API}"))?;
         Ok(Api {
             cx,
             host: host_of(base.as_str()),
@@ -130,11 +110,7 @@ impl<'c, 'a> Api<'c, 'a> {
 
     /// The address of `segments` under the base, each segment escaped (ids come from outside).
     fn url(&self, segments: &[&str]) -> String {
-        let mut url = self.base.clone();
-        if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty().extend(segments);
-        }
-        url.to_string()
+        connect::under(&self.base, segments).to_string()
     }
 
     async fn get<T: DeserializeOwned>(
@@ -221,23 +197,6 @@ struct Cursor {
     learning: BTreeSet<String>,
 }
 
-impl Cursor {
-    fn read(value: &Value) -> Option<Cursor> {
-        if value.is_null() {
-            return None;
-        }
-        match serde_json::from_value::<Cursor>(value.clone()) {
-            Ok(cursor) if cursor.version == CURSOR_VERSION => Some(cursor),
-            _ => {
-                tracing::warn!(
-                    "incident.io cursor not understood; reading the whole history again"
-                );
-                None
-            }
-        }
-    }
-}
-
 /// One fetch: what it read so far and what it will hand back.
 struct Sync<'c, 'a> {
     api: Api<'c, 'a>,
@@ -251,7 +210,7 @@ impl<'c, 'a> Sync<'c, 'a> {
     fn new(api: Api<'c, 'a>) -> Sync<'c, 'a> {
         let cx = api.cx;
         Sync {
-            cursor: Cursor::read(cx.cursor),
+            cursor: connect::cursor(cx.cursor, CURSOR_VERSION, "incident.io"),
             known: cx
                 .known
                 .incidents
@@ -312,15 +271,7 @@ impl<'c, 'a> Sync<'c, 'a> {
         let data = &mut self.fetched.data;
         data.incidents
             .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
-        let mut people: Vec<String> = Vec::new();
-        for incident in &data.incidents {
-            for name in incident.resolved_by.iter().chain(&incident.responders) {
-                if !people.contains(name) {
-                    people.push(name.clone());
-                }
-            }
-        }
-        data.people = people;
+        data.people = connect::people(&data.incidents);
         self.fetched.cursor = serde_json::to_value(Cursor {
             version: CURSOR_VERSION,
             from,
