@@ -65,6 +65,14 @@ pub(crate) fn cursor<T: DeserializeOwned>(value: &Value, version: u32, tool: &st
     }
 }
 
+/// A page of the vendor's to link an incident to: only an `https://` address, trimmed (a
+/// `javascript:` or plain-HTTP value from outside is no link).
+pub(crate) fn web_link(url: Option<&str>) -> Option<String> {
+    url.map(str::trim)
+        .filter(|url| url.starts_with("https://"))
+        .map(str::to_string)
+}
+
 /// Everyone `incidents` name (who resolved them, who responded), each once, in order.
 pub(crate) fn people(incidents: &[Incident]) -> Vec<String> {
     let mut people: Vec<String> = Vec::new();

@@ -437,13 +437,7 @@ fn map_group(
         responders,
         notes: Vec::new(),
         disposition: Disposition::Counted,
-        link: group
-            .permalinks
-            .as_ref()
-            .and_then(|p| p.web.as_deref())
-            .map(str::trim)
-            .filter(|url| url.starts_with("https://"))
-            .map(str::to_string),
+        link: connect::web_link(group.permalinks.as_ref().and_then(|p| p.web.as_deref())),
         source_explanation: None,
         explanation: None,
     })

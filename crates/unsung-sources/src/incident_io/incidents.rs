@@ -3,7 +3,7 @@
 //! it, and what got better (its follow-ups and postmortem).
 
 use super::Sync;
-use crate::{Result, text, time};
+use crate::{Result, connect, text, time};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 use std::collections::{BTreeSet, HashMap};
@@ -421,12 +421,7 @@ impl Sync<'_, '_> {
                 responders,
                 notes: Vec::new(),
                 disposition: raw.disposition(),
-                link: raw
-                    .permalink
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|url| url.starts_with("https://"))
-                    .map(str::to_string),
+                link: connect::web_link(raw.permalink.as_deref()),
                 source_explanation,
                 explanation: None,
             };
@@ -503,12 +498,7 @@ fn explanation(follow_ups: Option<&Vec<String>>, raw: &RawIncident) -> Option<St
     if let Some(titles) = follow_ups.filter(|t| !t.is_empty()) {
         parts.push(format!("Follow-ups: {}.", titles.join("; ")));
     }
-    if let Some(url) = raw
-        .postmortem_document_url
-        .as_deref()
-        .map(str::trim)
-        .filter(|url| url.starts_with("https://"))
-    {
+    if let Some(url) = connect::web_link(raw.postmortem_document_url.as_deref()) {
         parts.push(format!("Postmortem: {url}"));
     }
     text::explanation(&parts.join(" "))
