@@ -183,3 +183,42 @@ async fn grafana_oncall_synced_gives_the_figures_its_alert_groups_say() {
         .await;
     sync_fails_keeping(&db, "oncall", "could not read", &figures).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_using_both_gets_one_report_counted_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    let inc = MockServer::start().await;
+    incident_io::serve(&inc, &incident_io::standard(), incident_io::page(&[], None)).await;
+    let oncall = MockServer::start().await;
+    grafana_oncall::serve(&oncall, &grafana_oncall::standard(), false).await;
+    ok(add(
+        &db,
+        "incident-io",
+        "inc",
+        &inc.uri(),
+        incident_io::TOKEN,
+        &[],
+    ))
+    .await;
+    let token = grafana_oncall::TOKEN;
+    ok(add(
+        &db,
+        "grafana-oncall",
+        "oncall",
+        &oncall.uri(),
+        token,
+        &[],
+    ))
+    .await;
+    ok(args(&db, &["sync"])).await;
+
+    let incidents = &stats(&db).await["incidents"];
+    // Each source's own figures (4 and 5 incidents, 3 resolved in each, 30, 60 and 10 minutes
+    // each), added up: nothing counted twice or differently for coming from two tools.
+    assert_eq!(incidents["total"], 9);
+    assert_eq!(incidents["resolved"], 6);
+    assert_eq!(incidents["open"], 3);
+    assert_eq!(incidents["median_seconds_to_resolve"], 1800);
+    assert_eq!(incidents["longest_seconds_to_resolve"], 3600);
+}
