@@ -7,7 +7,8 @@
 //!   a first sync; a resync, what came since the last one): the API has no filter on change
 //!   time, so an unchanged resync is this one page;
 //! - `GET /api/v1/alert_groups/{id}/` for each group the store still holds open (new,
-//!   acknowledged or silenced: silencing quiets a page, it fixes nothing);
+//!   acknowledged or silenced: silencing quiets a page, it fixes nothing) that the pages read
+//!   did not list;
 //! - `GET /api/v1/users/`, all pages, only when a group names someone (`resolved_by`,
 //!   `acknowledged_by` are user ids) this source has not named yet; the names are kept with
 //!   the cursor.
