@@ -17,10 +17,13 @@ pub enum KindArg {
     UptimeKuma,
     Prometheus,
     Csv,
+    /// incident.io's incidents: --token-env with a read-only API key
     IncidentIo,
     BetterStack,
     #[value(name = "uptimerobot")]
     UptimeRobot,
+    /// Grafana OnCall's alert groups: --url (the OnCall API), --token-env, and --stack-url for
+    /// Grafana Cloud
     #[value(name = "grafana-oncall")]
     GrafanaOnCall,
     Gatus,
