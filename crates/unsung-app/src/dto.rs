@@ -280,10 +280,11 @@ pub struct WeeklyNoticeView {
 
 /// A source as the user adds it in Settings → Sources or with `unsung source add`. The
 /// token, if given, goes to the keychain and never comes back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct NewSource {
     pub name: String,
-    /// pagerduty, statuspage, uptime-kuma, prometheus or csv.
+    /// pagerduty, statuspage, uptime-kuma, prometheus, csv, incident-io, better-stack,
+    /// uptimerobot, grafana-oncall, gatus or github.
     pub kind: String,
     #[serde(default)]
     pub url: Option<String>,
@@ -295,6 +296,12 @@ pub struct NewSource {
     pub slug: Option<String>,
     #[serde(default)]
     pub file: Option<String>,
+    /// Grafana Cloud OnCall: the Grafana stack's address.
+    #[serde(default)]
+    pub stack_url: Option<String>,
+    /// GitHub: the repositories to read, each `owner/name`.
+    #[serde(default)]
+    pub repos: Vec<String>,
     #[serde(default)]
     pub token: Option<String>,
 }
@@ -309,6 +316,8 @@ pub struct SourceView {
     pub service_label: Option<String>,
     pub slug: Option<String>,
     pub file: Option<String>,
+    pub stack_url: Option<String>,
+    pub repos: Vec<String>,
     /// This kind of source can use a token.
     pub takes_token: bool,
     pub token_set: bool,

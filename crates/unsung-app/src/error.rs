@@ -38,6 +38,8 @@ pub enum SourceSetting {
     Slug,
     /// The Prometheus query: a 0/1 series such as `probe_success`.
     Query,
+    /// GitHub: the repositories to read, each `owner/name`.
+    Repos,
 }
 
 impl From<unsung_sources::Setting> for SourceSetting {
@@ -47,6 +49,7 @@ impl From<unsung_sources::Setting> for SourceSetting {
             unsung_sources::Setting::File => SourceSetting::File,
             unsung_sources::Setting::Slug => SourceSetting::Slug,
             unsung_sources::Setting::Query => SourceSetting::Query,
+            unsung_sources::Setting::Repos => SourceSetting::Repos,
         }
     }
 }
@@ -107,6 +110,7 @@ impl AppError {
                     SourceSetting::File => "the CSV file to read",
                     SourceSetting::Slug => "the status page's name in its address",
                     SourceSetting::Query => "a query for a 0/1 series, such as probe_success",
+                    SourceSetting::Repos => "at least one repository, such as owner/name",
                 };
                 format!("A {kind} source needs {what}")
             }

@@ -114,9 +114,11 @@ fn check_name(name: &str) -> Result<()> {
 impl NewSource {
     fn config(&self) -> Result<SourceConfig> {
         let kind = Kind::parse(self.kind.trim()).ok_or_else(|| {
-            AppError::invalid(
-                "The kind of source is one of: pagerduty, statuspage, uptime-kuma, prometheus, csv",
-            )
+            let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            AppError::invalid(format!(
+                "The kind of source is one of: {}",
+                kinds.join(", ")
+            ))
         })?;
         let given = |value: &Option<String>| {
             value
@@ -131,6 +133,13 @@ impl NewSource {
             service_label: given(&self.service_label),
             slug: given(&self.slug),
             file: given(&self.file),
+            stack_url: given(&self.stack_url),
+            repos: self
+                .repos
+                .iter()
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect(),
             ..SourceConfig::new(kind)
         };
         if let Some(setting) = config.missing_setting() {
@@ -255,6 +264,8 @@ impl App {
             service_label: config.service_label,
             slug: config.slug,
             file: config.file,
+            stack_url: config.stack_url,
+            repos: config.repos,
             takes_token: config.kind.takes_token(),
             token_set,
             token_home: if token_set {

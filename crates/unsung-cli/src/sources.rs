@@ -17,6 +17,18 @@ pub enum KindArg {
     UptimeKuma,
     Prometheus,
     Csv,
+    /// incident.io's incidents: --token-env with a read-only API key
+    IncidentIo,
+    BetterStack,
+    #[value(name = "uptimerobot")]
+    UptimeRobot,
+    /// Grafana OnCall's alert groups: --url (the OnCall API), --token-env, and --stack-url for
+    /// Grafana Cloud
+    #[value(name = "grafana-oncall")]
+    GrafanaOnCall,
+    Gatus,
+    #[value(name = "github")]
+    GitHub,
 }
 
 impl KindArg {
@@ -27,6 +39,12 @@ impl KindArg {
             KindArg::UptimeKuma => "uptime-kuma",
             KindArg::Prometheus => "prometheus",
             KindArg::Csv => "csv",
+            KindArg::IncidentIo => "incident-io",
+            KindArg::BetterStack => "better-stack",
+            KindArg::UptimeRobot => "uptimerobot",
+            KindArg::GrafanaOnCall => "grafana-oncall",
+            KindArg::Gatus => "gatus",
+            KindArg::GitHub => "github",
         }
     }
 }
@@ -58,6 +76,13 @@ pub enum SourceCommand {
         /// CSV: the file of incidents to read
         #[arg(long, value_name = "PATH")]
         file: Option<String>,
+        /// Grafana Cloud OnCall: the Grafana stack's address (sent as X-Grafana-URL)
+        #[arg(long, value_name = "URL")]
+        stack_url: Option<String>,
+        /// GitHub: a repository whose releases and deployments count as updates shipped
+        /// (repeat for more)
+        #[arg(long = "repo", value_name = "OWNER/NAME")]
+        repos: Vec<String>,
     },
     /// List the connected sources and how their last sync went
     List {
@@ -81,6 +106,8 @@ pub async fn run(app: &App, command: SourceCommand) -> Result<(), AppError> {
             service_label,
             slug,
             file,
+            stack_url,
+            repos,
         } => {
             let token = match token_env {
                 Some(var) => Some(std::env::var(&var).map_err(|_| {
@@ -99,6 +126,8 @@ pub async fn run(app: &App, command: SourceCommand) -> Result<(), AppError> {
                     service_label,
                     slug,
                     file,
+                    stack_url,
+                    repos,
                     token,
                 })
                 .await?;

@@ -12,6 +12,7 @@ fn flag(setting: SourceSetting) -> &'static str {
         SourceSetting::File => "--file PATH",
         SourceSetting::Slug => "--slug SLUG (the status page's name in its address)",
         SourceSetting::Query => "--query PROMQL (a 0/1 series such as probe_success or up)",
+        SourceSetting::Repos => "--repo OWNER/NAME (once for each repository)",
     }
 }
 

@@ -1,5 +1,6 @@
 //! One HTTP client for every connector: timeouts, retries with backoff for 5xx and timeouts,
-//! waiting out rate limits (PagerDuty's `ratelimit-reset`, `Retry-After`, Statuspage's 420)
+//! waiting out rate limits (PagerDuty's `ratelimit-reset`, `Retry-After`, Statuspage's 420,
+//! incident.io's `retry_after` in the JSON body)
 //! within a bounded budget, a cap on body size, and a count of the requests made, which the
 //! tests and the bench read.
 
@@ -122,7 +123,15 @@ impl Http {
                         return self.read_body(response, &host).await;
                     }
                     if status == StatusCode::TOO_MANY_REQUESTS || status.as_u16() == 420 {
-                        let wait = rate_limit_wait(&response).unwrap_or(self.backoff(attempt));
+                        let wait = match rate_limit_wait(&response) {
+                            Some(wait) => wait,
+                            // No header: incident.io says when in the JSON body instead.
+                            None => {
+                                let body =
+                                    self.read_body(response, &host).await.unwrap_or_default();
+                                body_retry_after(&body).unwrap_or(self.backoff(attempt))
+                            }
+                        };
                         self.wait_out_rate_limit(&host, wait).await?;
                         attempt = 0;
                         continue;
@@ -299,18 +308,42 @@ fn rate_limit_wait(response: &reqwest::Response) -> Option<Duration> {
     if let Some(seconds) = header("ratelimit-reset").and_then(|v| v.parse::<f64>().ok()) {
         return Some(Duration::from_secs_f64(seconds.clamp(0.0, 86_400.0)));
     }
-    if let Some(value) = header("retry-after") {
-        if let Ok(seconds) = value.parse::<f64>() {
-            return Some(Duration::from_secs_f64(seconds.clamp(0.0, 86_400.0)));
-        }
-        if let Ok(at) = httpdate::parse_http_date(value) {
-            return Some(
-                at.duration_since(std::time::SystemTime::now())
-                    .unwrap_or(Duration::ZERO),
-            );
-        }
+    header("retry-after").and_then(retry_after)
+}
+
+/// A `Retry-After` value: seconds, or an HTTP date (also with `UTC` for `GMT`, as incident.io
+/// writes it).
+fn retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<f64>() {
+        return Some(Duration::from_secs_f64(seconds.clamp(0.0, 86_400.0)));
     }
-    None
+    let date = match value.strip_suffix(" UTC") {
+        Some(rest) => format!("{rest} GMT"),
+        None => value.to_string(),
+    };
+    let at = httpdate::parse_http_date(&date).ok()?;
+    Some(
+        at.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO)
+            .min(Duration::from_secs(86_400)),
+    )
+}
+
+/// How long an over-limit answer's JSON body asks to wait: `rate_limit.retry_after` (incident.io:
+/// `{"rate_limit": {"retry_after": "Thu, 17 Apr 2025 11:17:18 UTC"}}`) or a top-level
+/// `retry_after`, as seconds or an HTTP date.
+fn body_retry_after(body: &[u8]) -> Option<Duration> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let said = value
+        .get("rate_limit")
+        .and_then(|limit| limit.get("retry_after"))
+        .or_else(|| value.get("retry_after"))?;
+    match said {
+        serde_json::Value::String(text) => retry_after(text),
+        serde_json::Value::Number(seconds) => retry_after(&seconds.to_string()),
+        _ => None,
+    }
 }
 
 /// `host:port` of a URL, for messages (never its path or query, which may carry a key).
@@ -334,4 +367,38 @@ fn error_chain(error: &dyn std::error::Error) -> String {
         source = inner.source();
     }
     crate::text::shorten(&text, 160)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_retry_after_in_the_body_is_read_as_seconds_or_a_date() {
+        assert_eq!(
+            body_retry_after(
+                br#"{"rate_limit": {"limit": 1200, "remaining": 0, "retry_after": 2}}"#
+            ),
+            Some(Duration::from_secs(2))
+        );
+        // A date already past means "now"; incident.io writes `UTC` where HTTP says `GMT`.
+        assert_eq!(
+            body_retry_after(
+                br#"{"rate_limit": {"retry_after": "Thu, 17 Apr 2025 11:17:18 UTC"}}"#
+            ),
+            Some(Duration::ZERO)
+        );
+        let soon = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(30));
+        let body = format!(r#"{{"retry_after": "{}"}}"#, soon.replace("GMT", "UTC"));
+        let wait = body_retry_after(body.as_bytes()).expect("a date");
+        assert!(
+            wait > Duration::from_secs(25) && wait <= Duration::from_secs(30),
+            "{wait:?}"
+        );
+        assert_eq!(body_retry_after(b"<html>slow down</html>"), None);
+        assert_eq!(
+            body_retry_after(br#"{"rate_limit": {"retry_after": "soon"}}"#),
+            None
+        );
+    }
 }

@@ -7,9 +7,15 @@
 //! failed sync never leaves half a delta behind. HTTP (timeouts, retries, rate limits, size
 //! limits, request counts) lives once, in [`http`].
 
+pub mod better_stack;
+mod connect;
 pub mod csv;
 mod error;
+pub mod gatus;
+pub mod github;
+pub mod grafana_oncall;
 pub mod http;
+pub mod incident_io;
 pub mod merge;
 pub mod pagerduty;
 pub mod prometheus;
@@ -17,6 +23,7 @@ pub mod statuspage;
 pub mod text;
 pub mod time;
 pub mod uptime_kuma;
+pub mod uptimerobot;
 
 pub use error::{SourceError, SourceErrorKind};
 pub use http::{Http, HttpLimits};
@@ -38,15 +45,30 @@ pub enum Kind {
     UptimeKuma,
     Prometheus,
     Csv,
+    IncidentIo,
+    BetterStack,
+    #[serde(rename = "uptimerobot")]
+    UptimeRobot,
+    #[serde(rename = "grafana-oncall")]
+    GrafanaOnCall,
+    Gatus,
+    #[serde(rename = "github")]
+    GitHub,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 11] = [
         Kind::PagerDuty,
         Kind::Statuspage,
         Kind::UptimeKuma,
         Kind::Prometheus,
         Kind::Csv,
+        Kind::IncidentIo,
+        Kind::BetterStack,
+        Kind::UptimeRobot,
+        Kind::GrafanaOnCall,
+        Kind::Gatus,
+        Kind::GitHub,
     ];
 
     /// The name used on the command line and in the store.
@@ -57,6 +79,12 @@ impl Kind {
             Kind::UptimeKuma => "uptime-kuma",
             Kind::Prometheus => "prometheus",
             Kind::Csv => "csv",
+            Kind::IncidentIo => "incident-io",
+            Kind::BetterStack => "better-stack",
+            Kind::UptimeRobot => "uptimerobot",
+            Kind::GrafanaOnCall => "grafana-oncall",
+            Kind::Gatus => "gatus",
+            Kind::GitHub => "github",
         }
     }
 
@@ -66,12 +94,20 @@ impl Kind {
 
     /// Whether this kind reads an API that needs a token.
     pub fn needs_token(self) -> bool {
-        matches!(self, Kind::PagerDuty)
+        matches!(
+            self,
+            Kind::PagerDuty
+                | Kind::IncidentIo
+                | Kind::BetterStack
+                | Kind::UptimeRobot
+                | Kind::GrafanaOnCall
+                | Kind::GitHub
+        )
     }
 
     /// Whether this kind may take a token (sent as the API expects) when one is set.
     pub fn takes_token(self) -> bool {
-        matches!(self, Kind::PagerDuty | Kind::Prometheus)
+        self.needs_token() || matches!(self, Kind::Prometheus)
     }
 }
 
@@ -93,6 +129,14 @@ pub struct SourceConfig {
     /// CSV: the file to read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// Grafana Cloud OnCall: the Grafana stack's address, sent as `X-Grafana-URL` (absent for
+    /// a self-hosted OnCall, whose token goes in `Authorization` as it is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stack_url: Option<String>,
+    /// GitHub: the repositories whose releases and deployments are updates shipped, each
+    /// `owner/name`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repos: Vec<String>,
     /// How far back a first sync reaches, in days (default [`DEFAULT_HISTORY_DAYS`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history_days: Option<u32>,
@@ -108,6 +152,7 @@ pub enum Setting {
     File,
     Slug,
     Query,
+    Repos,
 }
 
 impl SourceConfig {
@@ -119,6 +164,8 @@ impl SourceConfig {
             service_label: None,
             slug: None,
             file: None,
+            stack_url: None,
+            repos: Vec::new(),
             history_days: None,
         }
     }
@@ -129,9 +176,16 @@ impl SourceConfig {
         let empty = |value: &Option<String>| value.as_deref().is_none_or(str::is_empty);
         match self.kind {
             Kind::Csv if empty(&self.file) => Some(Setting::File),
-            Kind::Statuspage | Kind::UptimeKuma | Kind::Prometheus if empty(&self.url) => {
+            Kind::Statuspage
+            | Kind::UptimeKuma
+            | Kind::Prometheus
+            | Kind::GrafanaOnCall
+            | Kind::Gatus
+                if empty(&self.url) =>
+            {
                 Some(Setting::Url)
             }
+            Kind::GitHub if self.repos.iter().all(|r| r.trim().is_empty()) => Some(Setting::Repos),
             Kind::UptimeKuma if empty(&self.slug) => Some(Setting::Slug),
             Kind::Prometheus if empty(&self.query) => Some(Setting::Query),
             _ => None,
@@ -146,6 +200,7 @@ impl SourceConfig {
                 Setting::Url => "an address",
                 Setting::Slug => "the status page's name in its address",
                 Setting::Query => "a query (a 0/1 series such as probe_success or up)",
+                Setting::Repos => "at least one repository, as owner/name",
             };
             return Err(SourceError::invalid(format!(
                 "A {} source needs {what}",
@@ -173,6 +228,10 @@ impl SourceConfig {
         match (&self.url, self.kind) {
             (Some(url), _) => url.trim_end_matches('/').to_string(),
             (None, Kind::PagerDuty) => pagerduty::API.to_string(),
+            (None, Kind::IncidentIo) => incident_io::API.to_string(),
+            (None, Kind::BetterStack) => better_stack::API.to_string(),
+            (None, Kind::UptimeRobot) => uptimerobot::API.to_string(),
+            (None, Kind::GitHub) => github::API.to_string(),
             (None, _) => String::new(),
         }
     }
@@ -306,5 +365,11 @@ pub fn connector(kind: Kind) -> Box<dyn Source> {
         Kind::UptimeKuma => Box::new(uptime_kuma::UptimeKuma),
         Kind::Prometheus => Box::new(prometheus::Prometheus),
         Kind::Csv => Box::new(csv::CsvFile),
+        Kind::IncidentIo => Box::new(incident_io::IncidentIo),
+        Kind::BetterStack => Box::new(better_stack::BetterStack),
+        Kind::UptimeRobot => Box::new(uptimerobot::UptimeRobot),
+        Kind::GrafanaOnCall => Box::new(grafana_oncall::GrafanaOnCall),
+        Kind::Gatus => Box::new(gatus::Gatus),
+        Kind::GitHub => Box::new(github::GitHub),
     }
 }

@@ -54,7 +54,7 @@ pub fn csv_source(name: &str, file: &std::path::Path) -> NewSource {
         service_label: None,
         slug: None,
         file: Some(file.to_str().unwrap().into()),
-        token: None,
+        ..NewSource::default()
     }
 }
 

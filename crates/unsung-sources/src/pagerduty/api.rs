@@ -3,7 +3,7 @@
 
 use super::{ACCEPT, API};
 use crate::http::{Auth, host_of};
-use crate::{Context, Result, SourceError, text};
+use crate::{Context, Result, SourceError, connect, text};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -29,30 +29,8 @@ pub(super) struct Api<'c, 'a> {
 
 impl<'c, 'a> Api<'c, 'a> {
     pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = cx.token.map(str::trim).unwrap_or_default();
-        if token.is_empty() {
-            return Err(SourceError::invalid(
-                "PagerDuty needs a read-only API token. Set one for this source, then sync \
-                 again.",
-            ));
-        }
-        // A token that cannot be sent as a header would fail later with a less useful message.
-        if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(SourceError::invalid(
-                "The PagerDuty token contains spaces or line breaks. Copy it again from \
-                 PagerDuty and set it for this source again.",
-            ));
-        }
-        let address = cx.config.base_url();
-        let base = url::Url::parse(&address)
-            .ok()
-            .filter(|url| !url.cannot_be_a_base())
-            .ok_or_else(|| {
-                SourceError::invalid(format!(
-                    "\"{}\" is not a web address; leave the address empty for {API}",
-                    text::shorten(&address, 80)
-                ))
-            })?;
+        let token = connect::token(cx, "PagerDuty", "a read-only API token")?;
+        let base = connect::base(cx, &format!("leave the address empty for {API}"))?;
         Ok(Api {
             cx,
             host: host_of(base.as_str()),
@@ -63,11 +41,7 @@ impl<'c, 'a> Api<'c, 'a> {
 
     /// The address of `segments` under the base, each segment escaped (ids come from outside).
     fn url(&self, segments: &[&str]) -> String {
-        let mut url = self.base.clone();
-        if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty().extend(segments);
-        }
-        url.to_string()
+        connect::under(&self.base, segments).to_string()
     }
 
     pub(super) async fn get(&self, segments: &[&str], query: &[(&str, String)]) -> Result<Value> {

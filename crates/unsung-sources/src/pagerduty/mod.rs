@@ -26,7 +26,7 @@ mod incidents;
 mod log_entries;
 mod maintenance;
 
-use crate::{Context, Fetched, Result, Source};
+use crate::{Context, Fetched, Result, Source, connect};
 use api::{Api, Window};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
@@ -92,21 +92,6 @@ struct Cursor {
     maintenance_due: Option<DateTime<Utc>>,
 }
 
-impl Cursor {
-    fn read(value: &Value) -> Option<Cursor> {
-        if value.is_null() {
-            return None;
-        }
-        match serde_json::from_value::<Cursor>(value.clone()) {
-            Ok(cursor) if cursor.version == CURSOR_VERSION => Some(cursor),
-            _ => {
-                tracing::warn!("PagerDuty cursor not understood; reading the whole history again");
-                None
-            }
-        }
-    }
-}
-
 fn earliest(a: Option<DateTime<Utc>>, b: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -137,7 +122,7 @@ impl<'c, 'a> Sync<'c, 'a> {
     fn new(api: Api<'c, 'a>) -> Sync<'c, 'a> {
         let cx = api.cx;
         Sync {
-            cursor: Cursor::read(cx.cursor),
+            cursor: connect::cursor(cx.cursor, CURSOR_VERSION, "PagerDuty"),
             known: cx
                 .known
                 .incidents
@@ -209,12 +194,7 @@ impl<'c, 'a> Sync<'c, 'a> {
             .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
         data.changes
             .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        let mut people = Vec::new();
-        for incident in &data.incidents {
-            push_unique(&mut people, incident.resolved_by.iter().cloned());
-            push_unique(&mut people, incident.responders.iter().cloned());
-        }
-        data.people = people;
+        data.people = connect::people(&data.incidents);
         self.fetched.cursor = serde_json::to_value(Cursor {
             version: CURSOR_VERSION,
             from,

@@ -1,0 +1,87 @@
+//! What the connectors reading an API with a token share, written once: the token checked
+//! before anything is sent, the address read as a base to build paths on, a cursor read only
+//! when its version is understood, and the people a list of incidents names.
+
+use crate::{Context, SourceError, text};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use unsung_core::Incident;
+
+/// The source's token, trimmed. `tool` names the vendor ("PagerDuty") and `what` the token it
+/// issues ("a read-only API token").
+pub(crate) fn token<'a>(cx: &Context<'a>, tool: &str, what: &str) -> crate::Result<&'a str> {
+    let token = cx.token.map(str::trim).unwrap_or_default();
+    if token.is_empty() {
+        return Err(SourceError::invalid(format!(
+            "{tool} needs {what}. Set one for this source, then sync again."
+        )));
+    }
+    // A token that cannot be sent as a header would fail later with a less useful message.
+    if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(SourceError::invalid(format!(
+            "The {tool} token contains spaces or line breaks. Copy it again from {tool} and set \
+             it for this source again."
+        )));
+    }
+    Ok(token)
+}
+
+/// The source's address as a base for paths; `instead` says what to give when it is not one.
+pub(crate) fn base(cx: &Context<'_>, instead: &str) -> crate::Result<url::Url> {
+    let address = cx.config.base_url();
+    url::Url::parse(&address)
+        .ok()
+        .filter(|url| !url.cannot_be_a_base())
+        .ok_or_else(|| {
+            SourceError::invalid(format!(
+                "\"{}\" is not a web address; {instead}",
+                text::shorten(&address, 80)
+            ))
+        })
+}
+
+/// The address of `segments` under `base`, each segment escaped (ids come from outside).
+pub(crate) fn under(base: &url::Url, segments: &[&str]) -> url::Url {
+    let mut url = base.clone();
+    if let Ok(mut path) = url.path_segments_mut() {
+        path.pop_if_empty().extend(segments);
+    }
+    url
+}
+
+/// The last sync's cursor when its `version` is the one this code writes; `None` before a
+/// first sync, and (logged) for a cursor not understood, which means reading everything again.
+pub(crate) fn cursor<T: DeserializeOwned>(value: &Value, version: u32, tool: &str) -> Option<T> {
+    if value.is_null() {
+        return None;
+    }
+    let understood = value.get("version").and_then(Value::as_u64) == Some(u64::from(version));
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(cursor) if understood => Some(cursor),
+        _ => {
+            tracing::warn!("{tool} cursor not understood; reading the whole history again");
+            None
+        }
+    }
+}
+
+/// A page of the vendor's to link an incident to: only an `https://` address, trimmed (a
+/// `javascript:` or plain-HTTP value from outside is no link).
+pub(crate) fn web_link(url: Option<&str>) -> Option<String> {
+    url.map(str::trim)
+        .filter(|url| url.starts_with("https://"))
+        .map(str::to_string)
+}
+
+/// Everyone `incidents` name (who resolved them, who responded), each once, in order.
+pub(crate) fn people(incidents: &[Incident]) -> Vec<String> {
+    let mut people: Vec<String> = Vec::new();
+    for incident in incidents {
+        for name in incident.resolved_by.iter().chain(&incident.responders) {
+            if !people.contains(name) {
+                people.push(name.clone());
+            }
+        }
+    }
+    people
+}
