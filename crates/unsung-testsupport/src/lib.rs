@@ -1,6 +1,6 @@
 //! What Unsung's tests replay, written once: the sources' recorded fixtures (kept with their
 //! provenance in `crates/unsung-sources/tests/fixtures`), and local servers that answer as a
-//! Statuspage page, an Uptime Kuma page, a PagerDuty account or a Better Stack team would, with the variants the tests need. The
+//! Statuspage page, an Uptime Kuma page, a PagerDuty account, a Better Stack team or an UptimeRobot account would, with the variants the tests need. The
 //! connectors' own tests, the `unsung` command's tests and the end-to-end tests all replay the
 //! same pages through it. A dev-dependency only; it knows nothing of Unsung's crates, so any
 //! of them can use it.
@@ -9,6 +9,7 @@ pub mod better_stack;
 pub mod pagerduty;
 pub mod statuspage;
 pub mod uptime_kuma;
+pub mod uptimerobot;
 
 use serde_json::Value;
 use std::path::PathBuf;
