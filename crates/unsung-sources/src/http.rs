@@ -377,6 +377,30 @@ fn rate_limit_wait(response: &reqwest::Response) -> Option<Duration> {
     None
 }
 
+/// The token (or key) a source was given, checked before anything is sent: present, and
+/// sendable as a header or form field. `needs` is what the vendor calls it with its article
+/// ("a read-only API token"), `noun` the short word ("token", "key").
+pub fn token<'t>(
+    token: Option<&'t str>,
+    vendor: &str,
+    (needs, noun): (&str, &str),
+) -> crate::Result<&'t str> {
+    let token = token.map(str::trim).unwrap_or_default();
+    if token.is_empty() {
+        return Err(SourceError::invalid(format!(
+            "{vendor} needs {needs}. Set one for this source, then sync again."
+        )));
+    }
+    // A token that cannot be sent as a header would fail later with a less useful message.
+    if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(SourceError::invalid(format!(
+            "The {vendor} {noun} contains spaces or line breaks. Copy it again from {vendor} \
+             and set it for this source again."
+        )));
+    }
+    Ok(token)
+}
+
 /// `host:port` of a URL, for messages (never its path or query, which may carry a key).
 pub fn host_of(url: &str) -> String {
     match url::Url::parse(url) {

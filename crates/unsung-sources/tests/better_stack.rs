@@ -441,14 +441,6 @@ async fn the_docs_examples_are_read_as_published() {
     );
 }
 
-fn assert_says(message: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(message.contains(part), "{message:?} should say {part:?}");
-    }
-    assert!(!message.contains(TOKEN), "the token leaked: {message}");
-    assert!(!message.contains('\n'), "one line: {message}");
-}
-
 /// A first sync of the standard team whose first request to `route` gets `answer`.
 async fn first_failing_once(route: &str, answer: ResponseTemplate) -> common::Run {
     let server = MockServer::start().await;
@@ -489,10 +481,18 @@ async fn faults_fail_the_sync_with_one_clear_line_or_are_waited_out() {
     let (kind, message) =
         failing_always(ResponseTemplate::new(429).insert_header("Retry-After", "3600")).await;
     assert_eq!(kind, SourceErrorKind::RateLimited);
-    assert_says(&message, &["limiting how often", "Earlier data is kept"]);
+    common::assert_says(
+        &message,
+        &["limiting how often", "Earlier data is kept"],
+        &[TOKEN],
+    );
     let (kind, message) = failing_always(ResponseTemplate::new(503)).await;
     assert_eq!(kind, SourceErrorKind::ServerError);
-    assert_says(&message, &["kept failing", "HTTP 503", "try again later"]);
+    common::assert_says(
+        &message,
+        &["kept failing", "HTTP 503", "try again later"],
+        &[TOKEN],
+    );
     let (kind, message) = failing_always(
         ResponseTemplate::new(200)
             .set_body_json(json!({"data": []}))
@@ -500,16 +500,20 @@ async fn faults_fail_the_sync_with_one_clear_line_or_are_waited_out() {
     )
     .await;
     assert_eq!(kind, SourceErrorKind::Timeout);
-    assert_says(&message, &["did not answer within 2 s"]);
+    common::assert_says(&message, &["did not answer within 2 s"], &[TOKEN]);
     let (kind, message) =
         failing_always(ResponseTemplate::new(200).set_body_string("{\"data\": [{\"id\": ")).await;
     assert_eq!(kind, SourceErrorKind::BadResponse);
-    assert_says(&message, &["the answer was cut off", "Nothing was changed"]);
+    common::assert_says(
+        &message,
+        &["the answer was cut off", "Nothing was changed"],
+        &[TOKEN],
+    );
     let (kind, message) =
         failing_always(ResponseTemplate::new(200).set_body_string("<html>Better Stack</html>"))
             .await;
     assert_eq!(kind, SourceErrorKind::BadResponse);
-    assert_says(&message, &["could not read"]);
+    common::assert_says(&message, &["could not read"], &[TOKEN]);
     let (kind, message) =
         failing_always(ResponseTemplate::new(200).set_body_json(json!({"data": "monitors"}))).await;
     assert_eq!(kind, SourceErrorKind::BadResponse, "{message}");
@@ -525,12 +529,13 @@ async fn faults_fail_the_sync_with_one_clear_line_or_are_waited_out() {
     .await;
     let error = run.result.unwrap_err();
     assert_eq!(error.kind, SourceErrorKind::Unauthorized);
-    assert_says(
+    common::assert_says(
         &error.message,
         &[
             "refused the token (HTTP 401)",
             "set a valid read-only token",
         ],
+        &[TOKEN],
     );
     assert!(!error.message.contains("wrong-token-secret"));
     assert_eq!(run.requests, 1);
@@ -539,9 +544,10 @@ async fn faults_fail_the_sync_with_one_clear_line_or_are_waited_out() {
     let run = common::first(NAME, &config(&server.uri()), None, now()).await;
     let error = run.result.unwrap_err();
     assert_eq!(error.kind, SourceErrorKind::Invalid);
-    assert_says(
+    common::assert_says(
         &error.message,
         &["Uptime API token", "Set one for this source"],
+        &[TOKEN],
     );
     assert_eq!(run.requests, 0);
 }

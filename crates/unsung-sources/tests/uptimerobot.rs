@@ -284,14 +284,6 @@ async fn the_free_plans_rate_limit_is_waited_out_by_its_reset_time() {
     );
 }
 
-fn assert_says(message: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(message.contains(part), "{message:?} should say {part:?}");
-    }
-    assert!(!message.contains(KEY), "the key leaked: {message}");
-    assert!(!message.contains('\n'), "one line: {message}");
-}
-
 #[tokio::test]
 async fn stat_fail_answers_and_a_wrong_key_say_what_to_do() {
     let server = serve(recorded()).await;
@@ -304,9 +296,10 @@ async fn stat_fail_answers_and_a_wrong_key_say_what_to_do() {
     .await;
     let error = run.result.unwrap_err();
     assert_eq!(error.kind, SourceErrorKind::Unauthorized);
-    assert_says(
+    common::assert_says(
         &error.message,
         &["refused the API key (api_key not found.)", "set a valid"],
+        &[KEY],
     );
     assert!(!error.message.contains("bad_key-also-secret"));
     assert_eq!(run.requests, 2, "v3 and v2 both asked");
@@ -326,9 +319,10 @@ async fn stat_fail_answers_and_a_wrong_key_say_what_to_do() {
     let run = common::first(NAME, &config(&other.uri()), Some(KEY), june()).await;
     let error = run.result.unwrap_err();
     assert_eq!(error.kind, SourceErrorKind::Invalid);
-    assert_says(
+    common::assert_says(
         &error.message,
         &["refused the request (Monitors could not be read <b>now</b>)"],
+        &[KEY],
     );
 
     let run = common::first(NAME, &config(&server.uri()), None, june()).await;
@@ -356,7 +350,7 @@ async fn v2_answering(answer: ResponseTemplate) -> (SourceErrorKind, String) {
 async fn server_faults_and_unreadable_answers_fail_clearly() {
     let (kind, message) = v2_answering(ResponseTemplate::new(502)).await;
     assert_eq!(kind, SourceErrorKind::ServerError);
-    assert_says(&message, &["kept failing", "HTTP 502"]);
+    common::assert_says(&message, &["kept failing", "HTTP 502"], &[KEY]);
     let (kind, message) = v2_answering(
         ResponseTemplate::new(200)
             .set_body_json(json!({"stat": "ok", "monitors": []}))
@@ -364,17 +358,21 @@ async fn server_faults_and_unreadable_answers_fail_clearly() {
     )
     .await;
     assert_eq!(kind, SourceErrorKind::Timeout);
-    assert_says(&message, &["did not answer within 2 s"]);
+    common::assert_says(&message, &["did not answer within 2 s"], &[KEY]);
     let (kind, message) = v2_answering(
         ResponseTemplate::new(200).set_body_string("{\"stat\": \"ok\", \"monitors\": ["),
     )
     .await;
     assert_eq!(kind, SourceErrorKind::BadResponse);
-    assert_says(&message, &["the answer was cut off", "Nothing was changed"]);
+    common::assert_says(
+        &message,
+        &["the answer was cut off", "Nothing was changed"],
+        &[KEY],
+    );
     let (kind, message) =
         v2_answering(ResponseTemplate::new(200).set_body_json(json!({"stat": "ok"}))).await;
     assert_eq!(kind, SourceErrorKind::BadResponse);
-    assert_says(&message, &["no \"monitors\" list"]);
+    common::assert_says(&message, &["no \"monitors\" list"], &[KEY]);
 }
 
 #[tokio::test]

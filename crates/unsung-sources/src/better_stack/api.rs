@@ -147,19 +147,11 @@ pub(super) struct Api<'c, 'a> {
 
 impl<'c, 'a> Api<'c, 'a> {
     pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = cx.token.map(str::trim).unwrap_or_default();
-        if token.is_empty() {
-            return Err(SourceError::invalid(
-                "Better Stack needs an Uptime API token (Better Stack → API tokens). Set one \
-                 for this source, then sync again.",
-            ));
-        }
-        if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(SourceError::invalid(
-                "The Better Stack token contains spaces or line breaks. Copy it again from \
-                 Better Stack and set it for this source again.",
-            ));
-        }
+        let token = crate::http::token(
+            cx.token,
+            "Better Stack",
+            ("an Uptime API token (Better Stack → API tokens)", "token"),
+        )?;
         let address = cx.config.base_url();
         let base = url::Url::parse(&address)
             .ok()

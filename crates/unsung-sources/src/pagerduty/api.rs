@@ -29,20 +29,7 @@ pub(super) struct Api<'c, 'a> {
 
 impl<'c, 'a> Api<'c, 'a> {
     pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = cx.token.map(str::trim).unwrap_or_default();
-        if token.is_empty() {
-            return Err(SourceError::invalid(
-                "PagerDuty needs a read-only API token. Set one for this source, then sync \
-                 again.",
-            ));
-        }
-        // A token that cannot be sent as a header would fail later with a less useful message.
-        if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(SourceError::invalid(
-                "The PagerDuty token contains spaces or line breaks. Copy it again from \
-                 PagerDuty and set it for this source again.",
-            ));
-        }
+        let token = crate::http::token(cx.token, "PagerDuty", ("a read-only API token", "token"))?;
         let address = cx.config.base_url();
         let base = url::Url::parse(&address)
             .ok()

@@ -51,6 +51,45 @@ struct Watched {
     reported_uptime: Option<f64>,
 }
 
+impl Watched {
+    /// A monitor named as UptimeRobot names it (its friendly name, else its address).
+    fn new(id: String, names: [Option<&str>; 2], seen: Seen) -> Watched {
+        let name = names.into_iter().flatten().find(|n| !n.trim().is_empty());
+        Watched {
+            name: text::title(name.unwrap_or(""), &format!("Monitor {id}")),
+            id,
+            stretches: seen.0,
+            outages: seen.1,
+            reported_uptime: seen.2,
+        }
+    }
+}
+
+/// What a version read of one monitor: its stretches, outages and reported uptime.
+type Seen = (
+    Vec<(DateTime<Utc>, DateTime<Utc>, Status)>,
+    Vec<Outage>,
+    Option<f64>,
+);
+
+/// A number UptimeRobot may send as a number or as a string.
+fn number(value: &serde_json::Value) -> Option<f64> {
+    match value {
+        serde_json::Value::Number(n) => n.as_f64(),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// An id UptimeRobot sends as a number (or, in places, a string).
+fn id_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    }
+}
+
 /// A time the monitor was down: an incident.
 struct Outage {
     external_id: String,
@@ -75,19 +114,11 @@ struct Cursor {
 
 impl<'k> Account<'k> {
     fn new(cx: &Context<'k>) -> Result<Account<'k>> {
-        let key = cx.token.map(str::trim).unwrap_or_default();
-        if key.is_empty() {
-            return Err(SourceError::invalid(
-                "UptimeRobot needs an API key (a read-only key is enough). Set one for this \
-                 source, then sync again.",
-            ));
-        }
-        if key.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(SourceError::invalid(
-                "The UptimeRobot key contains spaces or line breaks. Copy it again from \
-                 UptimeRobot and set it for this source again.",
-            ));
-        }
+        let key = crate::http::token(
+            cx.token,
+            "UptimeRobot",
+            ("an API key (a read-only key is enough)", "key"),
+        )?;
         let base = cx.config.base_url();
         let base = base
             .trim_end_matches('/')

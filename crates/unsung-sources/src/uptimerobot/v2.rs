@@ -3,7 +3,7 @@
 //! and its uptime over the synced span (`custom_uptime_ranges`), which checks what the log
 //! says.
 
-use super::{Account, Outage, Watched};
+use super::{Account, Outage, Watched, id_text, number};
 use crate::{Context, Result, SourceError, SourceErrorKind, text, time};
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
@@ -59,15 +59,6 @@ struct Log {
     duration: Option<Value>,
     #[serde(default)]
     reason: Option<Value>,
-}
-
-/// A number UptimeRobot may send as a number or as a string.
-fn number(value: &Value) -> Option<f64> {
-    match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
 }
 
 /// What a `{"stat": "fail"}` answer means: a refused key is the wrong-token error.
@@ -154,11 +145,7 @@ pub(super) async fn read(cx: &Context<'_>, account: &Account<'_>) -> Result<Vec<
 }
 
 fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
-    let id = match &monitor.id {
-        Value::Number(n) => n.to_string(),
-        Value::String(s) if !s.trim().is_empty() => s.trim().to_string(),
-        _ => return None,
-    };
+    let id = id_text(&monitor.id)?;
     let mut logs: Vec<(DateTime<Utc>, i64, Option<i64>, String)> = monitor
         .logs
         .unwrap_or_default()
@@ -222,20 +209,11 @@ fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
         Value::String(s) => s.split('-').next().and_then(|p| p.trim().parse().ok()),
         other => number(other),
     });
-    Some(Watched {
-        name: text::title(
-            monitor
-                .friendly_name
-                .as_deref()
-                .or(monitor.url.as_deref())
-                .unwrap_or(""),
-            &format!("Monitor {id}"),
-        ),
+    Some(Watched::new(
         id,
-        stretches,
-        outages,
-        reported_uptime: reported,
-    })
+        [monitor.friendly_name.as_deref(), monitor.url.as_deref()],
+        (stretches, outages, reported),
+    ))
 }
 
 /// Whether a monitor whose latest log entry is `kind` is still in that state now.

@@ -4,9 +4,9 @@
 //! (`lastIncident`: when it started and how long it lasted); each sync extends the local
 //! history with them, as for Uptime Kuma.
 
-use super::{Account, Outage, Watched};
+use super::{Account, Outage, Watched, id_text, number};
 use crate::http::Auth;
-use crate::{Context, Result, SourceError, text, time};
+use crate::{Context, Result, SourceError, time};
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use serde_json::Value;
@@ -73,14 +73,6 @@ struct Bucket {
     uptime: Value,
 }
 
-fn number(value: &Value) -> Option<f64> {
-    match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
 fn moment(value: &Value) -> Option<DateTime<Utc>> {
     match value {
         Value::String(s) => time::parse(s),
@@ -142,11 +134,7 @@ pub(super) async fn read(cx: &Context<'_>, account: &Account<'_>) -> Result<Vec<
 }
 
 fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
-    let id = match &monitor.id {
-        Value::Number(n) => n.to_string(),
-        Value::String(s) if !s.trim().is_empty() => s.trim().to_string(),
-        _ => return None,
-    };
+    let id = id_text(&monitor.id)?;
     let status = monitor.status.as_deref().unwrap_or("").to_uppercase();
     let outage = monitor.last_incident.as_ref().and_then(|last| {
         let start = moment(last.started_at.as_ref()?)?;
@@ -161,11 +149,7 @@ fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
             .as_deref()
             .is_some_and(|s| s.eq_ignore_ascii_case("resolved"))
             || status != "DOWN";
-        let incident_id = match &last.id {
-            Value::Number(n) => n.to_string(),
-            Value::String(s) => s.clone(),
-            _ => return None,
-        };
+        let incident_id = id_text(&last.id)?;
         (start <= cx.now).then(|| Outage {
             external_id: format!("incident-{incident_id}"),
             start,
@@ -204,18 +188,9 @@ fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
             }
         }
     }
-    Some(Watched {
-        name: text::title(
-            monitor
-                .friendly_name
-                .as_deref()
-                .or(monitor.url.as_deref())
-                .unwrap_or(""),
-            &format!("Monitor {id}"),
-        ),
+    Some(Watched::new(
         id,
-        stretches,
-        outages: outage.into_iter().collect(),
-        reported_uptime: None,
-    })
+        [monitor.friendly_name.as_deref(), monitor.url.as_deref()],
+        (stretches, outage.into_iter().collect(), None),
+    ))
 }
