@@ -551,3 +551,23 @@ async fn faults_fail_the_sync_with_one_clear_line_or_are_waited_out() {
     );
     assert_eq!(run.requests, 0);
 }
+
+#[tokio::test]
+async fn a_daily_maintenance_window_is_planned_time_never_downtime() {
+    let mut planned = team();
+    let window = &mut planned.monitors[0]["attributes"];
+    window["maintenance_from"] = json!("03:00:00");
+    window["maintenance_to"] = json!("04:00:00");
+    window["maintenance_timezone"] = json!("UTC");
+    let server = serve(planned).await;
+    let mut config = config(&server.uri());
+    config.history_days = Some(2);
+    let run = common::first(NAME, &config, Some(TOKEN), now()).await;
+    let data = run.result.unwrap().data;
+    // 27, 28 and 29 November, 03:00–04:00 each.
+    let shop = seconds(&data, "1001", "2026-11-27T00:00:00Z", now());
+    assert_eq!(
+        (shop.maintenance, shop.down, shop.no_data),
+        (3 * 3600, 0, 0)
+    );
+}

@@ -210,6 +210,17 @@ async fn v3_is_read_first_and_its_pages_follow_next_link() {
     .await;
     common::report_requests("UptimeRobot v3", first, again);
     assert_eq!((first, again), (3, 3), "one request a page, three pages");
+    let (said, _) = common::check(
+        NAME,
+        &config(&server.uri()),
+        Some("v3-key-never-shown"),
+        now,
+    )
+    .await;
+    assert_eq!(
+        said.unwrap(),
+        "Connected to UptimeRobot (API v3): 3 monitors"
+    );
     assert_eq!(data.services.len(), 3);
     let day = (now - Duration::hours(24), now);
     let shop = seconds(&data, "1", day);
