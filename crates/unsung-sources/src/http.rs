@@ -1,7 +1,7 @@
 //! One HTTP client for every connector: timeouts, retries with backoff for 5xx and timeouts,
-//! waiting out rate limits (PagerDuty's `ratelimit-reset`, `Retry-After`, Statuspage's 420,
-//! incident.io's `retry_after` in the JSON body)
-//! within a bounded budget, a cap on body size, and a count of the requests made, which the
+//! waiting out rate limits (PagerDuty's `ratelimit-reset`, `Retry-After`, UptimeRobot's
+//! `X-RateLimit-Reset`, Statuspage's 420, incident.io's `retry_after` in the JSON body) within a
+//! bounded budget, GETs and form POSTs, a cap on body size, and a count of the requests made, which the
 //! tests and the bench read.
 
 use crate::{SourceError, SourceErrorKind};
@@ -38,6 +38,9 @@ impl Default for HttpLimits {
         }
     }
 }
+
+/// Query parameters or form fields, in order.
+type Pairs<'a> = [(&'a str, String)];
 
 /// How a request proves who is asking. The value is a secret: never printed or logged.
 #[derive(Clone, Copy)]
@@ -83,17 +86,22 @@ impl Http {
         headers: &[(&str, &str)],
     ) -> crate::Result<T> {
         let body = self.get(url, query, auth, headers).await?;
-        serde_json::from_slice(&body).map_err(|e| {
-            let what = if e.is_eof() {
-                "the answer was cut off".to_string()
-            } else {
-                format!(
-                    "unexpected content: {}",
-                    crate::text::shorten(&e.to_string(), 120)
-                )
-            };
-            SourceError::bad_response(&host_of(url), what)
-        })
+        parse_json(url, &body)
+    }
+
+    /// POSTs `form` (`application/x-www-form-urlencoded`, as UptimeRobot's v2 API takes its
+    /// key and parameters) to `url` and reads the JSON answer as `T`. The form may carry a
+    /// key: like a header, it is never logged or put in a message.
+    pub async fn post_form_json<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        form: &[(&str, String)],
+        headers: &[(&str, &str)],
+    ) -> crate::Result<T> {
+        let body = self
+            .send(Method::POST, url, (&[], Some(form)), Auth::None, headers)
+            .await?;
+        parse_json(url, &body)
     }
 
     /// GETs `url` and returns the body of a successful answer.
@@ -104,11 +112,33 @@ impl Http {
         auth: Auth<'_>,
         headers: &[(&str, &str)],
     ) -> crate::Result<Vec<u8>> {
+        self.send(Method::GET, url, (query, None), auth, headers)
+            .await
+    }
+
+    /// Sends one request (again after a failure or a rate limit) and returns the body of a
+    /// successful answer.
+    async fn send(
+        &self,
+        method: Method,
+        url: &str,
+        (query, form): (&Pairs<'_>, Option<&Pairs<'_>>),
+        auth: Auth<'_>,
+        headers: &[(&str, &str)],
+    ) -> crate::Result<Vec<u8>> {
         let host = host_of(url);
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let mut request = self.client.request(Method::GET, url).query(query);
+            let mut request = self.client.request(method.clone(), url).query(query);
+            if let Some(form) = form {
+                let body = url::form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(form.iter().map(|(k, v)| (*k, v.as_str())))
+                    .finish();
+                request = request
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body(body);
+            }
             for (name, value) in headers {
                 request = request.header(*name, *value);
             }
@@ -242,6 +272,21 @@ impl Http {
     }
 }
 
+/// A successful answer's body read as JSON; a body that is not says so in one line.
+fn parse_json<T: DeserializeOwned>(url: &str, body: &[u8]) -> crate::Result<T> {
+    serde_json::from_slice(body).map_err(|e| {
+        let what = if e.is_eof() {
+            "the answer was cut off".to_string()
+        } else {
+            format!(
+                "unexpected content: {}",
+                crate::text::shorten(&e.to_string(), 120)
+            )
+        };
+        SourceError::bad_response(&host_of(url), what)
+    })
+}
+
 /// What a 4xx answer means for the person syncing.
 fn refusal(host: &str, status: StatusCode, body: &[u8]) -> SourceError {
     match status {
@@ -281,12 +326,17 @@ fn refusal(host: &str, status: StatusCode, body: &[u8]) -> SourceError {
     }
 }
 
-/// The message in an API's JSON error (`{"error": "…"}` or `{"error": {"message": "…"}}`).
+/// The message in an API's JSON error (`{"error": "…"}`, `{"error": {"message": "…"}}`, or
+/// Better Stack's `{"errors": "…"}` and `{"errors": ["…"]}`).
 fn api_error_text(body: &[u8]) -> Option<String> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    let error = value.get("error")?;
+    let error = value.get("error").or_else(|| value.get("errors"))?;
     match error {
         serde_json::Value::String(text) => Some(text.clone()),
+        serde_json::Value::Array(list) => {
+            let texts: Vec<&str> = list.iter().filter_map(|e| e.as_str()).collect();
+            (!texts.is_empty()).then(|| texts.join("; "))
+        }
         serde_json::Value::Object(map) => map
             .get("message")
             .and_then(|m| m.as_str())
@@ -296,7 +346,8 @@ fn api_error_text(body: &[u8]) -> Option<String> {
 }
 
 /// How long an over-limit answer asks to wait: PagerDuty's `ratelimit-reset` (seconds),
-/// `Retry-After` (seconds or an HTTP date), or `X-RateLimit-Reset` (epoch seconds).
+/// `Retry-After` (seconds or an HTTP date), or `X-RateLimit-Reset` (UptimeRobot: the epoch
+/// second the limit lifts; a value too small to be one is read as seconds to wait).
 fn rate_limit_wait(response: &reqwest::Response) -> Option<Duration> {
     let header = |name: &str| {
         response
@@ -308,7 +359,23 @@ fn rate_limit_wait(response: &reqwest::Response) -> Option<Duration> {
     if let Some(seconds) = header("ratelimit-reset").and_then(|v| v.parse::<f64>().ok()) {
         return Some(Duration::from_secs_f64(seconds.clamp(0.0, 86_400.0)));
     }
-    header("retry-after").and_then(retry_after)
+    if let Some(wait) = header("retry-after").and_then(retry_after) {
+        return Some(wait);
+    }
+    if let Some(reset) = header("x-ratelimit-reset").and_then(|v| v.parse::<f64>().ok()) {
+        // Epoch seconds are past 2001 (1e9); anything smaller is a wait in seconds.
+        let wait = if reset >= 1e9 {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default()
+                .as_secs_f64();
+            reset - now
+        } else {
+            reset
+        };
+        return Some(Duration::from_secs_f64(wait.clamp(0.0, 86_400.0)));
+    }
+    None
 }
 
 /// A `Retry-After` value: seconds, or an HTTP date (also with `UTC` for `GMT`, as incident.io

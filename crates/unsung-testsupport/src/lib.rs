@@ -1,16 +1,18 @@
 //! What Unsung's tests replay, written once: the sources' recorded fixtures (kept with their
 //! provenance in `crates/unsung-sources/tests/fixtures`), and local servers that answer as a
-//! Statuspage page, an Uptime Kuma page, a PagerDuty account, an incident.io organisation or a
-//! Grafana OnCall instance would, with the variants the tests need. The
+//! Statuspage page, an Uptime Kuma page, a PagerDuty account, an incident.io organisation, a
+//! Grafana OnCall instance, a Better Stack team or an UptimeRobot account would, with the variants the tests need. The
 //! connectors' own tests, the `unsung` command's tests and the end-to-end tests all replay the
 //! same pages through it. A dev-dependency only; it knows nothing of Unsung's crates, so any
 //! of them can use it.
 
+pub mod better_stack;
 pub mod grafana_oncall;
 pub mod incident_io;
 pub mod pagerduty;
 pub mod statuspage;
 pub mod uptime_kuma;
+pub mod uptimerobot;
 
 use serde_json::Value;
 use std::path::PathBuf;

@@ -140,3 +140,14 @@ pub async fn sync_twice(
     assert_eq!(again, merged, "an unchanged resync changes nothing");
     (merged, first.requests, second.requests)
 }
+
+/// `message` says each of `parts`, on one line, and never any of `secrets`.
+pub fn assert_says(message: &str, parts: &[&str], secrets: &[&str]) {
+    for part in parts {
+        assert!(message.contains(part), "{message:?} should say {part:?}");
+    }
+    for secret in secrets {
+        assert!(!message.contains(secret), "a secret leaked: {message}");
+    }
+    assert!(!message.contains('\n'), "one line: {message}");
+}
