@@ -8,6 +8,7 @@
 //! limits, request counts) lives once, in [`http`].
 
 pub mod better_stack;
+mod checks;
 pub mod csv;
 mod error;
 pub mod gatus;

@@ -5,6 +5,7 @@
 //! same pages through it. A dev-dependency only; it knows nothing of Unsung's crates, so any
 //! of them can use it.
 
+pub mod gatus;
 pub mod pagerduty;
 pub mod statuspage;
 pub mod uptime_kuma;
