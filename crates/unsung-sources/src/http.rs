@@ -98,17 +98,7 @@ impl Http {
         headers: &[(&str, &str)],
     ) -> crate::Result<T> {
         let body = self.get(url, query, auth, headers).await?;
-        serde_json::from_slice(&body).map_err(|e| {
-            let what = if e.is_eof() {
-                "the answer was cut off".to_string()
-            } else {
-                format!(
-                    "unexpected content: {}",
-                    crate::text::shorten(&e.to_string(), 120)
-                )
-            };
-            SourceError::bad_response(&host_of(url), what)
-        })
+        parse_json(url, &body)
     }
 
     /// GETs `url` and returns the body of a successful answer.
@@ -303,6 +293,22 @@ impl Http {
             }
         }
     }
+}
+
+/// Reads the JSON answer `body` from `url` as `T`; a cut-off or unexpected answer is a bad
+/// response from that host.
+pub fn parse_json<T: DeserializeOwned>(url: &str, body: &[u8]) -> crate::Result<T> {
+    serde_json::from_slice(body).map_err(|e| {
+        let what = if e.is_eof() {
+            "the answer was cut off".to_string()
+        } else {
+            format!(
+                "unexpected content: {}",
+                crate::text::shorten(&e.to_string(), 120)
+            )
+        };
+        SourceError::bad_response(&host_of(url), what)
+    })
 }
 
 /// What a 4xx answer means for the person syncing.

@@ -1,11 +1,12 @@
 //! What Unsung's tests replay, written once: the sources' recorded fixtures (kept with their
 //! provenance in `crates/unsung-sources/tests/fixtures`), and local servers that answer as a
-//! Statuspage page, an Uptime Kuma page or a PagerDuty account would, with the variants the tests need. The
-//! connectors' own tests, the `unsung` command's tests and the end-to-end tests all replay the
-//! same pages through it. A dev-dependency only; it knows nothing of Unsung's crates, so any
-//! of them can use it.
+//! Statuspage page, an Uptime Kuma page, a PagerDuty account, a Gatus instance or GitHub
+//! would, with the variants the tests need. The connectors' own tests, the `unsung` command's
+//! tests and the end-to-end tests all replay the same pages through it. A dev-dependency only;
+//! it knows nothing of Unsung's crates, so any of them can use it.
 
 pub mod gatus;
+pub mod github;
 pub mod pagerduty;
 pub mod statuspage;
 pub mod uptime_kuma;
