@@ -123,6 +123,18 @@ async fn gatus_uptime_and_outages_and_githubs_updates_shipped_are_the_figures_wo
         added.contains("Added the gatus source \"status\""),
         "{added}"
     );
+    // A repository not given as owner/name is refused before anything is saved.
+    let mut wrong = args(
+        &db,
+        &["source", "add", "github", "--name", "gh", "--repo", "shop"],
+    );
+    wrong
+        .args(["--token-env", "GH_TOKEN"])
+        .env("GH_TOKEN", TOKEN);
+    let out = command::run(wrong).await;
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("as owner/name"), "{said}");
     let mut add = args(&db, &["source", "add", "github", "--name", "gh"]);
     add.args(["--url", &github_server.uri(), "--token-env", "GH_TOKEN"])
         .args(["--repo", "juniper/shop", "--repo", "juniper/api"])

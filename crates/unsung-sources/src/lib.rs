@@ -206,6 +206,11 @@ impl SourceConfig {
                 self.kind.as_str()
             )));
         }
+        if self.kind == Kind::GitHub {
+            for repo in &self.repos {
+                github::check_repo(repo)?;
+            }
+        }
         if let Some(url) = &self.url {
             let parsed = url::Url::parse(url).map_err(|_| {
                 SourceError::invalid(format!(

@@ -192,6 +192,11 @@ impl Source for GitHub {
     }
 }
 
+/// Whether `text` names a repository as `owner/name`, before a source is saved.
+pub fn check_repo(text: &str) -> Result<()> {
+    Repo::parse(text).map(|_| ())
+}
+
 /// The configured repositories, each once, checked before any request.
 fn repos(cx: &Context<'_>) -> Result<Vec<Repo>> {
     let mut repos: Vec<Repo> = Vec::new();
