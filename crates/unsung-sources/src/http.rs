@@ -1,14 +1,16 @@
 //! One HTTP client for every connector: timeouts, retries with backoff for 5xx and timeouts,
-//! waiting out rate limits (PagerDuty's `ratelimit-reset`, `Retry-After`, UptimeRobot's
-//! `X-RateLimit-Reset`, Statuspage's 420, incident.io's `retry_after` in the JSON body) within a
-//! bounded budget, GETs and form POSTs, a cap on body size, and a count of the requests made, which the
-//! tests and the bench read.
+//! waiting out rate limits (PagerDuty's `ratelimit-reset`, `Retry-After`, UptimeRobot's and
+//! GitHub's `X-RateLimit-Reset`, Statuspage's 420, incident.io's `retry_after` in the JSON body,
+//! GitHub's `x-ratelimit-remaining: 0` on a 403 as on a 429) within a bounded budget, GETs and
+//! form POSTs, conditional requests (`If-None-Match`, a 304 read as "unchanged") and `Link`
+//! paging, a cap on body size, and a count of the requests made, which the tests and the bench
+//! read.
 
 use crate::{SourceError, SourceErrorKind};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// How patient the client is. The defaults suit a real API; tests shorten them.
 #[derive(Debug, Clone)]
@@ -54,6 +56,19 @@ pub struct Http {
     limits: HttpLimits,
     requests: AtomicU64,
     waited: std::sync::Mutex<Duration>,
+    /// A successful answer said no requests are left until then (`x-ratelimit-remaining: 0`):
+    /// the next request waits rather than spend a refusal.
+    paused_until: std::sync::Mutex<Option<SystemTime>>,
+}
+
+/// A successful answer with what paging and caching need: no body when the server said the
+/// resource is unchanged since the tag sent (304), the tag to send next time, and the next
+/// page's address from a `Link` header.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub body: Option<Vec<u8>>,
+    pub etag: Option<String>,
+    pub next: Option<String>,
 }
 
 impl Http {
@@ -69,6 +84,7 @@ impl Http {
             limits,
             requests: AtomicU64::new(0),
             waited: std::sync::Mutex::new(Duration::ZERO),
+            paused_until: std::sync::Mutex::new(None),
         }
     }
 
@@ -98,10 +114,10 @@ impl Http {
         form: &[(&str, String)],
         headers: &[(&str, &str)],
     ) -> crate::Result<T> {
-        let body = self
+        let answer = self
             .send(Method::POST, url, (&[], Some(form)), Auth::None, headers)
             .await?;
-        parse_json(url, &body)
+        parse_json(url, &answer.body.unwrap_or_default())
     }
 
     /// GETs `url` and returns the body of a successful answer.
@@ -112,12 +128,27 @@ impl Http {
         auth: Auth<'_>,
         headers: &[(&str, &str)],
     ) -> crate::Result<Vec<u8>> {
+        let answer = self.get_answer(url, query, auth, headers).await?;
+        answer
+            .body
+            .ok_or_else(|| SourceError::bad_response(&host_of(url), "\"not modified\" unasked"))
+    }
+
+    /// GETs `url` (with `If-None-Match` among `headers` for a conditional request) and returns
+    /// the body, or none for a 304, with the answer's tag and next page.
+    pub async fn get_answer(
+        &self,
+        url: &str,
+        query: &[(&str, String)],
+        auth: Auth<'_>,
+        headers: &[(&str, &str)],
+    ) -> crate::Result<Answer> {
         self.send(Method::GET, url, (query, None), auth, headers)
             .await
     }
 
-    /// Sends one request (again after a failure or a rate limit) and returns the body of a
-    /// successful answer.
+    /// Sends one request (again after a failure or a rate limit) and returns a successful
+    /// answer.
     async fn send(
         &self,
         method: Method,
@@ -125,11 +156,12 @@ impl Http {
         (query, form): (&Pairs<'_>, Option<&Pairs<'_>>),
         auth: Auth<'_>,
         headers: &[(&str, &str)],
-    ) -> crate::Result<Vec<u8>> {
+    ) -> crate::Result<Answer> {
         let host = host_of(url);
         let mut attempt = 0;
         loop {
             attempt += 1;
+            self.wait_while_paused(&host).await?;
             let mut request = self.client.request(method.clone(), url).query(query);
             if let Some(form) = form {
                 let body = url::form_urlencoded::Serializer::new(String::new())
@@ -149,10 +181,28 @@ impl Http {
             let failure = match request.send().await {
                 Ok(response) => {
                     let status = response.status();
-                    if status.is_success() {
-                        return self.read_body(response, &host).await;
+                    if status.is_success() || status == StatusCode::NOT_MODIFIED {
+                        self.note_remaining(&response);
+                        let header = |name: &str| {
+                            response
+                                .headers()
+                                .get(name)
+                                .and_then(|v| v.to_str().ok())
+                                .map(str::to_string)
+                        };
+                        let etag = header("etag");
+                        let next = header("link").and_then(|link| next_link(&link));
+                        let body = if status == StatusCode::NOT_MODIFIED {
+                            None
+                        } else {
+                            Some(self.read_body(response, &host).await?)
+                        };
+                        return Ok(Answer { body, etag, next });
                     }
-                    if status == StatusCode::TOO_MANY_REQUESTS || status.as_u16() == 420 {
+                    if status == StatusCode::TOO_MANY_REQUESTS
+                        || status.as_u16() == 420
+                        || (status == StatusCode::FORBIDDEN && says_rate_limited(&response))
+                    {
                         let wait = match rate_limit_wait(&response) {
                             Some(wait) => wait,
                             // No header: incident.io says when in the JSON body instead.
@@ -233,6 +283,28 @@ impl Http {
         Ok(())
     }
 
+    /// Remembers an answer saying no requests are left, so the next one waits for the reset.
+    fn note_remaining(&self, response: &reqwest::Response) {
+        let remaining = response
+            .headers()
+            .get("x-ratelimit-remaining")
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim);
+        if remaining == Some("0")
+            && let Some(wait) = rate_limit_wait(response)
+        {
+            *self.paused_until.lock().expect("not poisoned") = Some(SystemTime::now() + wait);
+        }
+    }
+
+    async fn wait_while_paused(&self, host: &str) -> crate::Result<()> {
+        let until = self.paused_until.lock().expect("not poisoned").take();
+        if let Some(wait) = until.and_then(|at| at.duration_since(SystemTime::now()).ok()) {
+            self.wait_out_rate_limit(host, wait).await?;
+        }
+        Ok(())
+    }
+
     async fn read_body(
         &self,
         mut response: reqwest::Response,
@@ -272,8 +344,9 @@ impl Http {
     }
 }
 
-/// A successful answer's body read as JSON; a body that is not says so in one line.
-fn parse_json<T: DeserializeOwned>(url: &str, body: &[u8]) -> crate::Result<T> {
+/// Reads the JSON answer `body` from `url` as `T`; a cut-off or unexpected answer is a bad
+/// response from that host.
+pub fn parse_json<T: DeserializeOwned>(url: &str, body: &[u8]) -> crate::Result<T> {
     serde_json::from_slice(body).map_err(|e| {
         let what = if e.is_eof() {
             "the answer was cut off".to_string()
@@ -345,9 +418,35 @@ fn api_error_text(body: &[u8]) -> Option<String> {
     }
 }
 
+/// Whether a 403 is a rate limit rather than a refused token: GitHub answers its primary limit
+/// with `x-ratelimit-remaining: 0` and its secondary limits with `Retry-After`.
+fn says_rate_limited(response: &reqwest::Response) -> bool {
+    let headers = response.headers();
+    headers.contains_key("retry-after")
+        || headers
+            .get("x-ratelimit-remaining")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim() == "0")
+}
+
+/// The `rel="next"` address of a `Link` header (`<https://…?page=2>; rel="next", <…>; rel="last"`).
+pub fn next_link(link: &str) -> Option<String> {
+    link.split(',').find_map(|part| {
+        let (target, params) = part.split_once(';')?;
+        let is_next = params.split(';').any(|param| {
+            param
+                .trim()
+                .strip_prefix("rel=")
+                .is_some_and(|rel| rel.trim_matches('"').split(' ').any(|r| r == "next"))
+        });
+        let target = target.trim().strip_prefix('<')?.strip_suffix('>')?;
+        is_next.then(|| target.to_string())
+    })
+}
+
 /// How long an over-limit answer asks to wait: PagerDuty's `ratelimit-reset` (seconds),
-/// `Retry-After` (seconds or an HTTP date), or `X-RateLimit-Reset` (UptimeRobot: the epoch
-/// second the limit lifts; a value too small to be one is read as seconds to wait).
+/// `Retry-After` (seconds or an HTTP date), or `X-RateLimit-Reset` (epoch seconds, as GitHub
+/// and UptimeRobot send it; a small number is read as seconds from now).
 fn rate_limit_wait(response: &reqwest::Response) -> Option<Duration> {
     let header = |name: &str| {
         response
@@ -467,5 +566,18 @@ mod tests {
             body_retry_after(br#"{"rate_limit": {"retry_after": "soon"}}"#),
             None
         );
+    }
+
+    #[test]
+    fn the_next_page_is_read_from_a_link_header() {
+        let link = "<https://api.github.com/repositories/1/releases?per_page=100&page=2>; rel=\"next\", \
+                    <https://api.github.com/repositories/1/releases?per_page=100&page=5>; rel=\"last\"";
+        assert_eq!(
+            next_link(link).as_deref(),
+            Some("https://api.github.com/repositories/1/releases?per_page=100&page=2")
+        );
+        let last_page = "<https://api.github.com/x?page=1>; rel=\"prev\", <https://api.github.com/x?page=1>; rel=\"first\"";
+        assert_eq!(next_link(last_page), None);
+        assert_eq!(next_link("garbage"), None);
     }
 }

@@ -8,6 +8,7 @@
 //! limits, request counts) lives once, in [`http`].
 
 pub mod better_stack;
+mod checks;
 mod connect;
 pub mod csv;
 mod error;
@@ -206,6 +207,11 @@ impl SourceConfig {
                 "A {} source needs {what}",
                 self.kind.as_str()
             )));
+        }
+        if self.kind == Kind::GitHub {
+            for repo in &self.repos {
+                github::check_repo(repo)?;
+            }
         }
         if let Some(url) = &self.url {
             let parsed = url::Url::parse(url).map_err(|_| {

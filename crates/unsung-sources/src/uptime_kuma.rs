@@ -7,15 +7,14 @@
 //! history: what the store already holds outside the beats served is kept. Heartbeat times
 //! are UTC without a zone marker.
 
+use crate::checks::{self, Check};
 use crate::http::Auth;
-use crate::{Context, Coverage, Fetched, Result, Source, SourceError, text, time};
+use crate::{Context, Fetched, Result, Source, SourceError, text, time};
 use async_trait::async_trait;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use unsung_core::{
-    Dataset, Disposition, Incident, IncidentKind, Interval, Service, Severity, Status,
-};
+use unsung_core::{Dataset, Disposition, Incident, IncidentKind, Service, Severity, Status};
 
 pub struct UptimeKuma;
 
@@ -99,19 +98,16 @@ impl Source for UptimeKuma {
         let beats: Heartbeats =
             get(cx, &format!("api/status-page/heartbeat/{}", slug(cx)?)).await?;
         let cursor: Cursor = serde_json::from_value(cx.cursor.clone()).unwrap_or_default();
-        let mut parsed: BTreeMap<String, Vec<(DateTime<Utc>, i64)>> = BTreeMap::new();
+        let mut parsed: BTreeMap<String, Vec<Check>> = BTreeMap::new();
         for (monitor, list) in &beats.heartbeat_list {
-            let mut times: Vec<(DateTime<Utc>, i64)> = list
+            let times: Vec<Check> = list
                 .iter()
-                .filter_map(|beat| Some((time::parse(&beat.time)?, beat.status)))
-                .filter(|(at, _)| *at <= cx.now)
+                .filter_map(|beat| Some((time::parse(&beat.time)?, state(beat.status))))
                 .collect();
             if times.len() < list.len() {
                 tracing::warn!(monitor, "heartbeats with unreadable times left out");
             }
-            times.sort_by_key(|(at, _)| *at);
-            times.dedup_by_key(|(at, _)| *at);
-            parsed.insert(monitor.clone(), times);
+            parsed.insert(monitor.clone(), checks::in_order(times, cx.now));
         }
         let newest: BTreeMap<String, DateTime<Utc>> = parsed
             .iter()
@@ -157,16 +153,8 @@ impl Source for UptimeKuma {
             let Some(service) = data.services.iter().find(|s| &s.external_id == monitor) else {
                 continue;
             };
-            let (intervals, span) = availability(&service.id, beats, cx.now);
-            if let Some((start, end)) = span {
-                coverage.push(Coverage {
-                    service_id: service.id.clone(),
-                    start,
-                    end,
-                });
-            }
-            data.incidents.extend(outages(cx, service, beats));
-            data.intervals.extend(intervals);
+            let service = service.clone();
+            checks::extend(cx, &service, beats, &mut data, &mut coverage);
         }
         data.incidents.extend(notices(cx, &page));
         Ok(Fetched {
@@ -202,120 +190,19 @@ async fn status_page(cx: &Context<'_>) -> Result<StatusPage> {
     get(cx, &format!("api/status-page/{}", slug(cx)?)).await
 }
 
+/// A beat's status: 0 down, 1 up, 3 maintenance; 2 (pending) is neither up nor down.
+fn state(status: i64) -> Option<Status> {
+    match status {
+        0 => Some(Status::Down),
+        1 => Some(Status::Up),
+        3 => Some(Status::Maintenance),
+        _ => None,
+    }
+}
+
 async fn get<T: serde::de::DeserializeOwned>(cx: &Context<'_>, path: &str) -> Result<T> {
     let url = format!("{}/{path}", cx.config.base_url());
     cx.http.get_json(&url, &[], Auth::None, &[]).await
-}
-
-/// The usual time between two beats: the median gap.
-fn spacing(beats: &[(DateTime<Utc>, i64)]) -> Duration {
-    let mut gaps: Vec<Duration> = beats.windows(2).map(|w| w[1].0 - w[0].0).collect();
-    gaps.sort();
-    gaps.get(gaps.len() / 2)
-        .copied()
-        .filter(|gap| *gap > Duration::zero())
-        .unwrap_or(Duration::seconds(60))
-}
-
-/// From the first beat served to the time the last one stands for.
-type Span = (DateTime<Utc>, DateTime<Utc>);
-
-/// Each beat stands for the time until the next one; a gap much longer than usual is "no
-/// data" past one usual interval, and a pending beat (2) is neither up nor down.
-fn availability(
-    service_id: &str,
-    beats: &[(DateTime<Utc>, i64)],
-    now: DateTime<Utc>,
-) -> (Vec<Interval>, Option<Span>) {
-    let usual = spacing(beats);
-    let longest = usual * 3;
-    let mut intervals = Vec::new();
-    for (i, (at, status)) in beats.iter().enumerate() {
-        let until = match beats.get(i + 1) {
-            Some((next, _)) if *next - *at <= longest => *next,
-            _ => (*at + usual).min(now),
-        };
-        let status = match status {
-            0 => Status::Down,
-            1 => Status::Up,
-            3 => Status::Maintenance,
-            _ => continue,
-        };
-        if until > *at {
-            intervals.push(Interval {
-                service_id: service_id.to_string(),
-                start: *at,
-                end: until,
-                status,
-            });
-        }
-    }
-    let span = match (beats.first(), beats.last()) {
-        (Some((first, _)), Some((last, _))) => Some((*first, (*last + usual).min(now).max(*first))),
-        _ => None,
-    };
-    (crate::merge::tidy(intervals), span)
-}
-
-/// Each run of "down" beats is one incident, fixed at the first beat after it that is up. A
-/// run that began before the beats served continues the open incident the store holds.
-fn outages(cx: &Context<'_>, service: &Service, beats: &[(DateTime<Utc>, i64)]) -> Vec<Incident> {
-    let mut found = Vec::new();
-    let mut run_start: Option<DateTime<Utc>> = None;
-    for (i, (at, status)) in beats.iter().enumerate() {
-        match (*status, run_start) {
-            (0, None) => run_start = Some(*at),
-            (1, Some(start)) => {
-                found.push((start, Some(*at), i));
-                run_start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(start) = run_start {
-        found.push((start, None, beats.len()));
-    }
-    let continued = cx
-        .known
-        .incidents
-        .iter()
-        .filter(|i| i.service_id.as_deref() == Some(&service.id) && i.resolved_at.is_none())
-        .filter(|i| i.external_id.starts_with("down-"))
-        .max_by_key(|i| i.opened_at);
-    found
-        .into_iter()
-        .map(|(start, end, _)| {
-            let from_before = beats.first().is_some_and(|(first, _)| *first == start);
-            let (external_id, opened_at) = match continued {
-                Some(open) if from_before && open.opened_at <= start => {
-                    (open.external_id.clone(), open.opened_at)
-                }
-                _ => (
-                    format!("down-{}-{}", service.external_id, start.timestamp()),
-                    start,
-                ),
-            };
-            Incident {
-                id: cx.id(&external_id),
-                source: cx.name.to_string(),
-                external_id,
-                service_id: Some(service.id.clone()),
-                title: text::title(&format!("{} was down", service.name), "A monitor was down"),
-                severity: Severity::Minor,
-                opened_at,
-                acknowledged_at: None,
-                resolved_at: end,
-                resolved_by: None,
-                responders: Vec::new(),
-                notes: Vec::new(),
-                disposition: Disposition::Counted,
-                link: None,
-                kind: IncidentKind::Problem,
-                source_explanation: None,
-                explanation: None,
-            }
-        })
-        .collect()
 }
 
 /// The page's pinned notices, as open incidents; a notice no longer pinned is over, so one

@@ -1,12 +1,14 @@
 //! What Unsung's tests replay, written once: the sources' recorded fixtures (kept with their
 //! provenance in `crates/unsung-sources/tests/fixtures`), and local servers that answer as a
 //! Statuspage page, an Uptime Kuma page, a PagerDuty account, an incident.io organisation, a
-//! Grafana OnCall instance, a Better Stack team or an UptimeRobot account would, with the variants the tests need. The
-//! connectors' own tests, the `unsung` command's tests and the end-to-end tests all replay the
-//! same pages through it. A dev-dependency only; it knows nothing of Unsung's crates, so any
-//! of them can use it.
+//! Grafana OnCall instance, a Better Stack team, an UptimeRobot account, a Gatus instance or
+//! GitHub would, with the variants the tests need. The connectors' own tests, the `unsung`
+//! command's tests and the end-to-end tests all replay the same pages through it. A
+//! dev-dependency only; it knows nothing of Unsung's crates, so any of them can use it.
 
 pub mod better_stack;
+pub mod gatus;
+pub mod github;
 pub mod grafana_oncall;
 pub mod incident_io;
 pub mod pagerduty;
