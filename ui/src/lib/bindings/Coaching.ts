@@ -3,4 +3,17 @@ import type { JargonHit } from "./JargonHit";
 import type { Scores } from "./Scores";
 import type { Span } from "./Span";
 
-export type Coaching = { scores: Scores, within_gates: boolean, long_sentences: Array<Span>, jargon: Array<JargonHit>, };
+export type Coaching = { 
+/**
+ * The grade the gates use: FKGL in English; in Spanish the Fernández-Huerta ease.
+ */
+scores: Scores, 
+/**
+ * True when the text alone passes the family gates (the functions the gate test uses:
+ * the readability scores, and no glossary term or acronym left unexplained).
+ */
+within_gates: boolean, 
+/**
+ * Sentences of more than [`LONG_SENTENCE_WORDS`] words.
+ */
+long_sentences: Array<Span>, jargon: Array<JargonHit>, };
