@@ -9,8 +9,8 @@ use unsung_app::{AppError, ErrorDetail, SourceSetting};
 fn flag(kind: &str, setting: SourceSetting) -> &'static str {
     match (setting, kind) {
         (SourceSetting::Url, "grafana-oncall") => {
-            "--url URL (the OnCall API's address; for Grafana Cloud also --stack-url \
-             https://yourteam.grafana.net)"
+            "--url URL (the OnCall API's address: Grafana Cloud shows it under IRM → Settings → \
+             Admin & API, and there also give --stack-url https://yourteam.grafana.net)"
         }
         (SourceSetting::Url, "gatus") => "--url URL (the address of the Gatus page)",
         (SourceSetting::Url, _) => "--url URL",
