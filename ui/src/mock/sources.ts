@@ -5,6 +5,7 @@
 // `networkDown` every source fails the way it does with no network.
 import type { Channel } from "@tauri-apps/api/core";
 import type { NewSource, SourceSetting, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
+import { isSourceKind, PUBLIC_API, SOURCE_KINDS } from "../lib/sources.svelte";
 import { reject } from "./errors";
 
 export type MockSources = {
@@ -13,29 +14,15 @@ export type MockSources = {
   tokens: Map<string, string>;
 };
 
-const KINDS = [
-  "pagerduty",
-  "statuspage",
-  "uptime-kuma",
-  "prometheus",
-  "csv",
-  "incident-io",
-  "better-stack",
-  "uptimerobot",
-  "grafana-oncall",
-  "gatus",
-  "github",
-];
+// The kinds and their public APIs are the window's own lists: one place names them.
+const KINDS: readonly string[] = SOURCE_KINDS;
 const NEEDS_TOKEN = ["pagerduty", "incident-io", "better-stack", "uptimerobot", "grafana-oncall", "github"];
 const TAKES_TOKEN = [...NEEDS_TOKEN, "prometheus"];
 const NEEDS_URL = ["statuspage", "uptime-kuma", "prometheus", "grafana-oncall", "gatus"];
-/** The public API each hosted kind reads when no address is given. */
-const PUBLIC_HOST: Record<string, string> = {
-  pagerduty: "api.pagerduty.com",
-  "incident-io": "api.incident.io",
-  "better-stack": "uptime.betterstack.com",
-  uptimerobot: "api.uptimerobot.com",
-  github: "api.github.com",
+/** The host of the public API a hosted kind reads when no address is given. */
+const publicHost = (kind: string): string | undefined => {
+  const api = isSourceKind(kind) ? PUBLIC_API[kind] : undefined;
+  return api ? new URL(api).host : undefined;
 };
 
 /** What each kind reads, as the connectors report their steps. */
@@ -85,7 +72,7 @@ function hostOf(source: SourceView): string {
       return source.url;
     }
   }
-  return source.file ?? PUBLIC_HOST[source.kind] ?? source.kind;
+  return source.file ?? publicHost(source.kind) ?? source.kind;
 }
 
 export function newMockSources(): MockSources {
