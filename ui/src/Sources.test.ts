@@ -43,6 +43,72 @@ describe("Settings → Sources", () => {
     expect(within(form).getByLabelText("File")).toBe(screen.getByTestId("source-file"));
   });
 
+  test("each later kind asks for exactly what it needs, each field labelled and explained", async () => {
+    await openSources();
+    const form = screen.getByTestId("source-add").closest("form")!;
+    const fields = () =>
+      [...form.querySelectorAll("input, textarea")].map((i) => i.id).filter((id) => id !== "source-name");
+    const choose = (kind: string) => fireEvent.change(screen.getByTestId("source-kind"), { target: { value: kind } });
+    for (const kind of ["incident-io", "better-stack", "uptimerobot"]) {
+      await choose(kind);
+      expect(fields(), kind).toEqual(["source-token", "source-url"]);
+      expect((screen.getByTestId("source-token") as HTMLInputElement).type).toBe("password");
+    }
+    expect(within(form).getByLabelText("Address (optional)").getAttribute("placeholder")).toBe("https://api.uptimerobot.com");
+    await choose("grafana-oncall");
+    expect(fields()).toEqual(["source-url", "source-stack_url", "source-token"]);
+    const stack = within(form).getByLabelText("Grafana Cloud stack address (optional)");
+    expect(document.getElementById(stack.getAttribute("aria-describedby")!)?.textContent).toContain("Only for Grafana Cloud");
+    await choose("gatus");
+    expect(fields()).toEqual(["source-url"]);
+    await choose("github");
+    expect(fields()).toEqual(["source-token", "source-repos", "source-url"]);
+    const repos = within(form).getByLabelText("Repositories");
+    expect(repos.tagName).toBe("TEXTAREA");
+    expect(document.getElementById(repos.getAttribute("aria-describedby")!)?.textContent).toContain("One per line");
+  });
+
+  test("a GitHub source keeps its repositories, a Grafana one its stack, and both can be tested", async () => {
+    const { store } = await openSources();
+    await addSource("github", {
+      "source-name": "shipped",
+      "source-token": "gh-secret-token",
+      "source-repos": "octo-org/web\nocto-org/api, octo-org/docs",
+    });
+    await waitFor(() => expect(screen.getAllByTestId("source-row")).toHaveLength(1));
+    expect(store.sources.list[0].repos).toEqual(["octo-org/web", "octo-org/api", "octo-org/docs"]);
+    expect(row("shipped").textContent).toContain("GitHub (updates shipped)");
+    expect(row("shipped").textContent).toContain("https://api.github.com · repositories octo-org/web, octo-org/api, octo-org/docs");
+    expect(document.body.innerHTML).not.toContain("gh-secret-token");
+    expect((screen.getByTestId("source-repos") as HTMLTextAreaElement).value).toBe("");
+    await addSource("grafana-oncall", {
+      "source-name": "oncall",
+      "source-url": "https://oncall.example.org",
+      "source-stack_url": "https://team.grafana.net",
+      "source-token": "oncall-token",
+    });
+    await waitFor(() => expect(screen.getAllByTestId("source-row")).toHaveLength(2));
+    expect(row("oncall").textContent).toContain("https://oncall.example.org · Grafana stack https://team.grafana.net");
+    await fireEvent.click(within(row("shipped")).getByTestId("source-test"));
+    await waitFor(() => expect(within(row("shipped")).getByTestId("source-note").textContent).toContain("Connected to api.github.com"));
+    await fireEvent.click(within(row("oncall")).getByTestId("source-test"));
+    await waitFor(() => expect(within(row("oncall")).getByTestId("source-note").textContent).toContain("Connected to oncall.example.org"));
+  });
+
+  test("repositories are checked before they are sent, in the reader's language", async () => {
+    const { store } = await openSources();
+    await fireEvent.change(screen.getByTestId("lang-picker"), { target: { value: "es" } });
+    await waitFor(() => expect(screen.getByTestId("source-add").textContent).toBe("Añadir fuente"));
+    await addSource("github", { "source-token": "t", "source-repos": " , \n" });
+    expect((await screen.findByTestId("error-banner")).textContent).toContain("Rellena primero «Repositorios».");
+    await addSource("github", { "source-repos": "octo-org/web, octo-org" });
+    await waitFor(() =>
+      expect(screen.getByTestId("error-banner").textContent).toContain("«octo-org» no es un repositorio"),
+    );
+    expect(screen.getByTestId("source-repos").getAttribute("aria-invalid")).toBe("true");
+    expect(store.sources.list).toHaveLength(0);
+  });
+
   test("a missing field is pointed at before anything is sent", async () => {
     const { store } = await openSources();
     await addSource("statuspage", {});

@@ -348,11 +348,23 @@ ui-source-kind-statuspage = Status page (Atlassian Statuspage)
 ui-source-kind-uptime-kuma = Uptime Kuma
 ui-source-kind-prometheus = Prometheus
 ui-source-kind-csv = CSV file
+ui-source-kind-incident-io = incident.io
+ui-source-kind-better-stack = Better Stack Uptime
+ui-source-kind-uptimerobot = UptimeRobot
+ui-source-kind-grafana-oncall = Grafana OnCall (or Grafana Cloud IRM)
+ui-source-kind-gatus = Gatus
+ui-source-kind-github = GitHub (updates shipped)
 ui-source-about-pagerduty = Incidents from your PagerDuty account: when they began, who was paged and who fixed them.
 ui-source-about-statuspage = Incidents and planned maintenance from a public status page made with Atlassian Statuspage.
 ui-source-about-uptime-kuma = Uptime and incidents from an Uptime Kuma status page.
 ui-source-about-prometheus = Uptime from a Prometheus series that is 1 while a service works and 0 while it does not.
 ui-source-about-csv = Incidents you keep in a spreadsheet, saved as a CSV file on this computer.
+ui-source-about-incident-io = Incidents from your incident.io account: how serious they were, who led them and when they were fixed.
+ui-source-about-better-stack = Uptime and incidents from your Better Stack monitors.
+ui-source-about-uptimerobot = Uptime and outages from your UptimeRobot monitors.
+ui-source-about-grafana-oncall = Alert groups from Grafana OnCall: when they began and who resolved them.
+ui-source-about-gatus = Uptime from the checks on a Gatus status page.
+ui-source-about-github = Releases and successful deployments of the repositories you list, as updates your team shipped.
 ui-source-name = Name
 ui-source-name-hint = Letters, digits, dashes or dots. Leave it empty to call it “{ $kind }”.
 ui-source-pagerduty-token = API token (read-only)
@@ -373,6 +385,32 @@ ui-source-prometheus-token = Bearer token (optional)
 ui-source-prometheus-token-hint = Only if your Prometheus asks for one. It is kept in the keychain (or a file only you can read) and never shown again.
 ui-source-csv-file = File
 ui-source-csv-file-hint = The full path of the CSV file on this computer.
+ui-source-incident-io-token = API key (read-only)
+ui-source-incident-io-token-hint = In incident.io: Settings → API keys → add a key that can only view incident data. It is kept in the keychain (or a file only you can read) and never shown again.
+ui-source-incident-io-url = Address (optional)
+ui-source-incident-io-url-hint = Leave it empty to use incident.io's public API, https://api.incident.io
+ui-source-better-stack-token = Uptime API token
+ui-source-better-stack-token-hint = In Better Stack: API tokens → Team-based tokens → choose your team → Uptime API tokens. It is kept in the keychain (or a file only you can read) and never shown again.
+ui-source-better-stack-url = Address (optional)
+ui-source-better-stack-url-hint = Leave it empty to use Better Stack's public API, https://uptime.betterstack.com
+ui-source-uptimerobot-token = Read-only API key
+ui-source-uptimerobot-token-hint = In UptimeRobot: Integrations & API → API → the read-only API key. It is kept in the keychain (or a file only you can read) and never shown again.
+ui-source-uptimerobot-url = Address (optional)
+ui-source-uptimerobot-url-hint = Leave it empty to use UptimeRobot's public API, https://api.uptimerobot.com
+ui-source-grafana-oncall-url = OnCall API address
+ui-source-grafana-oncall-url-hint = In Grafana Cloud: IRM → Settings → Admin & API shows it. On your own server: the address of Grafana OnCall.
+ui-source-grafana-oncall-stack_url = Grafana Cloud stack address (optional)
+ui-source-grafana-oncall-stack_url-hint = Only for Grafana Cloud: your stack's address, such as https://yourteam.grafana.net. Leave it empty for your own server.
+ui-source-grafana-oncall-token = API token (read-only)
+ui-source-grafana-oncall-token-hint = A Grafana service account token that can only read, or an OnCall API key. It is kept in the keychain (or a file only you can read) and never shown again.
+ui-source-gatus-url = Gatus address
+ui-source-gatus-url-hint = The status page Gatus shows. No token is needed.
+ui-source-github-token = Fine-grained token (read-only)
+ui-source-github-token-hint = In GitHub: Settings → Developer settings → Fine-grained tokens, with read access to Contents and Deployments of these repositories. It is kept in the keychain (or a file only you can read) and never shown again.
+ui-source-github-repos = Repositories
+ui-source-github-repos-hint = One per line, or separated by commas, written owner/name, such as octo-org/web.
+ui-source-github-url = Address (optional)
+ui-source-github-url-hint = Leave it empty to use GitHub's public API, https://api.github.com. For GitHub Enterprise Server: https://your-server/api/v3
 ui-source-add-title = Add a source
 ui-source-add = Add source
 ui-source-adding = Adding…
@@ -381,6 +419,12 @@ ui-source-missing = Fill in “{ $field }” first.
 ui-source-address = Reads from
 ui-source-page = page “{ $slug }”
 ui-source-query = { $query }, one service per { $label }
+ui-source-repos = { $count ->
+    [one] repository { $repos }
+   *[other] repositories { $repos }
+}
+ui-source-stack = Grafana stack { $stack }
+ui-source-repo-bad = “{ $repo }” is not a repository: write it as owner/name, such as octo-org/web.
 ui-source-token = Token set
 ui-source-token-no = No
 ui-source-token-keychain = Yes, in the system keychain
@@ -490,7 +534,8 @@ ui-error-setting_needed = { $setting ->
     [url] A { $kind } source needs its web address.
     [file] A { $kind } source needs the CSV file to read.
     [slug] A { $kind } source needs the status page's name, as it appears in its address.
-   *[query] A { $kind } source needs a query for a 0/1 series, such as probe_success.
+    [query] A { $kind } source needs a query for a 0/1 series, such as probe_success.
+   *[repos] A { $kind } source needs at least one repository, written owner/name.
 }
 ui-error-token_needed = A { $kind } source needs a read-only API token: paste it in the token field.
 ui-error-token_not_taken = A { $kind } source takes no token: leave the token field empty.

@@ -349,11 +349,23 @@ ui-source-kind-statuspage = Página de estado (Atlassian Statuspage)
 ui-source-kind-uptime-kuma = Uptime Kuma
 ui-source-kind-prometheus = Prometheus
 ui-source-kind-csv = Archivo CSV
+ui-source-kind-incident-io = incident.io
+ui-source-kind-better-stack = Better Stack Uptime
+ui-source-kind-uptimerobot = UptimeRobot
+ui-source-kind-grafana-oncall = Grafana OnCall (o Grafana Cloud IRM)
+ui-source-kind-gatus = Gatus
+ui-source-kind-github = GitHub (mejoras publicadas)
 ui-source-about-pagerduty = Los incidentes de tu cuenta de PagerDuty: cuándo empezaron, a quién se avisó y quién los arregló.
 ui-source-about-statuspage = Incidentes y mantenimientos previstos de una página de estado pública hecha con Atlassian Statuspage.
 ui-source-about-uptime-kuma = Disponibilidad e incidentes de una página de estado de Uptime Kuma.
 ui-source-about-prometheus = Disponibilidad a partir de una serie de Prometheus que vale 1 mientras un servicio funciona y 0 mientras no.
 ui-source-about-csv = Incidentes que apuntas en una hoja de cálculo, guardada como archivo CSV en este ordenador.
+ui-source-about-incident-io = Los incidentes de tu cuenta de incident.io: su gravedad, quién los dirigió y cuándo se arreglaron.
+ui-source-about-better-stack = Disponibilidad e incidentes de tus monitores de Better Stack.
+ui-source-about-uptimerobot = Disponibilidad y caídas de tus monitores de UptimeRobot.
+ui-source-about-grafana-oncall = Los grupos de alertas de Grafana OnCall: cuándo empezaron y quién los resolvió.
+ui-source-about-gatus = Disponibilidad a partir de las comprobaciones de una página de estado de Gatus.
+ui-source-about-github = Las versiones y los despliegues correctos de los repositorios que indiques, como mejoras que tu equipo publicó.
 ui-source-name = Nombre
 ui-source-name-hint = Letras, cifras, guiones o puntos. Déjalo vacío para llamarla «{ $kind }».
 ui-source-pagerduty-token = Token de la API (solo lectura)
@@ -374,6 +386,32 @@ ui-source-prometheus-token = Token de portador (opcional)
 ui-source-prometheus-token-hint = Solo si tu Prometheus lo pide. Se guarda en el llavero (o en un archivo que solo tú puedes leer) y no se vuelve a mostrar.
 ui-source-csv-file = Archivo
 ui-source-csv-file-hint = La ruta completa del archivo CSV en este ordenador.
+ui-source-incident-io-token = Clave de la API (solo lectura)
+ui-source-incident-io-token-hint = En incident.io: Settings → API keys → añade una clave que solo pueda ver los datos de los incidentes. Se guarda en el llavero (o en un archivo que solo tú puedes leer) y no se vuelve a mostrar.
+ui-source-incident-io-url = Dirección (opcional)
+ui-source-incident-io-url-hint = Déjala vacía para usar la API pública de incident.io, https://api.incident.io
+ui-source-better-stack-token = Token de la API de Uptime
+ui-source-better-stack-token-hint = En Better Stack: API tokens → Team-based tokens → elige tu equipo → Uptime API tokens. Se guarda en el llavero (o en un archivo que solo tú puedes leer) y no se vuelve a mostrar.
+ui-source-better-stack-url = Dirección (opcional)
+ui-source-better-stack-url-hint = Déjala vacía para usar la API pública de Better Stack, https://uptime.betterstack.com
+ui-source-uptimerobot-token = Clave de la API de solo lectura
+ui-source-uptimerobot-token-hint = En UptimeRobot: Integrations & API → API → la clave de la API de solo lectura (read-only). Se guarda en el llavero (o en un archivo que solo tú puedes leer) y no se vuelve a mostrar.
+ui-source-uptimerobot-url = Dirección (opcional)
+ui-source-uptimerobot-url-hint = Déjala vacía para usar la API pública de UptimeRobot, https://api.uptimerobot.com
+ui-source-grafana-oncall-url = Dirección de la API de OnCall
+ui-source-grafana-oncall-url-hint = En Grafana Cloud aparece en IRM → Settings → Admin & API. En tu propio servidor: la dirección de Grafana OnCall.
+ui-source-grafana-oncall-stack_url = Dirección del stack de Grafana Cloud (opcional)
+ui-source-grafana-oncall-stack_url-hint = Solo para Grafana Cloud: la dirección de tu stack, como https://tuequipo.grafana.net. Déjala vacía con tu propio servidor.
+ui-source-grafana-oncall-token = Token de la API (solo lectura)
+ui-source-grafana-oncall-token-hint = Un token de cuenta de servicio de Grafana que solo pueda leer, o una clave de la API de OnCall. Se guarda en el llavero (o en un archivo que solo tú puedes leer) y no se vuelve a mostrar.
+ui-source-gatus-url = Dirección de Gatus
+ui-source-gatus-url-hint = La página de estado que muestra Gatus. No hace falta token.
+ui-source-github-token = Token de permisos detallados (solo lectura)
+ui-source-github-token-hint = En GitHub: Settings → Developer settings → Fine-grained tokens, con acceso de lectura a Contents y Deployments de estos repositorios. Se guarda en el llavero (o en un archivo que solo tú puedes leer) y no se vuelve a mostrar.
+ui-source-github-repos = Repositorios
+ui-source-github-repos-hint = Uno por línea, o separados por comas, escritos propietario/nombre, como octo-org/web.
+ui-source-github-url = Dirección (opcional)
+ui-source-github-url-hint = Déjala vacía para usar la API pública de GitHub, https://api.github.com. Con GitHub Enterprise Server: https://tu-servidor/api/v3
 ui-source-add-title = Añadir una fuente
 ui-source-add = Añadir fuente
 ui-source-adding = Añadiendo…
@@ -382,6 +420,12 @@ ui-source-missing = Rellena primero «{ $field }».
 ui-source-address = Lee de
 ui-source-page = página «{ $slug }»
 ui-source-query = { $query }, un servicio por cada { $label }
+ui-source-repos = { $count ->
+    [one] repositorio { $repos }
+   *[other] repositorios { $repos }
+}
+ui-source-stack = stack de Grafana { $stack }
+ui-source-repo-bad = «{ $repo }» no es un repositorio: escríbelo como propietario/nombre, por ejemplo octo-org/web.
 ui-source-token = Token guardado
 ui-source-token-no = No
 ui-source-token-keychain = Sí, en el llavero del sistema
@@ -491,7 +535,8 @@ ui-error-setting_needed = { $setting ->
     [url] Una fuente { $kind } necesita su dirección web.
     [file] Una fuente { $kind } necesita el archivo CSV que leer.
     [slug] Una fuente { $kind } necesita el nombre de la página de estado, tal como aparece en su dirección.
-   *[query] Una fuente { $kind } necesita una consulta de una serie 0/1, como probe_success.
+    [query] Una fuente { $kind } necesita una consulta de una serie 0/1, como probe_success.
+   *[repos] Una fuente { $kind } necesita al menos un repositorio, escrito propietario/nombre.
 }
 ui-error-token_needed = Una fuente { $kind } necesita un token de la API de solo lectura: pégalo en el campo del token.
 ui-error-token_not_taken = Una fuente { $kind } no usa token: deja vacío el campo del token.

@@ -111,6 +111,45 @@ fn check_name(name: &str) -> Result<()> {
     }
 }
 
+/// GitHub repositories as typed or pasted (`owner/name`, or the repository's address on
+/// github.com, `.git` and all), each once, in the order given; blank entries are skipped.
+fn repositories(typed: &[String]) -> Result<Vec<String>> {
+    let mut repos: Vec<String> = Vec::new();
+    for entry in typed.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+        let repo = repository(entry)?;
+        if !repos.contains(&repo) {
+            repos.push(repo);
+        }
+    }
+    Ok(repos)
+}
+
+fn repository(typed: &str) -> Result<String> {
+    let path = typed.trim_end_matches('/');
+    let path = ["https://github.com/", "http://github.com/", "github.com/"]
+        .iter()
+        .find_map(|prefix| path.strip_prefix(prefix))
+        .unwrap_or(path);
+    let path = path.strip_suffix(".git").unwrap_or(path);
+    // The connector's own rule for names, so what is saved is what a sync accepts.
+    unsung_sources::github::check_repo(path).map_err(|e| AppError::invalid(e.to_string()))?;
+    Ok(path.to_string())
+}
+
+/// A Grafana Cloud stack's address, checked as the source's own address is.
+fn stack_address(typed: String) -> Result<String> {
+    match url::Url::parse(&typed) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+            Ok(typed.trim_end_matches('/').to_string())
+        }
+        _ => Err(AppError::invalid(format!(
+            "\"{}\" is not the address of a Grafana stack; give one such as \
+             https://yourteam.grafana.net",
+            unsung_sources::text::shorten(&typed, 80)
+        ))),
+    }
+}
+
 impl NewSource {
     fn config(&self) -> Result<SourceConfig> {
         let kind = Kind::parse(self.kind.trim()).ok_or_else(|| {
@@ -133,13 +172,15 @@ impl NewSource {
             service_label: given(&self.service_label),
             slug: given(&self.slug),
             file: given(&self.file),
-            stack_url: given(&self.stack_url),
-            repos: self
-                .repos
-                .iter()
-                .map(|r| r.trim().to_string())
-                .filter(|r| !r.is_empty())
-                .collect(),
+            // A stack and repositories mean something only to the kinds that read them.
+            stack_url: match kind {
+                Kind::GrafanaOnCall => given(&self.stack_url).map(stack_address).transpose()?,
+                _ => None,
+            },
+            repos: match kind {
+                Kind::GitHub => repositories(&self.repos)?,
+                _ => Vec::new(),
+            },
             ..SourceConfig::new(kind)
         };
         if let Some(setting) = config.missing_setting() {

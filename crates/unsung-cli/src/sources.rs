@@ -9,24 +9,41 @@ use std::time::Duration;
 use unsung_app::dto::{NewSource, SourceSyncResult, SourceView, SyncEvent};
 use unsung_app::{App, AppError};
 
+/// The kinds of source, each with what `source add` needs for it (shown by `--help`).
 #[derive(Clone, Copy, ValueEnum)]
 pub enum KindArg {
+    /// PagerDuty incidents: needs --token-env (a read-only API key); --url only for the EU
+    /// service (https://api.eu.pagerduty.com)
     #[value(name = "pagerduty")]
     PagerDuty,
+    /// An Atlassian Statuspage page: needs --url (the page's address); no token
     Statuspage,
+    /// An Uptime Kuma status page: needs --url and --slug; no token
     UptimeKuma,
+    /// Uptime from a Prometheus 0/1 series: needs --url and --query; --service-label and
+    /// --token-env if wanted
     Prometheus,
+    /// Incidents kept in a CSV file: needs --file; no token
     Csv,
-    /// incident.io's incidents: --token-env with a read-only API key
+    /// incident.io incidents: needs --token-env (a read-only API key); --url only to replace
+    /// https://api.incident.io
     IncidentIo,
+    /// Better Stack Uptime monitors and incidents: needs --token-env (a read-only API token);
+    /// --url only to replace https://uptime.betterstack.com
     BetterStack,
+    /// UptimeRobot monitors and their logs: needs --token-env (a read-only API key); --url
+    /// only to replace https://api.uptimerobot.com
     #[value(name = "uptimerobot")]
     UptimeRobot,
-    /// Grafana OnCall's alert groups: --url (the OnCall API), --token-env, and --stack-url for
-    /// Grafana Cloud
+    /// Grafana OnCall (or Grafana Cloud IRM) alert groups: needs --url (the OnCall API's
+    /// address) and --token-env; --stack-url for Grafana Cloud
     #[value(name = "grafana-oncall")]
     GrafanaOnCall,
+    /// A Gatus status page's checks: needs --url (the Gatus address); no token
     Gatus,
+    /// GitHub releases and deployments as updates shipped: needs --token-env (a fine-grained,
+    /// read-only token) and --repo OWNER/NAME (repeat for more); --url only for GitHub
+    /// Enterprise Server's API
     #[value(name = "github")]
     GitHub,
 }
@@ -53,15 +70,21 @@ impl KindArg {
 pub enum SourceCommand {
     /// Connect a source (or change the settings of one with the same name)
     Add {
+        #[arg(
+            help = "The kind of source (--help says what each one needs)",
+            long_help = "The kind of source, and what each one needs:"
+        )]
         kind: KindArg,
         /// A short name for it, such as "pagerduty" or "status-page"
         #[arg(long)]
         name: String,
-        /// Its address: a status page, an Uptime Kuma or Prometheus server [PagerDuty: its API]
+        /// Its address: a status page, or an Uptime Kuma, Prometheus, Grafana OnCall or Gatus
+        /// server [the public API for PagerDuty, incident.io, Better Stack, UptimeRobot and GitHub]
         #[arg(long)]
         url: Option<String>,
-        /// The name of an environment variable holding its API token (kept in the keychain,
-        /// never in the database)
+        /// The name of an environment variable holding its read-only API token (kept in the
+        /// keychain, never in the database): PagerDuty, incident.io, Better Stack, UptimeRobot,
+        /// Grafana OnCall and GitHub need one; Prometheus takes one if it asks
         #[arg(long, value_name = "VAR")]
         token_env: Option<String>,
         /// Prometheus: a 0/1 series, such as probe_success or up{job="web"}
@@ -76,12 +99,14 @@ pub enum SourceCommand {
         /// CSV: the file of incidents to read
         #[arg(long, value_name = "PATH")]
         file: Option<String>,
-        /// Grafana Cloud OnCall: the Grafana stack's address (sent as X-Grafana-URL)
+        /// Grafana OnCall in Grafana Cloud: the Grafana stack's address, such as
+        /// https://yourteam.grafana.net (sent as X-Grafana-URL; leave it out for a self-hosted
+        /// OnCall)
         #[arg(long, value_name = "URL")]
         stack_url: Option<String>,
-        /// GitHub: a repository whose releases and deployments count as updates shipped
-        /// (repeat for more)
-        #[arg(long = "repo", value_name = "OWNER/NAME")]
+        /// GitHub: a repository whose releases and deployments count as updates shipped, such
+        /// as octo-org/web (repeat the flag for more, or separate them with commas)
+        #[arg(long = "repo", value_name = "OWNER/NAME", value_delimiter = ',')]
         repos: Vec<String>,
     },
     /// List the connected sources and how their last sync went
@@ -173,12 +198,26 @@ fn token_place(home: &str) -> &'static str {
     }
 }
 
-fn list_line(source: &SourceView) -> String {
-    let place = source
+/// Where a source reads from: its address or file, then what narrows it (GitHub's
+/// repositories, a Grafana Cloud stack).
+fn place(source: &SourceView) -> String {
+    let mut parts: Vec<String> = source
         .url
-        .as_deref()
-        .or(source.file.as_deref())
-        .unwrap_or("");
+        .iter()
+        .chain(source.file.iter())
+        .cloned()
+        .collect();
+    if !source.repos.is_empty() {
+        parts.push(source.repos.join(", "));
+    }
+    if let Some(stack) = &source.stack_url {
+        parts.push(format!("(stack {stack})"));
+    }
+    parts.join(" ")
+}
+
+fn list_line(source: &SourceView) -> String {
+    let place = place(source);
     let last = match (&source.last_error, &source.last_success_at) {
         (Some(error), _) => format!("last sync failed: {error}"),
         (None, Some(at)) => format!("synced {at}"),
@@ -269,4 +308,64 @@ pub async fn sync(app: &App, only: Option<&str>) -> Result<bool, AppError> {
         println!("No sources to sync: connect one with `unsung source add`.");
     }
     Ok(results.iter().all(|r| r.ok))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The name typed on the command line is the name the app and the store know the kind by.
+    #[test]
+    fn each_kind_is_typed_as_the_app_names_it() {
+        for kind in KindArg::value_variants() {
+            let typed = kind.to_possible_value().expect("every kind is shown");
+            assert_eq!(typed.get_name(), kind.as_str());
+        }
+    }
+
+    fn view(kind: &str) -> SourceView {
+        SourceView {
+            name: "s".into(),
+            kind: kind.into(),
+            url: None,
+            query: None,
+            service_label: None,
+            slug: None,
+            file: None,
+            stack_url: None,
+            repos: Vec::new(),
+            takes_token: true,
+            token_set: true,
+            token_home: Some("file".into()),
+            services: 0,
+            incidents: 0,
+            last_attempt_at: None,
+            last_success_at: None,
+            last_error: None,
+            last_requests: 0,
+        }
+    }
+
+    #[test]
+    fn a_source_reads_from_its_address_with_what_narrows_it() {
+        let github = SourceView {
+            repos: vec!["octo-org/web".into(), "octo-org/api".into()],
+            ..view("github")
+        };
+        assert_eq!(place(&github), "octo-org/web, octo-org/api");
+        let oncall = SourceView {
+            url: Some("https://oncall.example.net".into()),
+            stack_url: Some("https://team.grafana.net".into()),
+            ..view("grafana-oncall")
+        };
+        assert_eq!(
+            place(&oncall),
+            "https://oncall.example.net (stack https://team.grafana.net)"
+        );
+        let sheet = SourceView {
+            file: Some("/tmp/incidents.csv".into()),
+            ..view("csv")
+        };
+        assert_eq!(place(&sheet), "/tmp/incidents.csv");
+    }
 }

@@ -5,14 +5,28 @@
 use unsung_app::dto::{SourceSyncResult, SyncProblem};
 use unsung_app::{AppError, ErrorDetail, SourceSetting};
 
-/// The flag that gives a source setting, with what to put there.
-fn flag(setting: SourceSetting) -> &'static str {
-    match setting {
-        SourceSetting::Url => "--url URL",
-        SourceSetting::File => "--file PATH",
-        SourceSetting::Slug => "--slug SLUG (the status page's name in its address)",
-        SourceSetting::Query => "--query PROMQL (a 0/1 series such as probe_success or up)",
-        SourceSetting::Repos => "--repo OWNER/NAME (once for each repository)",
+/// The flag that gives a source setting, with what to put there for this kind.
+fn flag(kind: &str, setting: SourceSetting) -> &'static str {
+    match (setting, kind) {
+        (SourceSetting::Url, "grafana-oncall") => {
+            "--url URL (the OnCall API's address: Grafana Cloud shows it under IRM → Settings → \
+             Admin & API, and there also give --stack-url https://yourteam.grafana.net)"
+        }
+        (SourceSetting::Url, "gatus") => "--url URL (the address of the Gatus page)",
+        (SourceSetting::Url, _) => "--url URL",
+        (SourceSetting::File, _) => "--file PATH",
+        (SourceSetting::Slug, _) => "--slug SLUG (the status page's name in its address)",
+        (SourceSetting::Query, _) => "--query PROMQL (a 0/1 series such as probe_success or up)",
+        (SourceSetting::Repos, _) => "--repo OWNER/NAME (once for each repository)",
+    }
+}
+
+/// Which token a kind wants, where that is not plain from "a read-only API token".
+fn which_token(kind: &str) -> &'static str {
+    match kind {
+        "github" => " (a fine-grained token with read access to Contents and Deployments)",
+        "uptimerobot" => " (the account's read-only API key)",
+        _ => "",
     }
 }
 
@@ -23,11 +37,12 @@ pub fn error_line(error: &AppError) -> String {
     };
     match detail {
         ErrorDetail::SettingNeeded { kind, setting } => {
-            format!("A {kind} source needs {}", flag(*setting))
+            format!("A {kind} source needs {}", flag(kind, *setting))
         }
         ErrorDetail::TokenNeeded { kind } => format!(
-            "A {kind} source needs a read-only API token: pass --token-env VAR (the name of an \
-             environment variable holding it)"
+            "A {kind} source needs a read-only API token{}: pass --token-env VAR (the name of an \
+             environment variable holding it)",
+            which_token(kind)
         ),
         ErrorDetail::TokenNotTaken { kind } => {
             format!("A {kind} source takes no token: leave out --token-env")
@@ -107,6 +122,36 @@ mod tests {
     }
 
     #[test]
+    fn the_new_kinds_are_told_what_to_pass_in_their_own_terms() {
+        let needs = |kind: &str, setting| {
+            line(ErrorDetail::SettingNeeded {
+                kind: kind.into(),
+                setting,
+            })
+        };
+        assert_eq!(
+            needs("github", SourceSetting::Repos),
+            "A github source needs --repo OWNER/NAME (once for each repository)"
+        );
+        let oncall = needs("grafana-oncall", SourceSetting::Url);
+        assert!(oncall.starts_with("A grafana-oncall source needs --url URL (the OnCall API"));
+        assert!(oncall.contains("--stack-url"), "{oncall}");
+        assert!(needs("gatus", SourceSetting::Url).contains("the address of the Gatus page"));
+        let token = |kind: &str| line(ErrorDetail::TokenNeeded { kind: kind.into() });
+        assert!(token("github").contains("Contents and Deployments"));
+        assert!(token("uptimerobot").contains("read-only API key"));
+        for kind in ["incident-io", "better-stack", "grafana-oncall"] {
+            assert_eq!(
+                token(kind),
+                format!(
+                    "A {kind} source needs a read-only API token: pass --token-env VAR (the name \
+                     of an environment variable holding it)"
+                )
+            );
+        }
+    }
+
+    #[test]
     fn the_apps_own_message_names_no_flag() {
         for detail in [
             ErrorDetail::SettingNeeded {
@@ -115,6 +160,10 @@ mod tests {
             },
             ErrorDetail::TokenNeeded {
                 kind: "pagerduty".into(),
+            },
+            ErrorDetail::SettingNeeded {
+                kind: "github".into(),
+                setting: SourceSetting::Repos,
             },
             ErrorDetail::LocalDbIsPostgres,
             ErrorDetail::TeamDbSetAtStart,

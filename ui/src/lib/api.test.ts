@@ -80,7 +80,7 @@ describe("source commands", () => {
       if (cmd === "test_source") return "Connected";
       return null;
     });
-    const source: NewSource = { name: "pd", kind: "pagerduty", url: null, query: null, service_label: null, slug: null, file: null, token: "t" };
+    const source: NewSource = { name: "pd", kind: "pagerduty", url: null, query: null, service_label: null, slug: null, file: null, stack_url: null, repos: [], token: "t" };
     await listSources();
     await addSource(source);
     expect(await testSource("pd")).toBe("Connected");

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import enUi from "../../../assets/locales/en/ui.ftl?raw";
 import esUi from "../../../assets/locales/es/ui.ftl?raw";
 import { toAppError } from "./api";
-import type { ErrorDetail } from "./bindings";
+import type { ErrorDetail, SourceSetting } from "./bindings";
 import { detailText, ERROR_CODES, errorText, SYNC_PROBLEMS, syncProblemText } from "./errors";
 import { LANGS, words } from "./i18n.svelte";
 
@@ -59,6 +59,20 @@ describe("an error from the backend", () => {
     expect(toAppError(setting).code).toBe("invalid_input");
     words.setLang("es");
     expect(toAppError(setting).message).toBe("Una fuente statuspage necesita su dirección web.");
+  });
+
+  test("every setting a source may need has its own words in both languages", () => {
+    const needs = (setting: SourceSetting) =>
+      toAppError({ code: "invalid_input", message: "", detail: { reason: "setting_needed", kind: "github", setting } }).message;
+    const all: SourceSetting[] = ["url", "file", "slug", "query", "repos"];
+    for (const lang of ["en", "es"] as const) {
+      words.setLang(lang);
+      expect(new Set(all.map(needs)).size, lang).toBe(all.length);
+    }
+    words.setLang("en");
+    expect(needs("repos")).toBe("A github source needs at least one repository, written owner/name.");
+    words.setLang("es");
+    expect(needs("repos")).toBe("Una fuente github necesita al menos un repositorio, escrito propietario/nombre.");
   });
 
   test("without a detail: the plain message in English, the code's words in Spanish", () => {

@@ -1,17 +1,39 @@
 // Settings → Sources: the tools Unsung reads (PagerDuty, a status page, Uptime Kuma,
-// Prometheus, a CSV file). Which fields each kind asks for, the form being filled in, and the
-// list as the backend has it. A token typed here is sent once with the new source and never
+// Prometheus, a CSV file, incident.io, Better Stack, UptimeRobot, Grafana OnCall, Gatus,
+// GitHub). Which fields each kind asks for, the form being filled in, and the list as the
+// backend has it. A token typed here is sent once with the new source and never
 // comes back: a source only says whether it has one, and where it is kept.
 import { addSource, listSources, removeSource, testSource, toAppError } from "./api";
 import type { AppError, NewSource, SourceView } from "./bindings";
 import { t } from "./i18n.svelte";
 import { saveWith } from "./saving";
 
-export const SOURCE_KINDS = ["pagerduty", "statuspage", "uptime-kuma", "prometheus", "csv"] as const;
+export const SOURCE_KINDS = [
+  "pagerduty",
+  "statuspage",
+  "uptime-kuma",
+  "prometheus",
+  "csv",
+  "incident-io",
+  "better-stack",
+  "uptimerobot",
+  "grafana-oncall",
+  "gatus",
+  "github",
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** The settings a source may have, as `NewSource` names them. */
-export type SourceField = "url" | "slug" | "query" | "service_label" | "file" | "token";
+export type SourceField = "url" | "slug" | "query" | "service_label" | "file" | "stack_url" | "repos" | "token";
+
+/** The public API a kind reads when no address is given (the connectors' defaults). */
+export const PUBLIC_API: Partial<Record<SourceKind, string>> = {
+  pagerduty: "https://api.pagerduty.com",
+  "incident-io": "https://api.incident.io",
+  "better-stack": "https://uptime.betterstack.com",
+  uptimerobot: "https://api.uptimerobot.com",
+  github: "https://api.github.com",
+};
 
 export type FieldRule = {
   field: SourceField;
@@ -20,6 +42,8 @@ export type FieldRule = {
   label: string;
   hint: string;
   placeholder: string;
+  /** Several lines (GitHub's repositories, one per line). */
+  multiline?: boolean;
 };
 
 const rule = (kind: SourceKind, field: SourceField, required: boolean, placeholder: string, hint: boolean): FieldRule => ({
@@ -48,6 +72,29 @@ export const FIELDS: Record<SourceKind, readonly FieldRule[]> = {
     rule("prometheus", "token", false, "", true),
   ],
   csv: [rule("csv", "file", true, "/home/you/incidents.csv", true)],
+  "incident-io": [
+    rule("incident-io", "token", true, "", true),
+    rule("incident-io", "url", false, PUBLIC_API["incident-io"]!, true),
+  ],
+  "better-stack": [
+    rule("better-stack", "token", true, "", true),
+    rule("better-stack", "url", false, PUBLIC_API["better-stack"]!, true),
+  ],
+  uptimerobot: [
+    rule("uptimerobot", "token", true, "", true),
+    rule("uptimerobot", "url", false, PUBLIC_API.uptimerobot!, true),
+  ],
+  "grafana-oncall": [
+    rule("grafana-oncall", "url", true, "https://oncall.example.org", true),
+    rule("grafana-oncall", "stack_url", false, "https://yourteam.grafana.net", true),
+    rule("grafana-oncall", "token", true, "", true),
+  ],
+  gatus: [rule("gatus", "url", true, "https://status.example.org", true)],
+  github: [
+    rule("github", "token", true, "", true),
+    { ...rule("github", "repos", true, "octo-org/web\nocto-org/api", true), multiline: true },
+    rule("github", "url", false, PUBLIC_API.github!, true),
+  ],
 };
 
 export function isSourceKind(value: string): value is SourceKind {
@@ -58,8 +105,34 @@ export function isSourceKind(value: string): value is SourceKind {
 export type SourceForm = { name: string; kind: SourceKind } & Record<SourceField, string>;
 
 export function emptyForm(kind: SourceKind = "pagerduty"): SourceForm {
-  return { name: "", kind, url: "", slug: "", query: "", service_label: "", file: "", token: "" };
+  return { name: "", kind, url: "", slug: "", query: "", service_label: "", file: "", stack_url: "", repos: "", token: "" };
 }
+
+/** GitHub's repositories as typed: one per line or separated by commas, blanks skipped. */
+export function splitRepos(typed: string): string[] {
+  return typed
+    .split(/[\n,]/)
+    .map((r) => r.trim())
+    .filter((r) => r !== "");
+}
+
+/**
+ * The first repository typed that cannot be one: `owner/name`, or its github.com address (the
+ * backend's rule, so the window can say it in the reader's language before sending).
+ */
+export function badRepo(typed: string): string | null {
+  const path = (r: string) =>
+    r
+      .replace(/\/+$/, "")
+      .replace(/^(https?:\/\/)?github\.com\//, "")
+      .replace(/\.git$/, "");
+  const part = "(?!\\.\\.?(?:/|$))[A-Za-z0-9._-]{1,100}";
+  const shape = new RegExp(`^${part}/${part}$`);
+  return splitRepos(typed).find((r) => !shape.test(path(r))) ?? null;
+}
+
+const isEmpty = (form: SourceForm, field: SourceField) =>
+  field === "repos" ? splitRepos(form.repos).length === 0 : form[field].trim() === "";
 
 /** The name the source gets: the one typed, else its kind ("pagerduty"). */
 export function sourceName(form: SourceForm): string {
@@ -67,13 +140,13 @@ export function sourceName(form: SourceForm): string {
 }
 
 /**
- * The fields a form must still fill in before it is sent, in form order. A PagerDuty token
- * is not asked again when the source being changed already has one.
+ * The fields a form must still fill in before it is sent, in form order. A token is not
+ * asked again when the source being changed already has one.
  */
 export function missingFields(form: SourceForm, existing: readonly SourceView[] = []): SourceField[] {
   const saved = existing.find((s) => s.name === sourceName(form) && s.kind === form.kind);
   return FIELDS[form.kind]
-    .filter((r) => r.required && form[r.field].trim() === "")
+    .filter((r) => r.required && isEmpty(form, r.field))
     .filter((r) => !(r.field === "token" && saved?.token_set))
     .map((r) => r.field);
 }
@@ -88,9 +161,15 @@ export function toNewSource(form: SourceForm): NewSource {
     service_label: null,
     slug: null,
     file: null,
+    stack_url: null,
+    repos: [],
     token: null,
   };
   for (const { field } of FIELDS[form.kind]) {
+    if (field === "repos") {
+      source.repos = splitRepos(form.repos);
+      continue;
+    }
     const value = form[field].trim();
     if (value !== "") source[field] = value;
   }
@@ -99,10 +178,13 @@ export function toNewSource(form: SourceForm): NewSource {
 
 /** Where a source reads from, in one line: its address or file, with what narrows it. */
 export function sourceAddress(source: SourceView): string {
-  const place = source.url ?? source.file ?? (source.kind === "pagerduty" ? "https://api.pagerduty.com" : "");
+  const place = source.url ?? source.file ?? (isSourceKind(source.kind) ? (PUBLIC_API[source.kind] ?? "") : "");
+  const repos = source.repos ?? [];
   const extras = [
     source.slug ? t("ui-source-page", { slug: source.slug }) : "",
     source.query ? t("ui-source-query", { query: source.query, label: source.service_label ?? "instance" }) : "",
+    repos.length > 0 ? t("ui-source-repos", { count: repos.length, repos: repos.join(", ") }) : "",
+    source.stack_url ? t("ui-source-stack", { stack: source.stack_url }) : "",
   ].filter((e) => e !== "");
   return [place, ...extras].join(" · ");
 }
@@ -155,6 +237,12 @@ export class SourcesState {
       const rule = FIELDS[this.form.kind].find((r) => r.field === missing)!;
       this.invalid = missing;
       this.error = { code: "invalid_input", message: t("ui-source-missing", { field: t(rule.label) }), detail: null };
+      return false;
+    }
+    const bad = this.form.kind === "github" ? badRepo(this.form.repos) : null;
+    if (bad !== null) {
+      this.invalid = "repos";
+      this.error = { code: "invalid_input", message: t("ui-source-repo-bad", { repo: bad }), detail: null };
       return false;
     }
     return saveWith(this, async () => {

@@ -5,6 +5,7 @@
 // `networkDown` every source fails the way it does with no network.
 import type { Channel } from "@tauri-apps/api/core";
 import type { NewSource, SourceSetting, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
+import { isSourceKind, PUBLIC_API, SOURCE_KINDS } from "../lib/sources.svelte";
 import { reject } from "./errors";
 
 export type MockSources = {
@@ -13,8 +14,16 @@ export type MockSources = {
   tokens: Map<string, string>;
 };
 
-const KINDS = ["pagerduty", "statuspage", "uptime-kuma", "prometheus", "csv"];
-const TAKES_TOKEN = ["pagerduty", "prometheus"];
+// The kinds and their public APIs are the window's own lists: one place names them.
+const KINDS: readonly string[] = SOURCE_KINDS;
+const NEEDS_TOKEN = ["pagerduty", "incident-io", "better-stack", "uptimerobot", "grafana-oncall", "github"];
+const TAKES_TOKEN = [...NEEDS_TOKEN, "prometheus"];
+const NEEDS_URL = ["statuspage", "uptime-kuma", "prometheus", "grafana-oncall", "gatus"];
+/** The host of the public API a hosted kind reads when no address is given. */
+const publicHost = (kind: string): string | undefined => {
+  const api = isSourceKind(kind) ? PUBLIC_API[kind] : undefined;
+  return api ? new URL(api).host : undefined;
+};
 
 /** What each kind reads, as the connectors report their steps. */
 const STEPS: Record<string, string[]> = {
@@ -23,6 +32,12 @@ const STEPS: Record<string, string[]> = {
   "uptime-kuma": ["the status page", "heartbeats"],
   prometheus: ["services", "hours from 29 November 2025"],
   csv: ["the file"],
+  "incident-io": ["severities", "incidents from 29 November 2025"],
+  "better-stack": ["monitors", "incidents", "availability"],
+  uptimerobot: ["monitors", "logs"],
+  "grafana-oncall": ["users", "alert groups"],
+  gatus: ["endpoint statuses"],
+  github: ["releases of octo-org/web", "deployments of octo-org/web"],
 };
 
 /** What a sync brings in, per kind: services, incidents. */
@@ -32,6 +47,12 @@ const BRINGS: Record<string, [number, number]> = {
   "uptime-kuma": [5, 2],
   prometheus: [3, 4],
   csv: [2, 7],
+  "incident-io": [3, 9],
+  "better-stack": [4, 2],
+  uptimerobot: [5, 3],
+  "grafana-oncall": [3, 6],
+  gatus: [4, 1],
+  github: [1, 0],
 };
 
 /** The backend's answer for a name it does not know. */
@@ -51,7 +72,7 @@ function hostOf(source: SourceView): string {
       return source.url;
     }
   }
-  return source.file ?? "api.pagerduty.com";
+  return source.file ?? publicHost(source.kind) ?? source.kind;
 }
 
 export function newMockSources(): MockSources {
@@ -75,6 +96,8 @@ export function seededSources(): MockSources {
         service_label: null,
         slug: null,
         file: null,
+        stack_url: null,
+        repos: [],
         takes_token: false,
         token_set: false,
         token_home: null,
@@ -122,12 +145,14 @@ export function answerSources(
         );
       const kind = next.kind.trim();
       if (!KINDS.includes(kind))
-        return reject("invalid_input", "The kind of source is one of: pagerduty, statuspage, uptime-kuma, prometheus, csv");
+        return reject("invalid_input", `The kind of source is one of: ${KINDS.join(", ")}`);
       const url = given(next.url);
       const needs = (setting: SourceSetting, what: string) =>
         reject("invalid_input", `A ${kind} source needs ${what}`, { reason: "setting_needed", kind, setting });
       if (kind === "csv" && !given(next.file)) return needs("file", "the CSV file to read");
-      if (["statuspage", "uptime-kuma", "prometheus"].includes(kind) && !url) return needs("url", "its web address");
+      if (NEEDS_URL.includes(kind) && !url) return needs("url", "its web address");
+      const repos = kind === "github" ? [...new Set((next.repos ?? []).map((r) => r.trim()).filter((r) => r !== ""))] : [];
+      if (kind === "github" && repos.length === 0) return needs("repos", "at least one repository, such as owner/name");
       if (kind === "uptime-kuma" && !given(next.slug)) return needs("slug", "the status page's name in its address");
       if (kind === "prometheus" && !given(next.query)) return needs("query", "a query for a 0/1 series, such as probe_success");
       if (url !== null && !/^https?:\/\/[^/\s]+/.test(url))
@@ -138,7 +163,7 @@ export function answerSources(
       const token = given(next.token);
       if (token && !TAKES_TOKEN.includes(kind))
         return reject("invalid_input", `A ${kind} source takes no token`, { reason: "token_not_taken", kind });
-      if (!token && kind === "pagerduty" && !sources.tokens.has(name))
+      if (!token && NEEDS_TOKEN.includes(kind) && !sources.tokens.has(name))
         return reject("invalid_input", `A ${kind} source needs a read-only API token`, { reason: "token_needed", kind });
       if (token) sources.tokens.set(name, token);
       save({
@@ -149,6 +174,8 @@ export function answerSources(
         service_label: given(next.service_label),
         slug: given(next.slug),
         file: given(next.file),
+        stack_url: kind === "grafana-oncall" ? given(next.stack_url) : null,
+        repos,
         takes_token: TAKES_TOKEN.includes(kind),
         token_set: false,
         token_home: null,

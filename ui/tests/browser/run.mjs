@@ -789,10 +789,22 @@ async function main() {
       assert((await page.getByTestId("source-slug").getAttribute("aria-invalid")) === "true", "slug not marked invalid");
       await add("uptime-kuma", { "source-slug": "shop" });
       await sourceRow(page, "broken").waitFor({ state: "visible" });
+      // GitHub's repositories go in a textarea, one per line, and come back in the list.
+      await page.getByTestId("source-kind").selectOption("github");
+      await page.getByTestId("source-name").fill("shipped");
+      await page.getByTestId("source-token").fill("gh-read-only-token");
+      await page.getByTestId("source-repos").focus();
+      await page.keyboard.type("octo-org/web");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("octo-org/api");
+      await page.getByTestId("source-add").click();
+      await sourceRow(page, "shipped").waitFor({ state: "visible" });
+      const shipped = (await sourceRow(page, "shipped").textContent()) ?? "";
+      assert(shipped.includes("repositories octo-org/web, octo-org/api"), `the GitHub row reads "${shipped}"`);
       const token = (await sourceRow(page, "pagerduty").getByTestId("source-token-home").textContent())?.trim();
       assert(token === "Yes, in the system keychain", `token line reads "${token}"`);
       const html = await page.content();
-      assert(!html.includes("u+read-only-token"), "the token is in the page");
+      assert(!html.includes("u+read-only-token") && !html.includes("gh-read-only-token"), "a token is in the page");
       return `${await page.getByTestId("source-row").count()} sources; refused first with "${refusal}"`;
     });
 
@@ -801,7 +813,7 @@ async function main() {
       const status = page.getByTestId("sync-status");
       await button.focus();
       await page.keyboard.press("Enter");
-      await page.waitForFunction(() => /Syncing “[^”]+”, \d of 3/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ""));
+      await page.waitForFunction(() => /Syncing “[^”]+”, \d of 4/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ""));
       assert((await button.getAttribute("aria-disabled")) === "true", "the button is not disabled while syncing");
       assert((await status.getAttribute("role")) === "status", "progress is not a live region");
       const progress = (await status.textContent())?.trim() ?? "";
@@ -813,7 +825,7 @@ async function main() {
       const result = (await status.textContent())?.trim() ?? "";
       assert(result.startsWith("1 source could not sync (“broken”): it kept failing on its side"), `result reads "${result}"`);
       assert(result.split("Earlier data is kept").length === 2, `result reads "${result}"`);
-      assert(result.includes("The other 2 sources synced."), `result reads "${result}"`);
+      assert(result.includes("The other 3 sources synced."), `result reads "${result}"`);
       const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
       assert(focused === "sync-now", `focus moved to ${focused}`);
       const error = (await sourceRow(page, "broken").getByTestId("source-error").textContent())?.trim() ?? "";

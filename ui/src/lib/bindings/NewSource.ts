@@ -6,6 +6,15 @@
  */
 export type NewSource = { name: string, 
 /**
- * pagerduty, statuspage, uptime-kuma, prometheus or csv.
+ * pagerduty, statuspage, uptime-kuma, prometheus, csv, incident-io, better-stack,
+ * uptimerobot, grafana-oncall, gatus or github.
  */
-kind: string, url: string | null, query: string | null, service_label: string | null, slug: string | null, file: string | null, token: string | null, };
+kind: string, url: string | null, query: string | null, service_label: string | null, slug: string | null, file: string | null, 
+/**
+ * Grafana Cloud OnCall: the Grafana stack's address.
+ */
+stack_url: string | null, 
+/**
+ * GitHub: the repositories to read, each `owner/name`.
+ */
+repos: Array<string>, token: string | null, };

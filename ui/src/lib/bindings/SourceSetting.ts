@@ -3,4 +3,4 @@
 /**
  * A setting a source needs before it can be added.
  */
-export type SourceSetting = "url" | "file" | "slug" | "query";
+export type SourceSetting = "url" | "file" | "slug" | "query" | "repos";

@@ -3,7 +3,7 @@
 /**
  * A connected source, as Settings → Sources and `unsung source list` show it. Never its token.
  */
-export type SourceView = { name: string, kind: string, url: string | null, query: string | null, service_label: string | null, slug: string | null, file: string | null, 
+export type SourceView = { name: string, kind: string, url: string | null, query: string | null, service_label: string | null, slug: string | null, file: string | null, stack_url: string | null, repos: Array<string>, 
 /**
  * This kind of source can use a token.
  */
