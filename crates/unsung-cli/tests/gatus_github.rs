@@ -7,7 +7,7 @@
 mod command;
 
 use chrono::{DateTime, Duration, Utc};
-use command::{NOW, args, ok};
+use command::{NOW, args, ok, requests};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -85,10 +85,6 @@ async fn serve_github(server: &MockServer) {
     };
     github::serve(server, TOKEN, "juniper/shop", shop).await;
     github::serve(server, TOKEN, "juniper/api", api).await;
-}
-
-async fn requests(server: &MockServer) -> usize {
-    server.received_requests().await.unwrap_or_default().len()
 }
 
 async fn november(db: &Path, what: &[&str]) -> String {

@@ -7,33 +7,12 @@
 #[path = "support/run.rs"]
 mod command;
 
-use assert_cmd::Command;
-use command::{NOW, args, ok, run};
+use command::{add_with_token, args, november_stats, ok, requests, run};
 use serde_json::{Value, json};
 use std::path::Path;
 use unsung_testsupport::{grafana_oncall, incident_io};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn stats(db: &Path) -> Value {
-    let mut cmd = args(db, &["stats", "--from", "2026-11-01", "--to", NOW]);
-    cmd.args(["--tz", "UTC", "--json"]);
-    serde_json::from_str(&ok(cmd).await).unwrap()
-}
-
-async fn requests(server: &MockServer) -> usize {
-    server.received_requests().await.unwrap_or_default().len()
-}
-
-/// `source add <kind> --name <name> --url <url> --token-env TOOL_TOKEN`, the token in the
-/// environment, and `extra` flags.
-fn add(db: &Path, kind: &str, name: &str, url: &str, token: &str, extra: &[&str]) -> Command {
-    let mut cmd = args(db, &["source", "add", kind, "--name", name, "--url", url]);
-    cmd.args(["--token-env", "TOOL_TOKEN"])
-        .args(extra)
-        .env("TOOL_TOKEN", token);
-    cmd
-}
 
 /// `unsung sync` must fail for `name` alone, in one line saying `said`, keeping the figures.
 async fn sync_fails_keeping(db: &Path, name: &str, said: &str, figures: &Value) {
@@ -51,7 +30,7 @@ async fn sync_fails_keeping(db: &Path, name: &str, said: &str, figures: &Value) 
         "{}",
         lines[0]
     );
-    assert_eq!(&stats(db).await, figures, "after: {said}");
+    assert_eq!(&november_stats(db).await, figures, "after: {said}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -66,11 +45,9 @@ async fn incident_io_synced_gives_the_figures_its_incidents_say() {
     )
     .await;
 
-    let added = ok(add(
+    let added = ok(add_with_token(
         &db,
-        "incident-io",
-        "inc",
-        &server.uri(),
+        ("incident-io", "inc", &server.uri()),
         incident_io::TOKEN,
         &[],
     ))
@@ -84,7 +61,7 @@ async fn incident_io_synced_gives_the_figures_its_incidents_say() {
     // Three pages, the severities, one incident's updates, the follow-ups.
     assert_eq!(requests(&server).await, 6);
 
-    let figures = stats(&db).await;
+    let figures = november_stats(&db).await;
     let incidents = &figures["incidents"];
     // Counted: Checkout errors (30 min), Search slow (60 min, by its updates), Login outage
     // (10 min), and Payments degraded, still live. Merged, declined, canceled, test,
@@ -98,7 +75,7 @@ async fn incident_io_synced_gives_the_figures_its_incidents_say() {
     // Nothing changed: one request, the same figures.
     ok(args(&db, &["sync"])).await;
     assert_eq!(requests(&server).await, 7);
-    assert_eq!(stats(&db).await, figures);
+    assert_eq!(november_stats(&db).await, figures);
 
     // Rate limited for an hour (in the body, as incident.io says it), then a wrong key.
     let later = (chrono::Utc::now() + chrono::Duration::hours(1))
@@ -118,11 +95,9 @@ async fn incident_io_synced_gives_the_figures_its_incidents_say() {
         incident_io::page(&[], None),
     )
     .await;
-    ok(add(
+    ok(add_with_token(
         &db,
-        "incident-io",
-        "inc",
-        &server.uri(),
+        ("incident-io", "inc", &server.uri()),
         "wrong-key",
         &[],
     ))
@@ -139,11 +114,9 @@ async fn grafana_oncall_synced_gives_the_figures_its_alert_groups_say() {
 
     let stack = ["--stack-url", grafana_oncall::STACK];
     let token = grafana_oncall::TOKEN;
-    let added = ok(add(
+    let added = ok(add_with_token(
         &db,
-        "grafana-oncall",
-        "oncall",
-        &server.uri(),
+        ("grafana-oncall", "oncall", &server.uri()),
         token,
         &stack,
     ))
@@ -157,7 +130,7 @@ async fn grafana_oncall_synced_gives_the_figures_its_alert_groups_say() {
     // Three pages of alert groups, two of users.
     assert_eq!(requests(&server).await, 5);
 
-    let figures = stats(&db).await;
+    let figures = november_stats(&db).await;
     let incidents = &figures["incidents"];
     // Resolved in 30, 60 and 10 minutes; the silenced and the acknowledged groups are still
     // open; the drill is not counted, nor the group older than the period.
@@ -170,7 +143,7 @@ async fn grafana_oncall_synced_gives_the_figures_its_alert_groups_say() {
     // Nothing changed: one request, the same figures.
     ok(args(&db, &["sync"])).await;
     assert_eq!(requests(&server).await, 6);
-    assert_eq!(stats(&db).await, figures);
+    assert_eq!(november_stats(&db).await, figures);
 
     // The docs' own v1.7.x example, invalid JSON as published: a clear line, nothing lost.
     server.reset().await;
@@ -192,28 +165,24 @@ async fn a_team_using_both_gets_one_report_counted_the_same_way() {
     incident_io::serve(&inc, &incident_io::standard(), incident_io::page(&[], None)).await;
     let oncall = MockServer::start().await;
     grafana_oncall::serve(&oncall, &grafana_oncall::standard(), false).await;
-    ok(add(
+    ok(add_with_token(
         &db,
-        "incident-io",
-        "inc",
-        &inc.uri(),
+        ("incident-io", "inc", &inc.uri()),
         incident_io::TOKEN,
         &[],
     ))
     .await;
     let token = grafana_oncall::TOKEN;
-    ok(add(
+    ok(add_with_token(
         &db,
-        "grafana-oncall",
-        "oncall",
-        &oncall.uri(),
+        ("grafana-oncall", "oncall", &oncall.uri()),
         token,
         &[],
     ))
     .await;
     ok(args(&db, &["sync"])).await;
 
-    let incidents = &stats(&db).await["incidents"];
+    let incidents = &november_stats(&db).await["incidents"];
     // Each source's own figures (4 and 5 incidents, 3 resolved in each, 30, 60 and 10 minutes
     // each), added up: nothing counted twice or differently for coming from two tools.
     assert_eq!(incidents["total"], 9);

@@ -6,7 +6,7 @@
 #[path = "support/run.rs"]
 mod command;
 
-use command::{NOW, args, ok};
+use command::{NOW, add_with_token, args, november_stats, ok, requests};
 use serde_json::Value;
 use std::path::Path;
 use unsung_testsupport::better_stack::{self, Team, incident, monitor};
@@ -16,24 +16,6 @@ use wiremock::MockServer;
 /// 1 November to 29 November 20:00 UTC.
 const WINDOW_SECONDS: f64 = 2_491_200.0;
 
-async fn stats(db: &Path) -> Value {
-    let text = ok(args(
-        db,
-        &[
-            "stats",
-            "--from",
-            "2026-11-01",
-            "--to",
-            NOW,
-            "--tz",
-            "UTC",
-            "--json",
-        ],
-    ))
-    .await;
-    serde_json::from_str(&text).unwrap()
-}
-
 fn service<'a>(stats: &'a Value, name: &str) -> &'a Value {
     stats["services"]
         .as_array()
@@ -41,10 +23,6 @@ fn service<'a>(stats: &'a Value, name: &str) -> &'a Value {
         .iter()
         .find(|s| s["name"] == name)
         .unwrap_or_else(|| panic!("no service {name} in {stats:#}"))
-}
-
-async fn requests(server: &MockServer) -> usize {
-    server.received_requests().await.unwrap_or_default().len()
 }
 
 const BS_TOKEN: &str = "bs-cli-token-never-shown";
@@ -101,28 +79,20 @@ async fn better_stack_synced_gives_the_figures_its_payloads_say() {
     let server = MockServer::start().await;
     better_stack::serve(&server, better_stack_team()).await;
 
-    let mut add = args(
+    ok(add_with_token(
         &db,
-        &[
-            "source",
-            "add",
-            "better-stack",
-            "--name",
-            "uptime",
-            "--url",
-            &server.uri(),
-        ],
-    );
-    add.args(["--token-env", "BS_TOKEN"])
-        .env("BS_TOKEN", BS_TOKEN);
-    ok(add).await;
+        ("better-stack", "uptime", &server.uri()),
+        BS_TOKEN,
+        &[],
+    ))
+    .await;
     let synced = ok(args(&db, &["sync"])).await;
     assert!(synced.contains("uptime: synced"), "{synced}");
     // Monitors, incidents, one SLA summary for Checkout (its incidents explain its
     // downtime), eleven for Search (25 days halved down to the day of the blip).
     assert_eq!(requests(&server).await, 1 + 1 + 1 + 11);
 
-    let figures = stats(&db).await;
+    let figures = november_stats(&db).await;
     // Checkout: 40 minutes down over the whole window.
     let checkout = service(&figures, "Checkout");
     assert_eq!(checkout["downtime_seconds"], 2400);
@@ -152,7 +122,7 @@ async fn better_stack_synced_gives_the_figures_its_payloads_say() {
     // Unchanged: monitors, today's incidents, today's summary of each monitor.
     ok(args(&db, &["sync"])).await;
     assert_eq!(requests(&server).await, 14 + 4);
-    assert_eq!(stats(&db).await, figures);
+    assert_eq!(november_stats(&db).await, figures);
 
     // The token never reaches the database or the output.
     let listed = ok(args(&db, &["source", "list", "--json"])).await;
@@ -236,7 +206,7 @@ async fn uptimerobot_synced_gives_the_figures_its_logs_say() {
     // v3 refuses the read-only key; v2 answers with every monitor and its log.
     assert_eq!(requests(&server).await, 2);
 
-    let figures = stats(&db).await;
+    let figures = november_stats(&db).await;
     // Checkout: 40 minutes down; the paused day is neither up nor down.
     let checkout = service(&figures, "Checkout");
     assert_eq!(checkout["downtime_seconds"], 2400);
@@ -268,7 +238,7 @@ async fn uptimerobot_synced_gives_the_figures_its_logs_say() {
     // Unchanged: straight to v2, one request.
     ok(args(&db, &["sync"])).await;
     assert_eq!(requests(&server).await, 2 + 1);
-    assert_eq!(stats(&db).await, figures);
+    assert_eq!(november_stats(&db).await, figures);
 
     let listed = ok(args(&db, &["source", "list", "--json"])).await;
     assert!(
@@ -277,4 +247,52 @@ async fn uptimerobot_synced_gives_the_figures_its_logs_say() {
     );
     let bytes = std::fs::read(&db).unwrap();
     assert!(!String::from_utf8_lossy(&bytes).contains(UR_KEY));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn better_stack_for_uptime_and_incident_io_for_incidents_make_one_report_counted_the_same_way()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    let monitors = MockServer::start().await;
+    better_stack::serve(&monitors, better_stack_team()).await;
+    let incidents = MockServer::start().await;
+    unsung_testsupport::incident_io::serve(
+        &incidents,
+        &unsung_testsupport::incident_io::standard(),
+        unsung_testsupport::incident_io::page(&[], None),
+    )
+    .await;
+
+    ok(add_with_token(
+        &db,
+        ("better-stack", "uptime", &monitors.uri()),
+        BS_TOKEN,
+        &[],
+    ))
+    .await;
+    ok(args(&db, &["sync"])).await;
+    let uptime_alone = november_stats(&db).await;
+
+    ok(add_with_token(
+        &db,
+        ("incident-io", "inc", &incidents.uri()),
+        unsung_testsupport::incident_io::TOKEN,
+        &[],
+    ))
+    .await;
+    ok(args(&db, &["sync"])).await;
+    let both = november_stats(&db).await;
+
+    // Better Stack's services and their uptime are what they were alone: incident.io's
+    // incidents name no service, so they take no time from any.
+    assert_eq!(both["services"], uptime_alone["services"]);
+    // The incidents are both tools' together, counted by one rule: Better Stack's 3 (all
+    // fixed: 30, 10 and 45 minutes) and incident.io's 4 (3 fixed: 30, 60 and 10 minutes).
+    let counted = &both["incidents"];
+    assert_eq!(counted["total"], 7, "{counted:#}");
+    assert_eq!(counted["resolved"], 6);
+    assert_eq!(counted["open"], 1);
+    assert_eq!(counted["median_seconds_to_resolve"], 1800);
+    assert_eq!(counted["longest_seconds_to_resolve"], 3600);
 }

@@ -66,3 +66,30 @@ pub fn add_uptime_kuma(url: &str) -> [&str; 9] {
 pub fn add_statuspage<'a>(name: &'a str, url: &'a str) -> [&'a str; 7] {
     ["source", "add", "statuspage", "--name", name, "--url", url]
 }
+
+/// `unsung stats --json` for 1 November up to [`NOW`], read in UTC.
+pub async fn november_stats(db: &Path) -> serde_json::Value {
+    let mut cmd = args(db, &["stats", "--from", "2026-11-01", "--to", NOW]);
+    cmd.args(["--tz", "UTC", "--json"]);
+    serde_json::from_str(&ok(cmd).await).unwrap()
+}
+
+/// How many requests a local server has answered.
+pub async fn requests(server: &wiremock::MockServer) -> usize {
+    server.received_requests().await.unwrap_or_default().len()
+}
+
+/// `source add <kind> --name <name> --url <url> --token-env TOOL_TOKEN` with `token` in the
+/// environment, and `extra` flags.
+pub fn add_with_token(
+    db: &Path,
+    (kind, name, url): (&str, &str, &str),
+    token: &str,
+    extra: &[&str],
+) -> Command {
+    let mut cmd = args(db, &["source", "add", kind, "--name", name, "--url", url]);
+    cmd.args(["--token-env", "TOOL_TOKEN"])
+        .args(extra)
+        .env("TOOL_TOKEN", token);
+    cmd
+}
