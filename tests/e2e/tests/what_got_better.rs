@@ -38,34 +38,38 @@ async fn ninety_days(client: &Client) {
     .await;
 }
 
-/// Puts `text` into the `index`th "What got better?" field as typing would, and saves it.
+/// The "What got better?" editors of the incidents someone already explained: the demo
+/// team's most important fixes, the ones the family story tells.
+const EXPLAINED_EDITORS: &str = "[...document.querySelectorAll('[data-testid=\"better\"]')]\
+     .filter((e) => e.querySelector('[data-testid=\"better-by\"]'))";
+
+/// Rewrites the text of the `index`th explained incident as typing would, and saves it.
 async fn write_and_save(client: &Client, index: usize, text: &str) {
     wait_for(
         client,
-        "the editors of the fixed incidents",
+        "the editors of the explained incidents",
         support::UI_WAIT,
         || async {
-            let areas = client
-                .find_all(Locator::Css(&testid("better-text")))
+            let found = client
+                .execute(&format!("return {EXPLAINED_EDITORS}.length;"), vec![])
                 .await?;
-            Ok((areas.len() > index).then_some(()))
+            Ok((found.as_u64().unwrap_or(0) as usize > index).then_some(()))
         },
     )
     .await;
     client
         .execute(
-            "const area = document.querySelectorAll('[data-testid=\"better-text\"]')[arguments[0]]; \
-             area.scrollIntoView(); area.focus(); area.value = arguments[1]; \
-             area.dispatchEvent(new Event('input', { bubbles: true }));",
+            &format!(
+                "const editor = {EXPLAINED_EDITORS}[arguments[0]]; \
+                 const area = editor.querySelector('[data-testid=\"better-text\"]'); \
+                 area.scrollIntoView(); area.focus(); area.value = arguments[1]; \
+                 area.dispatchEvent(new Event('input', {{ bubbles: true }})); \
+                 editor.querySelector('[data-testid=\"better-save\"]').click();"
+            ),
             vec![index.into(), text.into()],
         )
         .await
-        .expect("type into the editor");
-    let saves = client
-        .find_all(Locator::Css(&testid("better-save")))
-        .await
-        .expect("find the save buttons");
-    saves[index].click().await.expect("press Save");
+        .expect("type into the editor and press Save");
     with_text(
         client,
         &testid("better-notice"),
@@ -142,7 +146,9 @@ async fn what_got_better_written_in_the_window_reaches_the_story_the_pdf_and_the
         support::watch_for_scripts(&client).await;
         ninety_days(&client).await;
 
-        write_and_save(&client, 0, BETTER).await;
+        // The cards run newest first; the story tells the most serious first: the third card
+        // (the checkout outage) leads it, so what is written there is told whatever follows.
+        write_and_save(&client, 2, BETTER).await;
         with_text(
             &client,
             &testid("story"),
@@ -161,8 +167,10 @@ async fn what_got_better_written_in_the_window_reaches_the_story_the_pdf_and_the
         tokio::time::sleep(Duration::from_secs(1)).await;
         let shown = client
             .execute(
-                "return [document.querySelector('[data-testid=\"story\"]').textContent, \
-                         document.querySelectorAll('[data-testid=\"better-text\"]')[1].value];",
+                &format!(
+                    "return [document.querySelector('[data-testid=\"story\"]').textContent, \
+                     {EXPLAINED_EDITORS}[1].querySelector('[data-testid=\"better-text\"]').value];"
+                ),
                 vec![],
             )
             .await
@@ -217,7 +225,15 @@ async fn what_got_better_written_in_the_window_reaches_the_story_the_pdf_and_the
         .into_iter()
         .filter(|i| i.explanation.is_some())
         .collect::<Vec<_>>();
-    assert_eq!(explained.len(), 2, "the window kept both texts");
+    let texts: Vec<&str> = explained
+        .iter()
+        .filter_map(|i| i.explanation.as_ref())
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        texts.contains(&BETTER) && texts.contains(&hostile.as_str()),
+        "the window kept both texts"
+    );
     for incident in &explained {
         app.explain_incident(&incident.id, "", false, Lang::En)
             .await
