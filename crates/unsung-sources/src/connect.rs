@@ -1,7 +1,9 @@
 //! What the connectors reading an API with a token share, written once: the token checked
 //! before anything is sent, the address read as a base to build paths on, a cursor read only
-//! when its version is understood, and the people a list of incidents names.
+//! when its version is understood, the signed requests, and the people a list of incidents
+//! names.
 
+use crate::http::{Auth, Http, host_of};
 use crate::{Context, SourceError, text};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -38,6 +40,74 @@ pub(crate) fn base(cx: &Context<'_>, instead: &str) -> crate::Result<url::Url> {
                 text::shorten(&address, 80)
             ))
         })
+}
+
+/// Where a token's requests go and how they are signed: the base address, its host (named in
+/// errors) and the `Authorization` header's value (a secret, so this type has no `Debug`).
+pub(crate) struct Endpoint {
+    pub(crate) base: url::Url,
+    host: String,
+    authorization: String,
+}
+
+impl Endpoint {
+    /// `base` with `authorization` sent to it as the `Authorization` header.
+    pub(crate) fn new(base: url::Url, authorization: String) -> Endpoint {
+        Endpoint {
+            host: host_of(base.as_str()),
+            base,
+            authorization,
+        }
+    }
+
+    /// The token checked (see [`token`]) and the address read as a base (empty means `api`),
+    /// the token sent after `scheme` ("Bearer ").
+    pub(crate) fn signed(
+        cx: &Context<'_>,
+        tool: &str,
+        what: &str,
+        api: &str,
+        scheme: &str,
+    ) -> crate::Result<Endpoint> {
+        let token = token(cx, tool, what)?;
+        let base = base(cx, &format!("leave the address empty for {api}"))?;
+        Ok(Endpoint::new(base, format!("{scheme}{token}")))
+    }
+
+    /// The address of `segments` under the base, each segment escaped (ids come from outside).
+    pub(crate) fn url(&self, segments: &[&str]) -> url::Url {
+        under(&self.base, segments)
+    }
+
+    pub(crate) fn auth(&self) -> Auth<'_> {
+        Auth::Header("Authorization", &self.authorization)
+    }
+
+    /// An answer from this host that cannot be read.
+    pub(crate) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
+        SourceError::bad_response(&self.host, what)
+    }
+
+    /// A signed GET of `url`, its JSON read as `T`.
+    pub(crate) async fn get<T: DeserializeOwned>(
+        &self,
+        http: &Http,
+        url: &str,
+        query: &[(&str, String)],
+        headers: &[(&str, &str)],
+    ) -> crate::Result<T> {
+        let body: Value = http.get_json(url, query, self.auth(), headers).await?;
+        serde_json::from_value(body).map_err(|e| self.bad(text::shorten(&e.to_string(), 100)))
+    }
+}
+
+/// `incident` in `incidents`, in place of an earlier reading of it (a later page or update
+/// may tell the same incident again).
+pub(crate) fn keep(incidents: &mut Vec<Incident>, incident: Incident) {
+    match incidents.iter_mut().find(|old| old.id == incident.id) {
+        Some(old) => *old = incident,
+        None => incidents.push(incident),
+    }
 }
 
 /// The address of `segments` under `base`, each segment escaped (ids come from outside).

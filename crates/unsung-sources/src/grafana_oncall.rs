@@ -16,7 +16,7 @@
 //! Self-hosted OnCall takes the token in `Authorization` as it is; Grafana Cloud takes
 //! `Bearer <token>` and the stack's address in `X-Grafana-URL`.
 
-use crate::http::{Auth, host_of};
+use crate::connect::Endpoint;
 use crate::{Context, Fetched, Result, Source, SourceError, SourceErrorKind, connect, text, time};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
@@ -24,7 +24,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
-use unsung_core::{Disposition, Incident, IncidentKind, Severity};
+use unsung_core::{Disposition, Incident, Severity};
 
 pub struct GrafanaOnCall;
 
@@ -106,11 +106,9 @@ struct User {
 /// The API as this token sees it.
 struct Api<'c, 'a> {
     cx: &'c Context<'a>,
-    /// The address up to and including `/api/v1/`.
-    base: url::Url,
-    host: String,
-    /// The token, with `Bearer ` for Grafana Cloud: a secret, so this type has no `Debug`.
-    authorization: String,
+    /// The address up to and including `/api/v1/`, signed with the token (with `Bearer ` for
+    /// Grafana Cloud).
+    endpoint: Endpoint,
     stack_url: Option<String>,
 }
 
@@ -147,21 +145,20 @@ impl<'c, 'a> Api<'c, 'a> {
                 text::shorten(&text::clean(stack), 80)
             )));
         }
+        let authorization = match &stack_url {
+            Some(_) => format!("Bearer {token}"),
+            None => token.to_string(),
+        };
         Ok(Api {
             cx,
-            host: host_of(base.as_str()),
-            authorization: match &stack_url {
-                Some(_) => format!("Bearer {token}"),
-                None => token.to_string(),
-            },
+            endpoint: Endpoint::new(base, authorization),
             stack_url,
-            base,
         })
     }
 
     /// `/api/v1/<segments>/`, each segment escaped, with Django's trailing slash.
     fn url(&self, segments: &[&str]) -> url::Url {
-        let mut url = connect::under(&self.base, segments);
+        let mut url = self.endpoint.url(segments);
         if let Ok(mut path) = url.path_segments_mut() {
             path.push("");
         }
@@ -177,21 +174,13 @@ impl<'c, 'a> Api<'c, 'a> {
         if let Some(stack) = &self.stack_url {
             headers.push(("X-Grafana-URL", stack.as_str()));
         }
-        let body: Value = self
-            .cx
-            .http
-            .get_json(
-                url.as_str(),
-                query,
-                Auth::Header("Authorization", &self.authorization),
-                &headers,
-            )
-            .await?;
-        serde_json::from_value(body).map_err(|e| self.bad(text::shorten(&e.to_string(), 100)))
+        self.endpoint
+            .get(self.cx.http, url.as_str(), query, &headers)
+            .await
     }
 
     fn bad(&self, what: impl std::fmt::Display) -> SourceError {
-        SourceError::bad_response(&self.host, what)
+        self.endpoint.bad(what)
     }
 
     /// The next page's address: `next`'s query on this source's own address, so the token
@@ -419,11 +408,7 @@ fn map_group(
         source: cx.name.to_string(),
         external_id: group.id.clone(),
         service_id: None,
-        kind: if cx.is_drill(&title) {
-            IncidentKind::Drill
-        } else {
-            IncidentKind::Problem
-        },
+        kind: cx.problem_kind(&title),
         title,
         // OnCall has no severity of its own.
         severity: Severity::Minor,

@@ -292,6 +292,26 @@ impl Context<'_> {
         unsung_core::drills::is_drill_title(title, self.drill_words)
     }
 
+    /// What an unplanned record from the vendor is: a drill when `title` marks one, else a
+    /// problem.
+    pub fn problem_kind(&self, title: &str) -> unsung_core::IncidentKind {
+        if self.is_drill(title) {
+            unsung_core::IncidentKind::Drill
+        } else {
+            unsung_core::IncidentKind::Problem
+        }
+    }
+
+    /// The store's incidents of this source, by id, for a sync to keep what it does not read
+    /// again.
+    pub fn known_incidents(&self) -> std::collections::HashMap<String, unsung_core::Incident> {
+        self.known
+            .incidents
+            .iter()
+            .map(|incident| (incident.id.clone(), incident.clone()))
+            .collect()
+    }
+
     /// A record of planned work (a maintenance window, a scheduled maintenance) from `start`
     /// to `end`: a drill when its title marks one, else maintenance; told as a quiet win and
     /// never counted. Never open: a window still going on is recorded up to `end`, and read

@@ -2,8 +2,8 @@
 //! followed by their `pagination.next` links, and the payload shapes the connector reads.
 
 use super::API;
-use crate::http::{Auth, host_of};
-use crate::{Context, Result, SourceError, SourceErrorKind, text};
+use crate::connect::Endpoint;
+use crate::{Context, Result, SourceError, SourceErrorKind};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -139,39 +139,28 @@ pub(super) struct Sla {
 /// The API as this token sees it.
 pub(super) struct Api<'c, 'a> {
     pub(super) cx: &'c Context<'a>,
-    base: url::Url,
-    host: String,
-    /// `Bearer …`: a secret, so this type has no `Debug`.
-    authorization: String,
+    /// Signed `Bearer …`.
+    endpoint: Endpoint,
 }
 
 impl<'c, 'a> Api<'c, 'a> {
     pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = crate::connect::token(
+        let endpoint = Endpoint::signed(
             cx,
             "Better Stack",
             "an Uptime API token (Better Stack → API tokens)",
+            API,
+            "Bearer ",
         )?;
-        let base = crate::connect::base(cx, &format!("leave the address empty for {API}"))?;
-        Ok(Api {
-            cx,
-            host: host_of(base.as_str()),
-            base,
-            authorization: format!("Bearer {token}"),
-        })
+        Ok(Api { cx, endpoint })
     }
 
     pub(super) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
-        SourceError::bad_response(&self.host, what)
+        self.endpoint.bad(what)
     }
 
-    /// The address of `segments` under the base, each escaped (ids come from outside).
     fn url(&self, segments: &[&str]) -> url::Url {
-        let mut url = self.base.clone();
-        if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty().extend(segments);
-        }
-        url
+        self.endpoint.url(segments)
     }
 
     /// A `next` link, kept on the configured host: only its path and query are taken, so a
@@ -179,9 +168,9 @@ impl<'c, 'a> Api<'c, 'a> {
     /// receives the token.
     fn follow(&self, next: &str) -> Option<url::Url> {
         let link = url::Url::parse(next)
-            .or_else(|_| self.base.join(next))
+            .or_else(|_| self.endpoint.base.join(next))
             .ok()?;
-        let mut url = self.base.clone();
+        let mut url = self.endpoint.base.clone();
         url.set_path(link.path());
         url.set_query(link.query());
         Some(url)
@@ -192,17 +181,14 @@ impl<'c, 'a> Api<'c, 'a> {
         url: &url::Url,
         query: &[(&str, String)],
     ) -> Result<T> {
-        let body: Value = self
-            .cx
-            .http
-            .get_json(
+        self.endpoint
+            .get(
+                self.cx.http,
                 url.as_str(),
                 query,
-                Auth::Header("Authorization", &self.authorization),
                 &[("Accept", "application/json")],
             )
-            .await?;
-        serde_json::from_value(body).map_err(|e| self.bad(text::shorten(&e.to_string(), 120)))
+            .await
     }
 
     /// Every resource of a paged list, following `pagination.next`.

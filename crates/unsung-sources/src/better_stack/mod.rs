@@ -25,7 +25,7 @@ use async_trait::async_trait;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use unsung_core::{Dataset, Disposition, Incident, IncidentKind, Service, Severity};
+use unsung_core::{Dataset, Disposition, Incident, Service, Severity};
 
 /// The public API, when no address is given.
 pub const API: &str = "https://uptime.betterstack.com";
@@ -258,11 +258,7 @@ fn map_incident(cx: &Context<'_>, raw: &Resource<RawIncident>) -> Option<Inciden
         source: cx.name.to_string(),
         external_id: id,
         service_id,
-        kind: if cx.is_drill(&title) {
-            IncidentKind::Drill
-        } else {
-            IncidentKind::Problem
-        },
+        kind: cx.problem_kind(&title),
         title,
         severity: Severity::Major,
         opened_at: opened,

@@ -3,7 +3,8 @@
 //! never leaves the API's own address, and errors that name the repository.
 
 use super::API;
-use crate::http::{Auth, host_of, parse_json};
+use crate::connect::Endpoint;
+use crate::http::parse_json;
 use crate::{Context, Result, SourceError, SourceErrorKind, text};
 use serde_json::Value;
 
@@ -61,52 +62,30 @@ pub(super) enum Listing {
 
 pub(super) struct Api<'c, 'a> {
     pub(super) cx: &'c Context<'a>,
-    base: url::Url,
-    host: String,
-    /// `Bearer …`: a secret, so this type has no `Debug`.
-    authorization: String,
+    /// Signed `Bearer …`.
+    endpoint: Endpoint,
 }
 
 impl<'c, 'a> Api<'c, 'a> {
     pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = cx.token.map(str::trim).unwrap_or_default();
-        if token.is_empty() {
-            return Err(SourceError::invalid(
-                "GitHub needs a fine-grained token with read access to Contents and \
-                 Deployments of the repositories. Set one for this source, then sync again.",
-            ));
-        }
-        if token.chars().any(|c| c.is_control() || c.is_whitespace()) {
-            return Err(SourceError::invalid(
-                "The GitHub token contains spaces or line breaks. Copy it again from GitHub \
-                 and set it for this source again.",
-            ));
-        }
-        let address = cx.config.base_url();
-        let base = url::Url::parse(&address)
-            .ok()
-            .filter(|url| !url.cannot_be_a_base())
-            .ok_or_else(|| {
-                SourceError::invalid(format!(
-                    "\"{}\" is not a web address; leave the address empty for {API}",
-                    text::shorten(&address, 80)
-                ))
-            })?;
-        Ok(Api {
+        let endpoint = Endpoint::signed(
             cx,
-            host: host_of(base.as_str()),
-            base,
-            authorization: format!("Bearer {token}"),
-        })
+            "GitHub",
+            "a fine-grained token with read access to Contents and Deployments of the \
+             repositories",
+            API,
+            "Bearer ",
+        )?;
+        Ok(Api { cx, endpoint })
     }
 
     /// The address of `segments` under `repo`, each segment escaped.
     pub(super) fn url(&self, repo: &Repo, segments: &[&str]) -> url::Url {
-        let mut url = self.base.clone();
+        let mut url = self
+            .endpoint
+            .url(&["repos", repo.owner.as_str(), repo.name.as_str()]);
         if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty()
-                .extend(["repos", repo.owner.as_str(), repo.name.as_str()])
-                .extend(segments);
+            path.extend(segments);
         }
         url
     }
@@ -127,12 +106,7 @@ impl<'c, 'a> Api<'c, 'a> {
         }
         self.cx
             .http
-            .get_answer(
-                url.as_str(),
-                &[],
-                Auth::Header("Authorization", &self.authorization),
-                &headers,
-            )
+            .get_answer(url.as_str(), &[], self.endpoint.auth(), &headers)
             .await
             .map_err(|error| self.about(repo, error))
     }
@@ -186,12 +160,12 @@ impl<'c, 'a> Api<'c, 'a> {
     fn same_api(&self, next: &str) -> Result<url::Url> {
         url::Url::parse(next)
             .ok()
-            .filter(|url| url.origin() == self.base.origin())
+            .filter(|url| url.origin() == self.endpoint.base.origin())
             .ok_or_else(|| self.bad("a next page at another address"))
     }
 
     pub(super) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
-        SourceError::bad_response(&self.host, what)
+        self.endpoint.bad(what)
     }
 
     /// An error with the repository named and what to do on GitHub.

@@ -7,7 +7,7 @@ use crate::{Result, connect, text, time};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 use std::collections::{BTreeSet, HashMap};
-use unsung_core::{Disposition, Incident, IncidentKind};
+use unsung_core::{Disposition, Incident};
 
 const MAX_NAME_CHARS: usize = 100;
 /// Follow-ups are named, not archived: a few titles start a person's own words.
@@ -403,11 +403,7 @@ impl Sync<'_, '_> {
                 source: cx.name.to_string(),
                 external_id: raw.id.clone(),
                 service_id: None,
-                kind: if cx.is_drill(&title) {
-                    IncidentKind::Drill
-                } else {
-                    IncidentKind::Problem
-                },
+                kind: cx.problem_kind(&title),
                 title,
                 severity: if raw.is_major(major_rank) {
                     unsung_core::Severity::Major
@@ -425,11 +421,7 @@ impl Sync<'_, '_> {
                 source_explanation,
                 explanation: None,
             };
-            let incidents = &mut self.fetched.data.incidents;
-            match incidents.iter_mut().find(|old| old.id == incident.id) {
-                Some(old) => *old = incident,
-                None => incidents.push(incident),
-            }
+            connect::keep(&mut self.fetched.data.incidents, incident);
         }
         Ok(learning)
     }

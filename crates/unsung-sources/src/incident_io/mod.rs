@@ -22,8 +22,8 @@
 
 mod incidents;
 
-use crate::http::{Auth, host_of};
-use crate::{Context, Fetched, Result, Source, SourceError, connect, text};
+use crate::connect::Endpoint;
+use crate::{Context, Fetched, Result, Source, SourceError, connect};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use incidents::RawIncident;
@@ -90,27 +90,14 @@ struct PaginationMeta {
 /// The API as this key sees it.
 pub(super) struct Api<'c, 'a> {
     pub(super) cx: &'c Context<'a>,
-    base: url::Url,
-    host: String,
-    /// `Bearer …`: a secret, so this type has no `Debug`.
-    authorization: String,
+    /// Signed `Bearer …`.
+    endpoint: Endpoint,
 }
 
 impl<'c, 'a> Api<'c, 'a> {
     fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = connect::token(cx, "incident.io", "a read-only API key")?;
-        let base = connect::base(cx, &format!("leave the address empty for {API}"))?;
-        Ok(Api {
-            cx,
-            host: host_of(base.as_str()),
-            base,
-            authorization: format!("Bearer {token}"),
-        })
-    }
-
-    /// The address of `segments` under the base, each segment escaped (ids come from outside).
-    fn url(&self, segments: &[&str]) -> String {
-        connect::under(&self.base, segments).to_string()
+        let endpoint = Endpoint::signed(cx, "incident.io", "a read-only API key", API, "Bearer ")?;
+        Ok(Api { cx, endpoint })
     }
 
     async fn get<T: DeserializeOwned>(
@@ -118,21 +105,19 @@ impl<'c, 'a> Api<'c, 'a> {
         segments: &[&str],
         query: &[(&str, String)],
     ) -> Result<T> {
-        let body: Value = self
-            .cx
-            .http
-            .get_json(
-                &self.url(segments),
+        let url = self.endpoint.url(segments);
+        self.endpoint
+            .get(
+                self.cx.http,
+                url.as_str(),
                 query,
-                Auth::Header("Authorization", &self.authorization),
                 &[("Accept", "application/json")],
             )
-            .await?;
-        serde_json::from_value(body).map_err(|e| self.bad(text::shorten(&e.to_string(), 100)))
+            .await
     }
 
     pub(super) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
-        SourceError::bad_response(&self.host, what)
+        self.endpoint.bad(what)
     }
 
     /// Every record of a list paged by `after`, read as `T`; records that cannot be read are
@@ -211,12 +196,7 @@ impl<'c, 'a> Sync<'c, 'a> {
         let cx = api.cx;
         Sync {
             cursor: connect::cursor(cx.cursor, CURSOR_VERSION, "incident.io"),
-            known: cx
-                .known
-                .incidents
-                .iter()
-                .map(|incident| (incident.id.clone(), incident.clone()))
-                .collect(),
+            known: cx.known_incidents(),
             fetched: Fetched::default(),
             api,
         }

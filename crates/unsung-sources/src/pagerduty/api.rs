@@ -2,8 +2,8 @@
 //! reads classic pages, and splits time ranges into windows the API accepts.
 
 use super::{ACCEPT, API};
-use crate::http::{Auth, host_of};
-use crate::{Context, Result, SourceError, connect, text};
+use crate::connect::Endpoint;
+use crate::{Context, Result, SourceError, text};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -21,43 +21,37 @@ const MIN_WINDOW: Duration = Duration::minutes(1);
 /// The API as this token sees it.
 pub(super) struct Api<'c, 'a> {
     pub(super) cx: &'c Context<'a>,
-    base: url::Url,
-    host: String,
-    /// `Token token=…`: a secret, so this type has no `Debug`.
-    authorization: String,
+    /// Signed `Token token=…`.
+    endpoint: Endpoint,
 }
 
 impl<'c, 'a> Api<'c, 'a> {
     pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let token = connect::token(cx, "PagerDuty", "a read-only API token")?;
-        let base = connect::base(cx, &format!("leave the address empty for {API}"))?;
-        Ok(Api {
+        let endpoint = Endpoint::signed(
             cx,
-            host: host_of(base.as_str()),
-            base,
-            authorization: format!("Token token={token}"),
-        })
-    }
-
-    /// The address of `segments` under the base, each segment escaped (ids come from outside).
-    fn url(&self, segments: &[&str]) -> String {
-        connect::under(&self.base, segments).to_string()
+            "PagerDuty",
+            "a read-only API token",
+            API,
+            "Token token=",
+        )?;
+        Ok(Api { cx, endpoint })
     }
 
     pub(super) async fn get(&self, segments: &[&str], query: &[(&str, String)]) -> Result<Value> {
+        let url = self.endpoint.url(segments);
         self.cx
             .http
             .get_json(
-                &self.url(segments),
+                url.as_str(),
                 query,
-                Auth::Header("Authorization", &self.authorization),
+                self.endpoint.auth(),
                 &[("Accept", ACCEPT)],
             )
             .await
     }
 
     pub(super) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
-        SourceError::bad_response(&self.host, what)
+        self.endpoint.bad(what)
     }
 
     /// The `key` list of a classic page, with its `more` flag and `total` (when asked for).

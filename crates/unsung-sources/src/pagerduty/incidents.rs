@@ -4,11 +4,11 @@
 use super::api::Window;
 use super::log_entries::Details;
 use super::{Sync, earliest, push_unique};
-use crate::{Result, SourceErrorKind, text, time};
+use crate::{Result, SourceErrorKind, connect, text, time};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 use std::collections::{HashMap, HashSet};
-use unsung_core::{Disposition, Incident, IncidentKind, Severity};
+use unsung_core::{Disposition, Incident, Severity};
 
 const MAX_NAME_CHARS: usize = 100;
 
@@ -349,11 +349,7 @@ impl Sync<'_, '_> {
             source: cx.name.to_string(),
             external_id: raw.id.clone(),
             service_id,
-            kind: if cx.is_drill(&title) {
-                IncidentKind::Drill
-            } else {
-                IncidentKind::Problem
-            },
+            kind: cx.problem_kind(&title),
             title,
             severity: raw.severity(),
             opened_at: times.opened_at,
@@ -376,11 +372,7 @@ impl Sync<'_, '_> {
             source_explanation,
             explanation: None,
         };
-        let incidents = &mut self.fetched.data.incidents;
-        match incidents.iter_mut().find(|old| old.id == incident.id) {
-            Some(old) => *old = incident,
-            None => incidents.push(incident),
-        }
+        connect::keep(&mut self.fetched.data.incidents, incident);
     }
 }
 

@@ -123,12 +123,7 @@ impl<'c, 'a> Sync<'c, 'a> {
         let cx = api.cx;
         Sync {
             cursor: connect::cursor(cx.cursor, CURSOR_VERSION, "PagerDuty"),
-            known: cx
-                .known
-                .incidents
-                .iter()
-                .map(|incident| (incident.id.clone(), incident.clone()))
-                .collect(),
+            known: cx.known_incidents(),
             service_ids: cx.known.services.iter().map(|s| s.id.clone()).collect(),
             fetched: Fetched::default(),
             api,
