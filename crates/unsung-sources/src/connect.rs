@@ -7,7 +7,7 @@ use crate::http::{Auth, Http, host_of};
 use crate::{Context, SourceError, text};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use unsung_core::Incident;
+use unsung_core::{Dataset, Incident};
 
 /// The source's token, trimmed. `tool` names the vendor ("PagerDuty") and `what` the token it
 /// issues ("a read-only API token").
@@ -141,6 +141,24 @@ pub(crate) fn web_link(url: Option<&str>) -> Option<String> {
     url.map(str::trim)
         .filter(|url| url.starts_with("https://"))
         .map(str::to_string)
+}
+
+/// A sync's data as it is handed back: incidents in the order they opened, and everyone they
+/// name.
+pub(crate) fn settle(data: &mut Dataset) {
+    data.incidents
+        .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
+    data.people = people(&data.incidents);
+}
+
+/// What "Test connection" says: the tool and how many `one`s (plural `many`) it holds, when
+/// the vendor says.
+pub(crate) fn connected(tool: &str, count: Option<u64>, one: &str, many: &str) -> String {
+    match count {
+        Some(1) => format!("Connected to {tool}: 1 {one}"),
+        Some(count) => format!("Connected to {tool}: {count} {many}"),
+        None => format!("Connected to {tool}"),
+    }
 }
 
 /// Everyone `incidents` name (who resolved them, who responded), each once, in order.

@@ -42,11 +42,12 @@ impl Source for GrafanaOnCall {
     async fn check(&self, cx: &Context<'_>) -> Result<String> {
         let api = Api::new(cx)?;
         let page: Page<Value> = api.get(&api.url(&["alert_groups"]), &[]).await?;
-        Ok(match page.count {
-            Some(1) => "Connected to Grafana OnCall: 1 alert group".to_string(),
-            Some(count) => format!("Connected to Grafana OnCall: {count} alert groups"),
-            None => "Connected to Grafana OnCall".to_string(),
-        })
+        Ok(connect::connected(
+            "Grafana OnCall",
+            page.count,
+            "alert group",
+            "alert groups",
+        ))
     }
 
     async fn fetch(&self, cx: &Context<'_>) -> Result<Fetched> {
@@ -310,10 +311,7 @@ impl<'c, 'a> Sync<'c, 'a> {
                 fetched.data.incidents.push(incident);
             }
         }
-        let data = &mut fetched.data;
-        data.incidents
-            .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
-        data.people = connect::people(&data.incidents);
+        connect::settle(&mut fetched.data);
         let (from, through) = match &self.cursor {
             Some(cursor) => (cursor.from.min(since), cursor.through.max(cx.now)),
             None => (since, cx.now),

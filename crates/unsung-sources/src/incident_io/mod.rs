@@ -55,13 +55,13 @@ impl Source for IncidentIo {
         let page: Page = api
             .get(&["v2", "incidents"], &[("page_size", "1".into())])
             .await?;
-        Ok(
-            match page.pagination_meta.and_then(|m| m.total_record_count) {
-                Some(1) => "Connected to incident.io: 1 incident".to_string(),
-                Some(count) => format!("Connected to incident.io: {count} incidents"),
-                None => "Connected to incident.io".to_string(),
-            },
-        )
+        let count = page.pagination_meta.and_then(|m| m.total_record_count);
+        Ok(connect::connected(
+            "incident.io",
+            count,
+            "incident",
+            "incidents",
+        ))
     }
 
     async fn fetch(&self, cx: &Context<'_>) -> Result<Fetched> {
@@ -248,10 +248,7 @@ impl<'c, 'a> Sync<'c, 'a> {
             .cursor
             .as_ref()
             .map_or(cx.now, |c| c.through.max(cx.now));
-        let data = &mut self.fetched.data;
-        data.incidents
-            .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
-        data.people = connect::people(&data.incidents);
+        connect::settle(&mut self.fetched.data);
         self.fetched.cursor = serde_json::to_value(Cursor {
             version: CURSOR_VERSION,
             from,

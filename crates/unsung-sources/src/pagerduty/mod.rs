@@ -185,11 +185,9 @@ impl<'c, 'a> Sync<'c, 'a> {
             .as_ref()
             .map_or(cx.now, |c| c.through.max(cx.now));
         let data = &mut self.fetched.data;
-        data.incidents
-            .sort_by(|a, b| (a.opened_at, &a.id).cmp(&(b.opened_at, &b.id)));
+        connect::settle(data);
         data.changes
             .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        data.people = connect::people(&data.incidents);
         self.fetched.cursor = serde_json::to_value(Cursor {
             version: CURSOR_VERSION,
             from,
