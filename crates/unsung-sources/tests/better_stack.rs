@@ -8,8 +8,7 @@ mod common;
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use unsung_core::period::TimeRange;
-use unsung_core::stats::{StateSeconds, state_seconds};
+use unsung_core::stats::StateSeconds;
 use unsung_core::{Dataset, IncidentKind};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind, merge};
 use unsung_testsupport::better_stack::{self, Team, incident, monitor};
@@ -118,13 +117,7 @@ fn config(url: &str) -> SourceConfig {
 }
 
 fn seconds(data: &Dataset, monitor: &str, from: &str, to: DateTime<Utc>) -> StateSeconds {
-    let id = format!("{NAME}/{monitor}");
-    let mine: Vec<_> = data
-        .intervals
-        .iter()
-        .filter(|i| i.service_id == id)
-        .collect();
-    state_seconds(&mine, TimeRange { from: at(from), to })
+    common::seconds(data, &format!("{NAME}/{monitor}"), at(from), to)
 }
 
 /// The SLA requests a server received, as (monitor, from, to).

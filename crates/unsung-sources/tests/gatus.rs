@@ -8,8 +8,6 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde_json::{Value, json};
 use std::time::Duration as StdDuration;
 use unsung_core::Dataset;
-use unsung_core::period::TimeRange;
-use unsung_core::stats::state_seconds;
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind, merge};
 use unsung_testsupport::gatus::{self, Endpoint};
 use wiremock::matchers::method;
@@ -55,25 +53,11 @@ async fn gatus_serving(endpoints: Vec<Endpoint>, kept: usize) -> MockServer {
 }
 
 fn config(url: &str) -> SourceConfig {
-    SourceConfig {
-        url: Some(url.to_string()),
-        ..SourceConfig::new(Kind::Gatus)
-    }
+    common::at_url(Kind::Gatus, url)
 }
 
 fn seconds(data: &Dataset, service: &str, minutes: i64) -> unsung_core::stats::StateSeconds {
-    let mine: Vec<_> = data
-        .intervals
-        .iter()
-        .filter(|i| i.service_id == service)
-        .collect();
-    state_seconds(
-        &mine,
-        TimeRange {
-            from: start(),
-            to: minute(minutes),
-        },
-    )
+    common::seconds(data, service, start(), minute(minutes))
 }
 
 #[tokio::test]

@@ -6,8 +6,9 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
+use common::{incident, utc};
 use serde_json::{Value, json};
-use unsung_core::{Dataset, Incident, IncidentKind, Severity};
+use unsung_core::{Dataset, IncidentKind, Severity};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind};
 use unsung_testsupport::grafana_oncall::{self as oncall, STACK, TOKEN};
 use wiremock::matchers::{method, path};
@@ -19,14 +20,8 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 29, 20, 0, 0).unwrap()
 }
 
-fn utc(text: &str) -> DateTime<Utc> {
-    text.parse().expect("an RFC 3339 time")
-}
-
 fn config(server: &MockServer) -> SourceConfig {
-    let mut config = SourceConfig::new(Kind::GrafanaOnCall);
-    config.url = Some(server.uri());
-    config
+    common::at_url(Kind::GrafanaOnCall, &server.uri())
 }
 
 fn cloud(server: &MockServer) -> SourceConfig {
@@ -36,19 +31,8 @@ fn cloud(server: &MockServer) -> SourceConfig {
     config
 }
 
-fn incident<'a>(data: &'a Dataset, external_id: &str) -> &'a Incident {
-    data.incidents
-        .iter()
-        .find(|i| i.external_id == external_id)
-        .unwrap_or_else(|| panic!("no alert group {external_id}"))
-}
-
 fn assert_says(message: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(message.contains(part), "{message:?} should say {part:?}");
-    }
-    assert!(!message.contains(TOKEN), "the token leaked: {message}");
-    assert!(!message.contains('\n'), "one line: {message}");
+    common::assert_says(message, parts, &[TOKEN]);
 }
 
 async fn served(groups: &[Value], cloud: bool) -> MockServer {
@@ -278,14 +262,7 @@ async fn hostile_titles_are_tidied_and_missing_fields_fall_back() {
 }
 
 async fn failed_sync_answering(response: ResponseTemplate) -> (SourceErrorKind, String) {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(response)
-        .mount(&server)
-        .await;
-    let run = common::first(NAME, &config(&server), Some(TOKEN), now()).await;
-    let error = run.result.expect_err("the sync should fail");
-    (error.kind, error.message)
+    common::failing_first(NAME, Kind::GrafanaOnCall, Some(TOKEN), now(), response).await
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ mod common;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde_json::{Value, json};
 use unsung_core::period::TimeRange;
-use unsung_core::stats::{counted_in, state_seconds};
+use unsung_core::stats::counted_in;
 use unsung_core::{Dataset, IncidentKind, Severity};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind};
 use unsung_testsupport::statuspage;
@@ -80,18 +80,7 @@ fn config(url: &str) -> SourceConfig {
 
 fn seconds_of(data: &Dataset, component: &str) -> unsung_core::stats::StateSeconds {
     let id = format!("github/{component}");
-    let mine: Vec<_> = data
-        .intervals
-        .iter()
-        .filter(|i| i.service_id == id)
-        .collect();
-    state_seconds(
-        &mine,
-        TimeRange {
-            from: now() - Duration::days(30),
-            to: now(),
-        },
-    )
+    common::seconds(data, &id, now() - Duration::days(30), now())
 }
 
 #[tokio::test]

@@ -7,8 +7,6 @@ mod common;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde_json::{Value, json};
 use unsung_core::Dataset;
-use unsung_core::period::TimeRange;
-use unsung_core::stats::state_seconds;
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind, merge};
 use unsung_testsupport::uptime_kuma;
 use wiremock::MockServer;
@@ -84,18 +82,7 @@ fn config(url: &str) -> SourceConfig {
 }
 
 fn seconds(data: &Dataset, service: &str, minutes: i64) -> unsung_core::stats::StateSeconds {
-    let mine: Vec<_> = data
-        .intervals
-        .iter()
-        .filter(|i| i.service_id == service)
-        .collect();
-    state_seconds(
-        &mine,
-        TimeRange {
-            from: start(),
-            to: start() + Duration::minutes(minutes),
-        },
-    )
+    common::seconds(data, service, start(), start() + Duration::minutes(minutes))
 }
 
 #[tokio::test]

@@ -7,8 +7,7 @@ mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde_json::{Value, json};
-use unsung_core::period::TimeRange;
-use unsung_core::stats::{StateSeconds, state_seconds};
+use unsung_core::stats::StateSeconds;
 use unsung_core::{Dataset, Status};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind};
 use unsung_testsupport::uptimerobot::{self, Account, log, v2_monitor};
@@ -46,26 +45,11 @@ async fn serve(account: Account) -> MockServer {
 }
 
 fn config(url: &str) -> SourceConfig {
-    SourceConfig {
-        url: Some(url.to_string()),
-        ..SourceConfig::new(Kind::UptimeRobot)
-    }
+    common::at_url(Kind::UptimeRobot, url)
 }
 
 fn seconds(data: &Dataset, monitor: &str, range: (DateTime<Utc>, DateTime<Utc>)) -> StateSeconds {
-    let id = format!("{NAME}/{monitor}");
-    let mine: Vec<_> = data
-        .intervals
-        .iter()
-        .filter(|i| i.service_id == id)
-        .collect();
-    state_seconds(
-        &mine,
-        TimeRange {
-            from: range.0,
-            to: range.1,
-        },
-    )
+    common::seconds(data, &format!("{NAME}/{monitor}"), range.0, range.1)
 }
 
 #[tokio::test]

@@ -4,8 +4,14 @@
 
 use chrono::{DateTime, Utc};
 use std::time::Duration;
-use unsung_core::Dataset;
-use unsung_sources::{Context, Fetched, Http, HttpLimits, Progress, SourceConfig, connector};
+use unsung_core::period::TimeRange;
+use unsung_core::stats::{StateSeconds, state_seconds};
+use unsung_core::{Dataset, Incident};
+use unsung_sources::{
+    Context, Fetched, Http, HttpLimits, Kind, Progress, SourceConfig, SourceErrorKind, connector,
+};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[allow(unused_imports)] // each test crate uses its own subset
 pub use unsung_testsupport::{fixture, fixture_json, fixture_path};
@@ -150,4 +156,65 @@ pub fn assert_says(message: &str, parts: &[&str], secrets: &[&str]) {
         assert!(!message.contains(secret), "a secret leaked: {message}");
     }
     assert!(!message.contains('\n'), "one line: {message}");
+}
+
+/// A time written in RFC 3339.
+pub fn utc(text: &str) -> DateTime<Utc> {
+    text.parse().expect("an RFC 3339 time")
+}
+
+/// A source of `kind` at `url`, every other setting left as it comes.
+pub fn at_url(kind: Kind, url: &str) -> SourceConfig {
+    SourceConfig {
+        url: Some(url.to_string()),
+        ..SourceConfig::new(kind)
+    }
+}
+
+/// The incident the vendor calls `external_id`.
+pub fn incident<'a>(data: &'a Dataset, external_id: &str) -> &'a Incident {
+    data.incidents
+        .iter()
+        .find(|i| i.external_id == external_id)
+        .unwrap_or_else(|| panic!("no incident {external_id}"))
+}
+
+/// The time `service_id` spent in each state from `from` to `to`, by the synced intervals.
+pub fn seconds(
+    data: &Dataset,
+    service_id: &str,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> StateSeconds {
+    let mine: Vec<_> = data
+        .intervals
+        .iter()
+        .filter(|i| i.service_id == service_id)
+        .collect();
+    state_seconds(&mine, TimeRange { from, to })
+}
+
+/// A server answering every GET with `response`.
+pub async fn answering(response: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(response)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// A first sync of a `kind` source called `name` against a server answering every GET with
+/// `response`, which must fail: what kind of failure, and what it says.
+pub async fn failing_first(
+    name: &str,
+    kind: Kind,
+    token: Option<&str>,
+    now: DateTime<Utc>,
+    response: ResponseTemplate,
+) -> (SourceErrorKind, String) {
+    let server = answering(response).await;
+    let run = first(name, &at_url(kind, &server.uri()), token, now).await;
+    let error = run.result.expect_err("the sync should fail");
+    (error.kind, error.message)
 }

@@ -4,8 +4,7 @@ use super::account::*;
 use super::common;
 use serde_json::json;
 use unsung_sources::{Fetched, SourceErrorKind};
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{MockServer, ResponseTemplate};
 
 fn assert_says(message: &str, parts: &[&str]) {
     for part in parts {
@@ -26,12 +25,7 @@ async fn failed_sync(server: &MockServer) -> (SourceErrorKind, String) {
 
 /// A first sync against a server that answers every request with `response`.
 async fn failed_sync_answering(response: ResponseTemplate) -> (SourceErrorKind, String) {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(response)
-        .mount(&server)
-        .await;
-    failed_sync(&server).await
+    failed_sync(&common::answering(response).await).await
 }
 
 /// A first sync of the standard account whose first request to `route` gets `response`.
