@@ -7,7 +7,7 @@
 mod command;
 
 use assert_cmd::Command;
-use command::{NOW, add_statuspage, add_uptime_kuma, args, ok, run};
+use command::{NOW, add_statuspage, add_uptime_kuma, args, november_stats, ok, run, service};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Output;
@@ -16,33 +16,6 @@ use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "pd-test-token-never-shown";
-
-async fn stats(db: &Path) -> Value {
-    let text = ok(args(
-        db,
-        &[
-            "stats",
-            "--from",
-            "2026-11-01",
-            "--to",
-            NOW,
-            "--tz",
-            "UTC",
-            "--json",
-        ],
-    ))
-    .await;
-    serde_json::from_str(&text).unwrap()
-}
-
-fn service<'a>(stats: &'a Value, name: &str) -> &'a Value {
-    stats["services"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap_or_else(|| panic!("no service {name} in {stats:#}"))
-}
 
 /// Adds the generic CSV fixture as the source "sheet".
 async fn add_csv_sheet(db: &Path) {
@@ -134,7 +107,7 @@ async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_kee
     }
     assert_eq!((requests(&status).await, requests(&kuma).await), (3, 2));
 
-    let figures = stats(&db).await;
+    let figures = november_stats(&db).await;
     // 1 November to 29 November 20:00 is 2,491,200 seconds; Checkout was down 40 minutes.
     let checkout = service(&figures, "Checkout page");
     assert_eq!(checkout["downtime_seconds"], 2400);
@@ -165,7 +138,7 @@ async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_kee
     // Nothing changed: one request each, and nothing duplicated.
     ok(args(&db, &["sync"])).await;
     assert_eq!((requests(&status).await, requests(&kuma).await), (4, 3));
-    assert_eq!(stats(&db).await, figures);
+    assert_eq!(november_stats(&db).await, figures);
 
     // Faults on the status page: each fails that source alone, in one line, and the figures
     // stay as they were.
@@ -218,7 +191,7 @@ async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_kee
             "the others still sync: {stdout}"
         );
         assert_eq!(requests(&kuma).await, before_kuma + 1);
-        assert_eq!(stats(&db).await, figures, "after: {said}");
+        assert_eq!(november_stats(&db).await, figures, "after: {said}");
     }
     let listed = ok(args(&db, &["source", "list"])).await;
     assert!(listed.contains("last sync failed: "), "{listed}");
@@ -235,7 +208,7 @@ async fn three_sources_synced_give_the_figures_their_payloads_say_and_faults_kee
         .find(|s| s["name"] == "status")
         .unwrap();
     assert_eq!(status_view["last_error"], Value::Null);
-    assert_eq!(stats(&db).await, figures);
+    assert_eq!(november_stats(&db).await, figures);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -262,14 +235,14 @@ async fn an_unreachable_source_says_so_and_a_removed_one_takes_its_data_with_it(
     );
     assert!(stderr.contains("network may be down"), "{stderr}");
     assert_eq!(
-        stats(&db).await["incidents"]["total"],
+        november_stats(&db).await["incidents"]["total"],
         4,
         "the file still synced"
     );
 
     let removed = ok(args(&db, &["source", "remove", "sheet"])).await;
     assert!(removed.contains("Removed"), "{removed}");
-    assert_eq!(stats(&db).await["incidents"]["total"], 0);
+    assert_eq!(november_stats(&db).await["incidents"]["total"], 0);
     let out = run(args(&db, &["source", "remove", "sheet"])).await;
     assert_eq!(out.status.code(), Some(2));
 

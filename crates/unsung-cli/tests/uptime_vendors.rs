@@ -6,23 +6,13 @@
 #[path = "support/run.rs"]
 mod command;
 
-use command::{NOW, add_with_token, args, november_stats, ok, requests};
-use serde_json::Value;
+use command::{NOW, add_with_token, args, november_stats, ok, requests, service};
 use unsung_testsupport::better_stack::{self, Team, incident, monitor};
 use unsung_testsupport::uptimerobot::{self, Account, log, v2_monitor};
 use wiremock::MockServer;
 
 /// 1 November to 29 November 20:00 UTC.
 const WINDOW_SECONDS: f64 = 2_491_200.0;
-
-fn service<'a>(stats: &'a Value, name: &str) -> &'a Value {
-    stats["services"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap_or_else(|| panic!("no service {name} in {stats:#}"))
-}
 
 const BS_TOKEN: &str = "bs-cli-token-never-shown";
 

@@ -7,6 +7,7 @@
 //! Stack would: the down seconds within the whole days asked (UTC), availability as a percent
 //! with two decimals. Requests without the team's token get a 401.
 
+use crate::query;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::{Value, json};
 use wiremock::matchers::{header, method, path, path_regex};
@@ -56,14 +57,6 @@ fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
         .expect("an RFC 3339 time")
         .with_timezone(&Utc)
-}
-
-fn query(request: &Request, name: &str) -> Option<String> {
-    request
-        .url
-        .query_pairs()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
 }
 
 /// One page of `items` as the request asks (`page`, from 1), linked to the next.

@@ -58,13 +58,7 @@ struct Statuses {
 
 impl Respond for Statuses {
     fn respond(&self, request: &Request) -> ResponseTemplate {
-        let param = |name: &str| {
-            request
-                .url
-                .query_pairs()
-                .find(|(key, _)| key == name)
-                .and_then(|(_, value)| value.parse::<usize>().ok())
-        };
+        let param = |name: &str| crate::query_number(request, name);
         let page = param("page").filter(|p| *p >= 1).unwrap_or(1);
         let mut size = param("pageSize").filter(|s| *s >= 1).unwrap_or(20);
         if page == 1 {

@@ -73,13 +73,7 @@ impl Respond for Listing {
         {
             return ResponseTemplate::new(304).insert_header("ETag", etag.as_str());
         }
-        let param = |name: &str| {
-            request
-                .url
-                .query_pairs()
-                .find(|(key, _)| key == name)
-                .and_then(|(_, value)| value.parse::<usize>().ok())
-        };
+        let param = |name: &str| crate::query_number(request, name);
         let per_page = param("per_page").unwrap_or(30).clamp(1, 100);
         let page = param("page").unwrap_or(1).max(1);
         let last = self.items.len().div_ceil(per_page).max(1);

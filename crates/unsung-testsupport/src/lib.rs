@@ -39,3 +39,17 @@ pub fn fixture(path: &str) -> String {
 pub fn fixture_json(path: &str) -> Value {
     serde_json::from_str(&fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
+
+/// The query parameter `name` of `request`, when it is there.
+pub fn query(request: &wiremock::Request, name: &str) -> Option<String> {
+    request
+        .url
+        .query_pairs()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+/// The query parameter `name` of `request`, when it is there and a whole number.
+pub fn query_number(request: &wiremock::Request, name: &str) -> Option<usize> {
+    query(request, name).and_then(|value| value.parse().ok())
+}

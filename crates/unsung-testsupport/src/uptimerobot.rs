@@ -86,12 +86,7 @@ fn v3_answer(account: &Account, request: &Request, base: &str) -> ResponseTempla
     if !account.v3 || !authorized {
         return ResponseTemplate::new(401).set_body_json(json!({"message": "Unauthorized"}));
     }
-    let cursor: usize = request
-        .url
-        .query_pairs()
-        .find(|(k, _)| k == "cursor")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0);
+    let cursor = crate::query_number(request, "cursor").unwrap_or(0);
     let size = account.v3_page.max(1);
     let data: Vec<Value> = account
         .v3_monitors

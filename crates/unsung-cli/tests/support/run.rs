@@ -74,6 +74,16 @@ pub async fn november_stats(db: &Path) -> serde_json::Value {
     serde_json::from_str(&ok(cmd).await).unwrap()
 }
 
+/// The figures of the service called `name` in [`november_stats`].
+pub fn service<'a>(stats: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    stats["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no service {name} in {stats:#}"))
+}
+
 /// How many requests a local server has answered.
 pub async fn requests(server: &wiremock::MockServer) -> usize {
     server.received_requests().await.unwrap_or_default().len()
