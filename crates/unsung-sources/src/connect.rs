@@ -88,6 +88,17 @@ impl Endpoint {
         SourceError::bad_response(&self.host, what)
     }
 
+    /// A signed GET of `url` asking for JSON, read as `T`.
+    pub(crate) async fn get_json<T: DeserializeOwned>(
+        &self,
+        http: &Http,
+        url: &url::Url,
+        query: &[(&str, String)],
+    ) -> crate::Result<T> {
+        let accept = [("Accept", "application/json")];
+        self.get(http, url.as_str(), query, &accept).await
+    }
+
     /// A signed GET of `url`, its JSON read as `T`.
     pub(crate) async fn get<T: DeserializeOwned>(
         &self,

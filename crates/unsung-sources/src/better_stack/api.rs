@@ -181,14 +181,7 @@ impl<'c, 'a> Api<'c, 'a> {
         url: &url::Url,
         query: &[(&str, String)],
     ) -> Result<T> {
-        self.endpoint
-            .get(
-                self.cx.http,
-                url.as_str(),
-                query,
-                &[("Accept", "application/json")],
-            )
-            .await
+        self.endpoint.get_json(self.cx.http, url, query).await
     }
 
     /// Every resource of a paged list, following `pagination.next`.

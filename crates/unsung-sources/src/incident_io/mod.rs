@@ -106,14 +106,7 @@ impl<'c, 'a> Api<'c, 'a> {
         query: &[(&str, String)],
     ) -> Result<T> {
         let url = self.endpoint.url(segments);
-        self.endpoint
-            .get(
-                self.cx.http,
-                url.as_str(),
-                query,
-                &[("Accept", "application/json")],
-            )
-            .await
+        self.endpoint.get_json(self.cx.http, &url, query).await
     }
 
     pub(super) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
