@@ -155,11 +155,7 @@ async fn each_sync_extends_the_history_and_an_outage_across_syncs_stays_one_inci
     let first = common::first("gatus", &config(&first_server.uri()), None, minute(135)).await;
     let first = first.result.unwrap();
     let stored = merge::apply(Dataset::default(), &first);
-    let open: Vec<_> = stored
-        .incidents
-        .iter()
-        .filter(|i| i.resolved_at.is_none())
-        .collect();
+    let open = common::open(&stored);
     assert_eq!(open.len(), 1, "the outage from minute 130 is still going");
 
     // Gatus now keeps minutes 70–169: the outage's start is no longer among the results.

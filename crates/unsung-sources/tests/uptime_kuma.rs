@@ -119,11 +119,7 @@ async fn each_sync_extends_the_history_and_an_outage_across_syncs_stays_one_inci
     let first = common::first("kuma", &config(&first_server.uri()), None, now).await;
     let first = first.result.unwrap();
     let stored = merge::apply(Dataset::default(), &first);
-    let open: Vec<_> = stored
-        .incidents
-        .iter()
-        .filter(|i| i.resolved_at.is_none())
-        .collect();
+    let open = common::open(&stored);
     assert_eq!(open.len(), 1, "the outage from minute 130 is still going");
 
     // Kuma now serves minutes 70–169: the outage's start is no longer among the beats.

@@ -179,6 +179,14 @@ pub fn incident<'a>(data: &'a Dataset, external_id: &str) -> &'a Incident {
         .unwrap_or_else(|| panic!("no incident {external_id}"))
 }
 
+/// The incidents still open.
+pub fn open(data: &Dataset) -> Vec<&Incident> {
+    data.incidents
+        .iter()
+        .filter(|i| i.resolved_at.is_none())
+        .collect()
+}
+
 /// The time `service_id` spent in each state from `from` to `to`, by the synced intervals.
 pub fn seconds(
     data: &Dataset,
