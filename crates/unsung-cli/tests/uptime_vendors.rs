@@ -8,7 +8,6 @@ mod command;
 
 use command::{NOW, add_with_token, args, november_stats, ok, requests};
 use serde_json::Value;
-use std::path::Path;
 use unsung_testsupport::better_stack::{self, Team, incident, monitor};
 use unsung_testsupport::uptimerobot::{self, Account, log, v2_monitor};
 use wiremock::MockServer;
