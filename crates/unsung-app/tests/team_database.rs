@@ -53,6 +53,36 @@ async fn laptop(cluster: &Cluster, database: &str, role: &str) -> Laptop {
     laptop_at(cluster, database, role, Clock::System).await
 }
 
+/// The last 90 days' incident cards, as the team sees them.
+async fn team_cards(app: &App) -> Vec<unsung_app::dto::IncidentView> {
+    app.overview(
+        PeriodKind::Last90Days,
+        chrono_tz::UTC,
+        Lang::En,
+        Audience::Team,
+    )
+    .await
+    .unwrap()
+    .incidents
+}
+
+/// The same laptop away from the team database: its local database alone.
+async fn offline(laptop: &Laptop, at: DateTime<Utc>) -> App {
+    App::start(Config {
+        db: laptop
+            ._dir
+            .path()
+            .join("unsung.db")
+            .to_string_lossy()
+            .into_owned(),
+        team_db: None,
+        clock: Clock::Fixed(at),
+        tz: Some(chrono_tz::UTC),
+    })
+    .await
+    .unwrap()
+}
+
 async fn laptop_at(cluster: &Cluster, database: &str, role: &str, clock: Clock) -> Laptop {
     let dir = tempfile::tempdir().unwrap();
     let app = App::start(Config {
@@ -458,21 +488,8 @@ async fn teammates_share_one_list_of_people_so_their_stories_name_the_same_peopl
     ana.app.prepare_first_view().await.unwrap();
     for laptop in [&ana, &ben] {
         laptop.app.sync_team().await.unwrap();
-        let overview = laptop
-            .app
-            .overview(
-                PeriodKind::Last90Days,
-                chrono_tz::UTC,
-                Lang::En,
-                Audience::Team,
-            )
-            .await
-            .unwrap();
-        let fixers: Vec<&String> = overview
-            .incidents
-            .iter()
-            .flat_map(|i| &i.fixed_by)
-            .collect();
+        let cards = team_cards(&laptop.app).await;
+        let fixers: Vec<&String> = cards.iter().flat_map(|i| &i.fixed_by).collect();
         assert!(fixers.iter().any(|n| *n == "Chloe Martin"), "{fixers:?}");
         assert!(fixers.iter().all(|n| *n != "Chloe"), "{fixers:?}");
     }
@@ -523,17 +540,8 @@ async fn what_a_teammate_writes_about_an_incident_reaches_the_others_and_stays_o
         (e.text, e.written_by, e.edited_by)
     };
     let card = async |app: &App| {
-        let overview = app
-            .overview(
-                PeriodKind::Last90Days,
-                chrono_tz::UTC,
-                Lang::En,
-                Audience::Team,
-            )
+        team_cards(app)
             .await
-            .unwrap();
-        overview
-            .incidents
             .into_iter()
             .find(|i| i.id == incident)
             .unwrap()
@@ -547,20 +555,7 @@ async fn what_a_teammate_writes_about_an_incident_reaches_the_others_and_stays_o
     assert_eq!(told(card(&ben.app).await), anas_text);
 
     // Ben's laptop away from the team database still has it.
-    let offline = App::start(Config {
-        db: ben
-            ._dir
-            .path()
-            .join("unsung.db")
-            .to_string_lossy()
-            .into_owned(),
-        team_db: None,
-        clock: Clock::Fixed(later),
-        tz: Some(chrono_tz::UTC),
-    })
-    .await
-    .unwrap();
-    assert_eq!(told(card(&offline).await), anas_text);
+    assert_eq!(told(card(&offline(&ben, later).await).await), anas_text);
 
     // Ben improves it; Ana's laptop gets his words on its next sync, with Ana still its writer.
     ben.app
@@ -579,18 +574,5 @@ async fn what_a_teammate_writes_about_an_incident_reaches_the_others_and_stays_o
         Some("Ben".to_string()),
     );
     assert_eq!(told(card(&ana.app).await), improved);
-    let anas_offline = App::start(Config {
-        db: ana
-            ._dir
-            .path()
-            .join("unsung.db")
-            .to_string_lossy()
-            .into_owned(),
-        team_db: None,
-        clock: Clock::Fixed(later),
-        tz: Some(chrono_tz::UTC),
-    })
-    .await
-    .unwrap();
-    assert_eq!(told(card(&anas_offline).await), improved);
+    assert_eq!(told(card(&offline(&ana, later).await).await), improved);
 }

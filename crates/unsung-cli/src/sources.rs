@@ -1,7 +1,7 @@
 //! `unsung source …` and the sources' part of `unsung sync`: connect, list and remove sources,
 //! and sync them with a progress bar on a terminal and plain lines otherwise (cron, CI, pipes).
 
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -66,49 +66,71 @@ impl KindArg {
     }
 }
 
+/// `unsung source add`: a source's kind, name and settings, as the app's NewSource takes them.
+#[derive(Args)]
+pub struct AddSource {
+    #[arg(
+        help = "The kind of source (--help says what each one needs)",
+        long_help = "The kind of source, and what each one needs:"
+    )]
+    kind: KindArg,
+    /// A short name for it, such as "pagerduty" or "status-page"
+    #[arg(long)]
+    name: String,
+    /// Its address: a status page, or an Uptime Kuma, Prometheus, Grafana OnCall or Gatus
+    /// server [the public API for PagerDuty, incident.io, Better Stack, UptimeRobot and GitHub]
+    #[arg(long)]
+    url: Option<String>,
+    /// The name of an environment variable holding its read-only API token (kept in the
+    /// keychain, never in the database): PagerDuty, incident.io, Better Stack, UptimeRobot,
+    /// Grafana OnCall and GitHub need one; Prometheus takes one if it asks
+    #[arg(long, value_name = "VAR")]
+    token_env: Option<String>,
+    /// Prometheus: a 0/1 series, such as probe_success or up{job="web"}
+    #[arg(long, value_name = "PROMQL")]
+    query: Option<String>,
+    /// Prometheus: the label that names each service [default: instance]
+    #[arg(long, value_name = "LABEL")]
+    service_label: Option<String>,
+    /// Uptime Kuma: the status page's slug, as in https://kuma.example.org/status/SLUG
+    #[arg(long)]
+    slug: Option<String>,
+    /// CSV: the file of incidents to read
+    #[arg(long, value_name = "PATH")]
+    file: Option<String>,
+    /// Grafana OnCall in Grafana Cloud: the Grafana stack's address, such as
+    /// https://yourteam.grafana.net (sent as X-Grafana-URL; leave it out for a self-hosted
+    /// OnCall)
+    #[arg(long, value_name = "URL")]
+    stack_url: Option<String>,
+    /// GitHub: a repository whose releases and deployments count as updates shipped, such
+    /// as octo-org/web (repeat the flag for more, or separate them with commas)
+    #[arg(long = "repo", value_name = "OWNER/NAME", value_delimiter = ',')]
+    repos: Vec<String>,
+}
+
+impl AddSource {
+    /// The source to add, with the token read from `--token-env`.
+    fn into_new_source(self, token: Option<String>) -> NewSource {
+        NewSource {
+            name: self.name,
+            kind: self.kind.as_str().to_string(),
+            url: self.url,
+            query: self.query,
+            service_label: self.service_label,
+            slug: self.slug,
+            file: self.file,
+            stack_url: self.stack_url,
+            repos: self.repos,
+            token,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 pub enum SourceCommand {
     /// Connect a source (or change the settings of one with the same name)
-    Add {
-        #[arg(
-            help = "The kind of source (--help says what each one needs)",
-            long_help = "The kind of source, and what each one needs:"
-        )]
-        kind: KindArg,
-        /// A short name for it, such as "pagerduty" or "status-page"
-        #[arg(long)]
-        name: String,
-        /// Its address: a status page, or an Uptime Kuma, Prometheus, Grafana OnCall or Gatus
-        /// server [the public API for PagerDuty, incident.io, Better Stack, UptimeRobot and GitHub]
-        #[arg(long)]
-        url: Option<String>,
-        /// The name of an environment variable holding its read-only API token (kept in the
-        /// keychain, never in the database): PagerDuty, incident.io, Better Stack, UptimeRobot,
-        /// Grafana OnCall and GitHub need one; Prometheus takes one if it asks
-        #[arg(long, value_name = "VAR")]
-        token_env: Option<String>,
-        /// Prometheus: a 0/1 series, such as probe_success or up{job="web"}
-        #[arg(long, value_name = "PROMQL")]
-        query: Option<String>,
-        /// Prometheus: the label that names each service [default: instance]
-        #[arg(long, value_name = "LABEL")]
-        service_label: Option<String>,
-        /// Uptime Kuma: the status page's slug, as in https://kuma.example.org/status/SLUG
-        #[arg(long)]
-        slug: Option<String>,
-        /// CSV: the file of incidents to read
-        #[arg(long, value_name = "PATH")]
-        file: Option<String>,
-        /// Grafana OnCall in Grafana Cloud: the Grafana stack's address, such as
-        /// https://yourteam.grafana.net (sent as X-Grafana-URL; leave it out for a self-hosted
-        /// OnCall)
-        #[arg(long, value_name = "URL")]
-        stack_url: Option<String>,
-        /// GitHub: a repository whose releases and deployments count as updates shipped, such
-        /// as octo-org/web (repeat the flag for more, or separate them with commas)
-        #[arg(long = "repo", value_name = "OWNER/NAME", value_delimiter = ',')]
-        repos: Vec<String>,
-    },
+    Add(AddSource),
     /// List the connected sources and how their last sync went
     List {
         #[arg(long)]
@@ -122,40 +144,16 @@ pub enum SourceCommand {
 
 pub async fn run(app: &App, command: SourceCommand) -> Result<(), AppError> {
     match command {
-        SourceCommand::Add {
-            kind,
-            name,
-            url,
-            token_env,
-            query,
-            service_label,
-            slug,
-            file,
-            stack_url,
-            repos,
-        } => {
-            let token = match token_env {
-                Some(var) => Some(std::env::var(&var).map_err(|_| {
+        SourceCommand::Add(add) => {
+            let token = match &add.token_env {
+                Some(var) => Some(std::env::var(var).map_err(|_| {
                     AppError::invalid(format!(
                         "--token-env {var}: there is no environment variable {var} holding a token"
                     ))
                 })?),
                 None => None,
             };
-            let view = app
-                .add_source(NewSource {
-                    name,
-                    kind: kind.as_str().to_string(),
-                    url,
-                    query,
-                    service_label,
-                    slug,
-                    file,
-                    stack_url,
-                    repos,
-                    token,
-                })
-                .await?;
+            let view = app.add_source(add.into_new_source(token)).await?;
             println!(
                 "Added the {} source \"{}\". Run `unsung sync` to bring its data in.",
                 view.kind, view.name

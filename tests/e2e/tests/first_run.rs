@@ -197,11 +197,7 @@ async fn offline_the_app_shows_the_last_synced_figures_and_says_why_sync_failed(
             name: "status".into(),
             kind: "statuspage".into(),
             url: Some(server.uri()),
-            query: None,
-            service_label: None,
-            slug: None,
-            file: None,
-            token: None,
+            ..NewSource::default()
         })
         .await
         .unwrap_or_else(|e| panic!("add the status page: {}", e.message));

@@ -151,20 +151,20 @@ export function missingFields(form: SourceForm, existing: readonly SourceView[] 
     .map((r) => r.field);
 }
 
+/** A source's settings, every one unset: what a kind does not use. */
+export const NO_SETTINGS = {
+  url: null,
+  query: null,
+  service_label: null,
+  slug: null,
+  file: null,
+  stack_url: null,
+  repos: [] as string[],
+} satisfies Partial<NewSource> & Partial<SourceView>;
+
 /** What is sent: the fields of the chosen kind, trimmed; the others (and empty ones) null. */
 export function toNewSource(form: SourceForm): NewSource {
-  const source: NewSource = {
-    name: sourceName(form),
-    kind: form.kind,
-    url: null,
-    query: null,
-    service_label: null,
-    slug: null,
-    file: null,
-    stack_url: null,
-    repos: [],
-    token: null,
-  };
+  const source: NewSource = { name: sourceName(form), kind: form.kind, ...NO_SETTINGS, repos: [], token: null };
   for (const { field } of FIELDS[form.kind]) {
     if (field === "repos") {
       source.repos = splitRepos(form.repos);

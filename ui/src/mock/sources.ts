@@ -5,7 +5,7 @@
 // `networkDown` every source fails the way it does with no network.
 import type { Channel } from "@tauri-apps/api/core";
 import type { NewSource, SourceSetting, SourceSyncResult, SourceView, SyncEvent, SyncSummary } from "../lib/bindings";
-import { isSourceKind, PUBLIC_API, SOURCE_KINDS } from "../lib/sources.svelte";
+import { isSourceKind, NO_SETTINGS, PUBLIC_API, SOURCE_KINDS } from "../lib/sources.svelte";
 import { reject } from "./errors";
 
 export type MockSources = {
@@ -91,13 +91,8 @@ export function seededSources(): MockSources {
       {
         name: "status",
         kind: "statuspage",
+        ...NO_SETTINGS,
         url: "https://status.example.com",
-        query: null,
-        service_label: null,
-        slug: null,
-        file: null,
-        stack_url: null,
-        repos: [],
         takes_token: false,
         token_set: false,
         token_home: null,
