@@ -7,6 +7,7 @@ use crate::http::{Auth, Http, host_of};
 use crate::{Context, SourceError, text};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::marker::PhantomData;
 use unsung_core::{Dataset, Incident};
 
 /// The source's token, trimmed. `tool` names the vendor ("PagerDuty") and `what` the token it
@@ -183,4 +184,41 @@ pub(crate) fn people(incidents: &[Incident]) -> Vec<String> {
         }
     }
     people
+}
+
+/// A vendor whose API takes a token: its name, the token it issues, its public address and how
+/// the token is sent.
+pub(crate) trait Vendor {
+    /// "PagerDuty", as messages name it.
+    const TOOL: &'static str;
+    /// The token it issues, with its article ("a read-only API token").
+    const TOKEN: &'static str;
+    /// Its public API, used when no address is given.
+    const API: &'static str;
+    /// What goes before the token in `Authorization` ("Bearer ").
+    const SCHEME: &'static str;
+}
+
+/// One sync's view of a vendor's API: the sync's context and the signed endpoint. Each
+/// connector adds its own reads in an `impl` for its vendor.
+pub(crate) struct Api<'c, 'a, V> {
+    pub(crate) cx: &'c Context<'a>,
+    pub(crate) endpoint: Endpoint,
+    vendor: PhantomData<V>,
+}
+
+impl<'c, 'a, V: Vendor> Api<'c, 'a, V> {
+    pub(crate) fn new(cx: &'c Context<'a>) -> crate::Result<Self> {
+        let endpoint = Endpoint::signed(cx, V::TOOL, V::TOKEN, V::API, V::SCHEME)?;
+        Ok(Api {
+            cx,
+            endpoint,
+            vendor: PhantomData,
+        })
+    }
+
+    /// An answer from this vendor that cannot be read.
+    pub(crate) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
+        self.endpoint.bad(what)
+    }
 }

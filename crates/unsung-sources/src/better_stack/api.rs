@@ -2,8 +2,8 @@
 //! followed by their `pagination.next` links, and the payload shapes the connector reads.
 
 use super::API;
-use crate::connect::Endpoint;
-use crate::{Context, Result, SourceError, SourceErrorKind};
+use crate::connect::{self, Vendor};
+use crate::{Result, SourceErrorKind};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -137,28 +137,16 @@ pub(super) struct Sla {
 }
 
 /// The API as this token sees it.
-pub(super) struct Api<'c, 'a> {
-    pub(super) cx: &'c Context<'a>,
-    /// Signed `Bearer …`.
-    endpoint: Endpoint,
+pub(super) type Api<'c, 'a> = connect::Api<'c, 'a, super::BetterStack>;
+
+impl Vendor for super::BetterStack {
+    const TOOL: &'static str = "Better Stack";
+    const TOKEN: &'static str = "an Uptime API token (Better Stack → API tokens)";
+    const API: &'static str = API;
+    const SCHEME: &'static str = "Bearer ";
 }
 
-impl<'c, 'a> Api<'c, 'a> {
-    pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let endpoint = Endpoint::signed(
-            cx,
-            "Better Stack",
-            "an Uptime API token (Better Stack → API tokens)",
-            API,
-            "Bearer ",
-        )?;
-        Ok(Api { cx, endpoint })
-    }
-
-    pub(super) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
-        self.endpoint.bad(what)
-    }
-
+impl Api<'_, '_> {
     fn url(&self, segments: &[&str]) -> url::Url {
         self.endpoint.url(segments)
     }

@@ -3,9 +3,9 @@
 //! never leaves the API's own address, and errors that name the repository.
 
 use super::API;
-use crate::connect::Endpoint;
+use crate::connect::{self, Vendor};
 use crate::http::parse_json;
-use crate::{Context, Result, SourceError, SourceErrorKind, text};
+use crate::{Result, SourceError, SourceErrorKind, text};
 use serde_json::Value;
 
 /// GitHub's largest page.
@@ -60,25 +60,18 @@ pub(super) enum Listing {
     },
 }
 
-pub(super) struct Api<'c, 'a> {
-    pub(super) cx: &'c Context<'a>,
-    /// Signed `Bearer …`.
-    endpoint: Endpoint,
+/// The API as this token sees it.
+pub(super) type Api<'c, 'a> = connect::Api<'c, 'a, super::GitHub>;
+
+impl Vendor for super::GitHub {
+    const TOOL: &'static str = "GitHub";
+    const TOKEN: &'static str = "a fine-grained token with read access to Contents and Deployments of the \
+             repositories";
+    const API: &'static str = API;
+    const SCHEME: &'static str = "Bearer ";
 }
 
-impl<'c, 'a> Api<'c, 'a> {
-    pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let endpoint = Endpoint::signed(
-            cx,
-            "GitHub",
-            "a fine-grained token with read access to Contents and Deployments of the \
-             repositories",
-            API,
-            "Bearer ",
-        )?;
-        Ok(Api { cx, endpoint })
-    }
-
+impl Api<'_, '_> {
     /// The address of `segments` under `repo`, each segment escaped.
     pub(super) fn url(&self, repo: &Repo, segments: &[&str]) -> url::Url {
         let mut url = self
@@ -162,10 +155,6 @@ impl<'c, 'a> Api<'c, 'a> {
             .ok()
             .filter(|url| url.origin() == self.endpoint.base.origin())
             .ok_or_else(|| self.bad("a next page at another address"))
-    }
-
-    pub(super) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
-        self.endpoint.bad(what)
     }
 
     /// An error with the repository named and what to do on GitHub.

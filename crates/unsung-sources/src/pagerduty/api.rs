@@ -2,8 +2,8 @@
 //! reads classic pages, and splits time ranges into windows the API accepts.
 
 use super::{ACCEPT, API};
-use crate::connect::Endpoint;
-use crate::{Context, Result, SourceError, text};
+use crate::connect::{self, Vendor};
+use crate::{Result, text};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -19,24 +19,16 @@ pub(super) const MAX_WINDOW: Duration = Duration::days(180);
 const MIN_WINDOW: Duration = Duration::minutes(1);
 
 /// The API as this token sees it.
-pub(super) struct Api<'c, 'a> {
-    pub(super) cx: &'c Context<'a>,
-    /// Signed `Token token=…`.
-    endpoint: Endpoint,
+pub(super) type Api<'c, 'a> = connect::Api<'c, 'a, super::PagerDuty>;
+
+impl Vendor for super::PagerDuty {
+    const TOOL: &'static str = "PagerDuty";
+    const TOKEN: &'static str = "a read-only API token";
+    const API: &'static str = API;
+    const SCHEME: &'static str = "Token token=";
 }
 
-impl<'c, 'a> Api<'c, 'a> {
-    pub(super) fn new(cx: &'c Context<'a>) -> Result<Api<'c, 'a>> {
-        let endpoint = Endpoint::signed(
-            cx,
-            "PagerDuty",
-            "a read-only API token",
-            API,
-            "Token token=",
-        )?;
-        Ok(Api { cx, endpoint })
-    }
-
+impl Api<'_, '_> {
     pub(super) async fn get(&self, segments: &[&str], query: &[(&str, String)]) -> Result<Value> {
         let url = self.endpoint.url(segments);
         self.cx
@@ -48,10 +40,6 @@ impl<'c, 'a> Api<'c, 'a> {
                 &[("Accept", ACCEPT)],
             )
             .await
-    }
-
-    pub(super) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
-        self.endpoint.bad(what)
     }
 
     /// The `key` list of a classic page, with its `more` flag and `total` (when asked for).
