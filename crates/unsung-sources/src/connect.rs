@@ -186,17 +186,35 @@ pub(crate) fn people(incidents: &[Incident]) -> Vec<String> {
     people
 }
 
-/// A vendor whose API takes a token: its name, the token it issues, its public address and how
-/// the token is sent.
+/// What reaching a vendor's API with a token takes: its name ("PagerDuty", as messages say
+/// it), the token it issues with its article ("a read-only API token"), its public API (used
+/// when no address is given) and what goes before the token in `Authorization` ("Bearer ").
+pub(crate) struct Facts {
+    tool: &'static str,
+    token: &'static str,
+    api: &'static str,
+    scheme: &'static str,
+}
+
+impl Facts {
+    pub(crate) const fn new(
+        tool: &'static str,
+        token: &'static str,
+        api: &'static str,
+        scheme: &'static str,
+    ) -> Facts {
+        Facts {
+            tool,
+            token,
+            api,
+            scheme,
+        }
+    }
+}
+
+/// A vendor whose API takes a token.
 pub(crate) trait Vendor {
-    /// "PagerDuty", as messages name it.
-    const TOOL: &'static str;
-    /// The token it issues, with its article ("a read-only API token").
-    const TOKEN: &'static str;
-    /// Its public API, used when no address is given.
-    const API: &'static str;
-    /// What goes before the token in `Authorization` ("Bearer ").
-    const SCHEME: &'static str;
+    const FACTS: Facts;
 }
 
 /// One sync's view of a vendor's API: the sync's context and the signed endpoint. Each
@@ -209,7 +227,13 @@ pub(crate) struct Api<'c, 'a, V> {
 
 impl<'c, 'a, V: Vendor> Api<'c, 'a, V> {
     pub(crate) fn new(cx: &'c Context<'a>) -> crate::Result<Self> {
-        let endpoint = Endpoint::signed(cx, V::TOOL, V::TOKEN, V::API, V::SCHEME)?;
+        let Facts {
+            tool,
+            token,
+            api,
+            scheme,
+        } = V::FACTS;
+        let endpoint = Endpoint::signed(cx, tool, token, api, scheme)?;
         Ok(Api {
             cx,
             endpoint,

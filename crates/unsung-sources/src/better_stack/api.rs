@@ -2,7 +2,7 @@
 //! followed by their `pagination.next` links, and the payload shapes the connector reads.
 
 use super::API;
-use crate::connect::{self, Vendor};
+use crate::connect::{self, Facts, Vendor};
 use crate::{Result, SourceErrorKind};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -136,14 +136,14 @@ pub(super) struct Sla {
     pub(super) total_downtime: Option<f64>,
 }
 
+/// The token Better Stack issues, as messages ask for it.
+const TOKEN: &str = "an Uptime API token (Better Stack → API tokens)";
+
 /// The API as this token sees it.
 pub(super) type Api<'c, 'a> = connect::Api<'c, 'a, super::BetterStack>;
 
 impl Vendor for super::BetterStack {
-    const TOOL: &'static str = "Better Stack";
-    const TOKEN: &'static str = "an Uptime API token (Better Stack → API tokens)";
-    const API: &'static str = API;
-    const SCHEME: &'static str = "Bearer ";
+    const FACTS: Facts = Facts::new("Better Stack", TOKEN, API, "Bearer ");
 }
 
 impl Api<'_, '_> {

@@ -3,7 +3,7 @@
 //! never leaves the API's own address, and errors that name the repository.
 
 use super::API;
-use crate::connect::{self, Vendor};
+use crate::connect::{self, Facts, Vendor};
 use crate::http::parse_json;
 use crate::{Result, SourceError, SourceErrorKind, text};
 use serde_json::Value;
@@ -60,15 +60,15 @@ pub(super) enum Listing {
     },
 }
 
+/// The token GitHub issues, as messages ask for it.
+const TOKEN: &str = "a fine-grained token with read access to Contents and Deployments of the \
+             repositories";
+
 /// The API as this token sees it.
 pub(super) type Api<'c, 'a> = connect::Api<'c, 'a, super::GitHub>;
 
 impl Vendor for super::GitHub {
-    const TOOL: &'static str = "GitHub";
-    const TOKEN: &'static str = "a fine-grained token with read access to Contents and Deployments of the \
-             repositories";
-    const API: &'static str = API;
-    const SCHEME: &'static str = "Bearer ";
+    const FACTS: Facts = Facts::new("GitHub", TOKEN, API, "Bearer ");
 }
 
 impl Api<'_, '_> {

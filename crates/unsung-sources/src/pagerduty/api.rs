@@ -2,7 +2,7 @@
 //! reads classic pages, and splits time ranges into windows the API accepts.
 
 use super::{ACCEPT, API};
-use crate::connect::{self, Vendor};
+use crate::connect::{self, Facts, Vendor};
 use crate::{Result, text};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
@@ -22,10 +22,7 @@ const MIN_WINDOW: Duration = Duration::minutes(1);
 pub(super) type Api<'c, 'a> = connect::Api<'c, 'a, super::PagerDuty>;
 
 impl Vendor for super::PagerDuty {
-    const TOOL: &'static str = "PagerDuty";
-    const TOKEN: &'static str = "a read-only API token";
-    const API: &'static str = API;
-    const SCHEME: &'static str = "Token token=";
+    const FACTS: Facts = Facts::new("PagerDuty", "a read-only API token", API, "Token token=");
 }
 
 impl Api<'_, '_> {
