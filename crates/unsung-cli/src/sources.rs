@@ -345,22 +345,10 @@ mod tests {
         SourceView {
             name: "s".into(),
             kind: kind.into(),
-            url: None,
-            query: None,
-            service_label: None,
-            slug: None,
-            file: None,
-            stack_url: None,
-            repos: Vec::new(),
             takes_token: true,
             token_set: true,
             token_home: Some("file".into()),
-            services: 0,
-            incidents: 0,
-            last_attempt_at: None,
-            last_success_at: None,
-            last_error: None,
-            last_requests: 0,
+            ..SourceView::default()
         }
     }
 
