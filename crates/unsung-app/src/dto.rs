@@ -307,7 +307,8 @@ pub struct NewSource {
 }
 
 /// A connected source, as Settings → Sources and `unsung source list` show it. Never its token.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+/// (`Default`, an unnamed source never synced, is for tests that set only what they look at.)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct SourceView {
     pub name: String,
     pub kind: String,

@@ -1,6 +1,7 @@
 //! `unsung source …` and the sources' part of `unsung sync`: connect, list and remove sources,
 //! and sync them with a progress bar on a terminal and plain lines otherwise (cron, CI, pipes).
 
+use clap::builder::PossibleValue;
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -8,61 +9,80 @@ use std::sync::Mutex;
 use std::time::Duration;
 use unsung_app::dto::{NewSource, SourceSyncResult, SourceView, SyncEvent};
 use unsung_app::{App, AppError};
+use unsung_sources::Kind;
 
-/// The kinds of source, each with what `source add` needs for it (shown by `--help`).
-#[derive(Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    /// PagerDuty incidents: needs --token-env (a read-only API key); --url only for the EU
-    /// service (https://api.eu.pagerduty.com)
-    #[value(name = "pagerduty")]
-    PagerDuty,
-    /// An Atlassian Statuspage page: needs --url (the page's address); no token
-    Statuspage,
-    /// An Uptime Kuma status page: needs --url and --slug; no token
-    UptimeKuma,
-    /// Uptime from a Prometheus 0/1 series: needs --url and --query; --service-label and
-    /// --token-env if wanted
-    Prometheus,
-    /// Incidents kept in a CSV file: needs --file; no token
-    Csv,
-    /// incident.io incidents: needs --token-env (a read-only API key); --url only to replace
-    /// https://api.incident.io
-    IncidentIo,
-    /// Better Stack Uptime monitors and incidents: needs --token-env (a read-only API token);
-    /// --url only to replace https://uptime.betterstack.com
-    BetterStack,
-    /// UptimeRobot monitors and their logs: needs --token-env (a read-only API key); --url
-    /// only to replace https://api.uptimerobot.com
-    #[value(name = "uptimerobot")]
-    UptimeRobot,
-    /// Grafana OnCall (or Grafana Cloud IRM) alert groups: needs --url (the OnCall API's
-    /// address) and --token-env; --stack-url for Grafana Cloud
-    #[value(name = "grafana-oncall")]
-    GrafanaOnCall,
-    /// A Gatus status page's checks: needs --url (the Gatus address); no token
-    Gatus,
-    /// GitHub releases and deployments as updates shipped: needs --token-env (a fine-grained,
-    /// read-only token) and --repo OWNER/NAME (repeat for more); --url only for GitHub
-    /// Enterprise Server's API
-    #[value(name = "github")]
-    GitHub,
-}
+/// A kind of source as `source add` takes it: the app's own kinds, by the names the rest of
+/// Unsung uses, each with what `source add` needs for it (shown by `--help`).
+#[derive(Clone, Copy)]
+pub struct KindArg(Kind);
 
 impl KindArg {
-    fn as_str(self) -> &'static str {
-        match self {
-            KindArg::PagerDuty => "pagerduty",
-            KindArg::Statuspage => "statuspage",
-            KindArg::UptimeKuma => "uptime-kuma",
-            KindArg::Prometheus => "prometheus",
-            KindArg::Csv => "csv",
-            KindArg::IncidentIo => "incident-io",
-            KindArg::BetterStack => "better-stack",
-            KindArg::UptimeRobot => "uptimerobot",
-            KindArg::GrafanaOnCall => "grafana-oncall",
-            KindArg::Gatus => "gatus",
-            KindArg::GitHub => "github",
+    /// Every kind, in the app's order (clap wants them as a static slice).
+    const ALL: [KindArg; Kind::ALL.len()] = {
+        let mut all = [KindArg(Kind::ALL[0]); Kind::ALL.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = KindArg(Kind::ALL[i]);
+            i += 1;
         }
+        all
+    };
+
+    fn as_str(self) -> &'static str {
+        self.0.as_str()
+    }
+
+    /// What `source add` needs for this kind (its flags live here, so the text does too).
+    fn help(self) -> &'static str {
+        match self.0 {
+            Kind::PagerDuty => {
+                "PagerDuty incidents: needs --token-env (a read-only API key); --url only for the EU \
+                 service (https://api.eu.pagerduty.com)"
+            }
+            Kind::Statuspage => {
+                "An Atlassian Statuspage page: needs --url (the page's address); no token"
+            }
+            Kind::UptimeKuma => "An Uptime Kuma status page: needs --url and --slug; no token",
+            Kind::Prometheus => {
+                "Uptime from a Prometheus 0/1 series: needs --url and --query; --service-label and \
+                 --token-env if wanted"
+            }
+            Kind::Csv => "Incidents kept in a CSV file: needs --file; no token",
+            Kind::IncidentIo => {
+                "incident.io incidents: needs --token-env (a read-only API key); --url only to \
+                 replace https://api.incident.io"
+            }
+            Kind::BetterStack => {
+                "Better Stack Uptime monitors and incidents: needs --token-env (a read-only API \
+                 token); --url only to replace https://uptime.betterstack.com"
+            }
+            Kind::UptimeRobot => {
+                "UptimeRobot monitors and their logs: needs --token-env (a read-only API key); \
+                 --url only to replace https://api.uptimerobot.com"
+            }
+            Kind::GrafanaOnCall => {
+                "Grafana OnCall (or Grafana Cloud IRM) alert groups: needs --url (the OnCall API's \
+                 address) and --token-env; --stack-url for Grafana Cloud"
+            }
+            Kind::Gatus => {
+                "A Gatus status page's checks: needs --url (the Gatus address); no token"
+            }
+            Kind::GitHub => {
+                "GitHub releases and deployments as updates shipped: needs --token-env (a \
+                 fine-grained, read-only token) and --repo OWNER/NAME (repeat for more); --url \
+                 only for GitHub Enterprise Server's API"
+            }
+        }
+    }
+}
+
+impl ValueEnum for KindArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()).help(self.help()))
     }
 }
 
@@ -325,22 +345,10 @@ mod tests {
         SourceView {
             name: "s".into(),
             kind: kind.into(),
-            url: None,
-            query: None,
-            service_label: None,
-            slug: None,
-            file: None,
-            stack_url: None,
-            repos: Vec::new(),
             takes_token: true,
             token_set: true,
             token_home: Some("file".into()),
-            services: 0,
-            incidents: 0,
-            last_attempt_at: None,
-            last_success_at: None,
-            last_error: None,
-            last_requests: 0,
+            ..SourceView::default()
         }
     }
 

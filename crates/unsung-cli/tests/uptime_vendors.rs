@@ -7,7 +7,7 @@
 mod command;
 
 use command::{NOW, add_with_token, args, november_stats, ok, requests, service};
-use unsung_testsupport::better_stack::{self, Team, incident, monitor};
+use unsung_testsupport::better_stack::{self, Team, monitor};
 use unsung_testsupport::uptimerobot::{self, Account, log, v2_monitor};
 use wiremock::MockServer;
 
@@ -20,45 +20,31 @@ const BS_TOKEN: &str = "bs-cli-token-never-shown";
 /// incidents say. Search, created 5 November at noon: a 10-minute blip at 08:00 on 15
 /// November that no incident records, and down 09:00–09:45 on 22 November.
 fn better_stack_team() -> Team {
-    let down = |m: &str, a: &str, b: &str| (m.to_string(), a.to_string(), b.to_string());
-    Team {
-        token: BS_TOKEN.into(),
-        monitors: vec![
-            monitor("1001", "Checkout", "2026-01-01T00:00:00Z"),
-            monitor("1002", "Search", "2026-11-05T12:00:00Z"),
-        ],
-        incidents: vec![
-            incident(
-                "5001",
-                "1001",
-                "Checkout",
-                "2026-11-10T02:00:00Z",
-                Some("2026-11-10T02:30:00Z"),
-            ),
-            incident(
-                "5002",
-                "1001",
-                "Checkout",
-                "2026-11-20T14:00:00Z",
-                Some("2026-11-20T14:10:00Z"),
-            ),
-            incident(
-                "5003",
-                "1002",
-                "Search",
-                "2026-11-22T09:00:00Z",
-                Some("2026-11-22T09:45:00Z"),
-            ),
-        ],
-        downtime: vec![
-            down("1001", "2026-11-10T02:00:00Z", "2026-11-10T02:30:00Z"),
-            down("1001", "2026-11-20T14:00:00Z", "2026-11-20T14:10:00Z"),
-            down("1002", "2026-11-15T08:00:00Z", "2026-11-15T08:10:00Z"),
-            down("1002", "2026-11-22T09:00:00Z", "2026-11-22T09:45:00Z"),
-        ],
-        page_size: 50,
-        v3: true,
-    }
+    Team::new(BS_TOKEN)
+        .monitor(monitor("1001", "Checkout", "2026-01-01T00:00:00Z"))
+        .monitor(monitor("1002", "Search", "2026-11-05T12:00:00Z"))
+        .outage(
+            "5001",
+            "1001",
+            "Checkout",
+            "2026-11-10T02:00:00Z",
+            "2026-11-10T02:30:00Z",
+        )
+        .outage(
+            "5002",
+            "1001",
+            "Checkout",
+            "2026-11-20T14:00:00Z",
+            "2026-11-20T14:10:00Z",
+        )
+        .down("1002", "2026-11-15T08:00:00Z", "2026-11-15T08:10:00Z")
+        .outage(
+            "5003",
+            "1002",
+            "Search",
+            "2026-11-22T09:00:00Z",
+            "2026-11-22T09:45:00Z",
+        )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

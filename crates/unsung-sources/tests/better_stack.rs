@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use unsung_core::stats::StateSeconds;
 use unsung_core::{Dataset, IncidentKind};
 use unsung_sources::{Kind, SourceConfig, SourceErrorKind, merge};
-use unsung_testsupport::better_stack::{self, Team, incident, monitor};
+use unsung_testsupport::better_stack::{self, Team, down, incident, monitor};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -48,58 +48,44 @@ fn team() -> Team {
     let mut unconfirmed = incident("5005", "1001", "Online shop", "2026-11-21T09:00:00Z", None);
     unconfirmed["attributes"]["status"] = json!("Unconfirmed");
     Team {
-        token: TOKEN.into(),
-        monitors: vec![
-            monitor("1001", "Online shop", "2026-01-01T00:00:00Z"),
-            monitor("1002", "Book search API", "2026-11-05T12:00:00Z"),
-            paused,
-        ],
-        incidents: vec![
-            incident(
+        page_size: 1,
+        ..Team::new(TOKEN)
+            .monitor(monitor("1001", "Online shop", "2026-01-01T00:00:00Z"))
+            .monitor(monitor("1002", "Book search API", "2026-11-05T12:00:00Z"))
+            .monitor(paused)
+            .outage(
                 "5001",
                 "1001",
                 "Online shop",
                 "2026-11-10T02:00:00Z",
-                Some("2026-11-10T02:30:00Z"),
-            ),
-            incident(
+                "2026-11-10T02:30:00Z",
+            )
+            .outage(
                 "5002",
                 "1001",
                 "Game day: failover drill",
                 "2026-11-12T01:00:00Z",
-                Some("2026-11-12T01:20:00Z"),
-            ),
-            incident(
+                "2026-11-12T01:20:00Z",
+            )
+            .outage(
                 "5003",
                 "1001",
                 "Online shop",
                 "2026-11-20T14:00:00Z",
-                Some("2026-11-20T14:10:00Z"),
-            ),
-            heartbeat,
-            unconfirmed,
-            incident(
+                "2026-11-20T14:10:00Z",
+            )
+            .down("1002", "2026-11-15T08:00:00Z", "2026-11-15T08:10:00Z")
+            .incident(heartbeat)
+            .incident(unconfirmed)
+            .incident(incident(
                 "5006",
                 "1002",
                 "Book search API",
                 "2026-11-29T19:30:00Z",
                 None,
-            ),
-        ],
-        downtime: vec![
-            down("1001", "2026-11-10T02:00:00Z", "2026-11-10T02:30:00Z"),
-            down("1001", "2026-11-12T01:00:00Z", "2026-11-12T01:20:00Z"),
-            down("1001", "2026-11-20T14:00:00Z", "2026-11-20T14:10:00Z"),
-            down("1002", "2026-11-15T08:00:00Z", "2026-11-15T08:10:00Z"),
-            down("1002", "2026-11-29T19:30:00Z", "2026-11-29T20:00:00Z"),
-        ],
-        page_size: 1,
-        v3: true,
+            ))
+            .down("1002", "2026-11-29T19:30:00Z", "2026-11-29T20:00:00Z")
     }
-}
-
-fn down(monitor: &str, from: &str, to: &str) -> (String, String, String) {
-    (monitor.into(), from.into(), to.into())
 }
 
 async fn serve(team: Team) -> MockServer {

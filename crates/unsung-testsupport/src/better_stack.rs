@@ -26,6 +26,51 @@ pub struct Team {
     pub v3: bool,
 }
 
+impl Team {
+    /// A team reached with `token`, empty, with incidents routed at `/api/v3` and served
+    /// 50 resources a page (what a test changes, it changes on the team it gets).
+    pub fn new(token: &str) -> Team {
+        Team {
+            token: token.into(),
+            monitors: Vec::new(),
+            incidents: Vec::new(),
+            downtime: Vec::new(),
+            page_size: 50,
+            v3: true,
+        }
+    }
+
+    /// With `monitor` (a resource, see [`monitor`]) added.
+    pub fn monitor(mut self, monitor: Value) -> Team {
+        self.monitors.push(monitor);
+        self
+    }
+
+    /// With `incident` (a resource, see [`incident`]) added, and no down time of its own.
+    pub fn incident(mut self, incident: Value) -> Team {
+        self.incidents.push(incident);
+        self
+    }
+
+    /// With a true down span of `monitor` from `from` to `to` that no incident records.
+    pub fn down(mut self, monitor: &str, from: &str, to: &str) -> Team {
+        self.downtime.push(down(monitor, from, to));
+        self
+    }
+
+    /// With an outage of `monitor` from `from` to `to`, exactly as its resolved incident `id`
+    /// (named `name`) says: the incident and the down span together.
+    pub fn outage(self, id: &str, monitor: &str, name: &str, from: &str, to: &str) -> Team {
+        self.incident(incident(id, monitor, name, from, Some(to)))
+            .down(monitor, from, to)
+    }
+}
+
+/// A true down span: (monitor id, start, end).
+pub fn down(monitor: &str, from: &str, to: &str) -> (String, String, String) {
+    (monitor.into(), from.into(), to.into())
+}
+
 /// A monitor resource.
 pub fn monitor(id: &str, name: &str, created_at: &str) -> Value {
     json!({"id": id, "type": "monitor", "attributes": {

@@ -4,8 +4,7 @@
 //! Gatus's `endpoint.Status` and `endpoint.Result` (provenance in tests/fixtures/PROVENANCE.md).
 
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{MockServer, Request, Respond, ResponseTemplate};
 
 /// One endpoint: its name, group, key and results, oldest first.
 #[derive(Debug, Clone)]
@@ -91,8 +90,7 @@ impl Respond for Statuses {
 /// Serves `endpoints` at `server`, keeping the last `kept` results of each (Gatus keeps 100
 /// unless told otherwise).
 pub async fn serve(server: &MockServer, endpoints: Vec<Endpoint>, kept: usize) {
-    Mock::given(method("GET"))
-        .and(path("/api/v1/endpoints/statuses"))
+    crate::get("/api/v1/endpoints/statuses")
         .respond_with(Statuses { endpoints, kept })
         .mount(server)
         .await;

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use wiremock::matchers::{header, method, path};
+use wiremock::matchers::{header, method};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 /// What one repository holds, each list newest first.
@@ -116,17 +116,13 @@ pub async fn serve(server: &MockServer, token: &str, repo: &str, data: Repositor
     }
     for (route, items) in lists {
         let address = format!("{}{route}", server.uri());
-        Mock::given(method("GET"))
-            .and(path(route))
-            .and(header("authorization", bearer.as_str()))
+        crate::get_authorized(&route, &bearer)
             .respond_with(Listing { items, address })
             .mount(server)
             .await;
     }
     let (owner, name) = repo.split_once('/').unwrap_or((repo, ""));
-    Mock::given(method("GET"))
-        .and(path(base))
-        .and(header("authorization", bearer.as_str()))
+    crate::get_authorized(&base, &bearer)
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({
             "id": 1296269, "name": name, "full_name": repo, "owner": {"login": owner}, "private": true
         })))

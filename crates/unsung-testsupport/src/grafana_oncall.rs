@@ -5,8 +5,8 @@
 //! answered; any other gets OnCall's 401.
 
 use serde_json::{Value, json};
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::matchers::{header, query_param, query_param_is_missing};
+use wiremock::{MockServer, ResponseTemplate};
 
 /// The OnCall token in the tests.
 pub const TOKEN: &str = "oncall-test-token-never-shown";
@@ -162,12 +162,10 @@ pub fn users() -> [Value; 2] {
 /// The requests this instance answers: the token as OnCall OSS takes it, or (with `cloud`)
 /// as Grafana Cloud does, with the stack's address.
 fn authed(route: &str, cloud: bool) -> wiremock::MockBuilder {
-    let mock = Mock::given(method("GET")).and(path(route));
     if cloud {
-        mock.and(header("Authorization", format!("Bearer {TOKEN}").as_str()))
-            .and(header("X-Grafana-URL", STACK))
+        crate::get_authorized(route, &format!("Bearer {TOKEN}")).and(header("X-Grafana-URL", STACK))
     } else {
-        mock.and(header("Authorization", TOKEN))
+        crate::get_authorized(route, TOKEN)
     }
 }
 
@@ -206,8 +204,5 @@ pub async fn serve(server: &MockServer, groups: &[Value], cloud: bool) {
         .respond_with(ResponseTemplate::new(200).set_body_json(second))
         .mount(server)
         .await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"detail": "Invalid token."})))
-        .mount(server)
-        .await;
+    crate::refuse_the_rest(server, json!({"detail": "Invalid token."})).await;
 }

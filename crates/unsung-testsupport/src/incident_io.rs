@@ -4,8 +4,8 @@
 //! answered; any other gets incident.io's 401.
 
 use serde_json::{Value, json};
-use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::matchers::{query_param, query_param_is_missing};
+use wiremock::{MockServer, ResponseTemplate};
 
 /// The organisation's API key in the tests.
 pub const TOKEN: &str = "inc-test-key-never-shown";
@@ -239,9 +239,7 @@ pub fn page(incidents: &[Value], after: Option<&str>) -> Value {
 }
 
 fn authed(route: &str) -> wiremock::MockBuilder {
-    Mock::given(method("GET"))
-        .and(path(route))
-        .and(header("Authorization", format!("Bearer {TOKEN}").as_str()))
+    crate::get_authorized(route, &format!("Bearer {TOKEN}"))
 }
 
 /// Serves the organisation with `incidents` split over up to three pages (`after` "p2", "p3") for a
@@ -283,11 +281,8 @@ pub async fn serve(server: &MockServer, incidents: &[Value], resync: Value) {
             .mount(server)
             .await;
     }
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({
-            "type": "authentication_error", "status": 401,
-            "request_id": "3e6c1d1b-1a4c-4c5e-9f0b-0c2a1c7d9a11",
-            "errors": [{"code": "unauthorized", "message": "Invalid API key"}]})))
-        .mount(server)
-        .await;
+    let refused = json!({"type": "authentication_error", "status": 401,
+        "request_id": "3e6c1d1b-1a4c-4c5e-9f0b-0c2a1c7d9a11",
+        "errors": [{"code": "unauthorized", "message": "Invalid API key"}]});
+    crate::refuse_the_rest(server, refused).await;
 }

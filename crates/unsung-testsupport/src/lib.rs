@@ -18,6 +18,8 @@ pub mod uptimerobot;
 
 use serde_json::Value;
 use std::path::PathBuf;
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
 /// The recorded payloads' folder (provenance in its PROVENANCE.md).
 pub fn fixtures_dir() -> PathBuf {
@@ -52,4 +54,24 @@ pub fn query(request: &wiremock::Request, name: &str) -> Option<String> {
 /// The query parameter `name` of `request`, when it is there and a whole number.
 pub fn query_number(request: &wiremock::Request, name: &str) -> Option<usize> {
     query(request, name).and_then(|value| value.parse().ok())
+}
+
+/// A mock answering `GET route` (that path exactly).
+pub fn get(route: &str) -> MockBuilder {
+    Mock::given(method("GET")).and(path(route))
+}
+
+/// A mock answering `GET route` only with the vendor's token in `Authorization` (bare, or
+/// `Bearer …`, as the vendor takes it); see [`refuse_the_rest`] for every other request.
+pub fn get_authorized(route: &str, authorization: &str) -> MockBuilder {
+    get(route).and(header("Authorization", authorization))
+}
+
+/// Answers every GET no other mock at `server` answers with the vendor's 401 `body`; mounted
+/// last, so the routes mounted before (which check the token) win.
+pub async fn refuse_the_rest(server: &MockServer, body: Value) {
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(body))
+        .mount(server)
+        .await;
 }

@@ -3,7 +3,7 @@
 //! events (404, as for accounts without them).
 
 use serde_json::{Value, json};
-use wiremock::matchers::{header, method, path, path_regex};
+use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// One page holding all of `items`, as PagerDuty lists them under `key`.
@@ -31,13 +31,10 @@ pub async fn serve(server: &MockServer, token: Option<&str>, incidents: Value, l
         ),
         ("/log_entries", listing("log_entries", log_entries)),
     ] {
-        let mut mock = Mock::given(method("GET")).and(path(route));
-        if let Some(token) = token {
-            mock = mock.and(header(
-                "Authorization",
-                format!("Token token={token}").as_str(),
-            ));
-        }
+        let mock = match token {
+            Some(token) => crate::get_authorized(route, &format!("Token token={token}")),
+            None => crate::get(route),
+        };
         mock.respond_with(ResponseTemplate::new(200).set_body_json(body))
             .mount(server)
             .await;
@@ -48,12 +45,7 @@ pub async fn serve(server: &MockServer, token: Option<&str>, incidents: Value, l
         .mount(server)
         .await;
     if token.is_some() {
-        Mock::given(method("GET"))
-            .respond_with(
-                ResponseTemplate::new(401)
-                    .set_body_json(json!({"error": {"message": "Unauthorized", "code": 2006}})),
-            )
-            .mount(server)
-            .await;
+        let refused = json!({"error": {"message": "Unauthorized", "code": 2006}});
+        crate::refuse_the_rest(server, refused).await;
     }
 }

@@ -2,8 +2,7 @@
 //! `scheduled-maintenances.json`, from the recorded GitHub page or from a page built here.
 
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{MockServer, ResponseTemplate};
 
 /// A resolved incident on one component.
 pub struct Resolved<'a> {
@@ -79,8 +78,7 @@ pub async fn serve(server: &MockServer, summary: Value, incidents: Value, mainte
         ("/api/v2/incidents.json", incidents),
         ("/api/v2/scheduled-maintenances.json", maintenances),
     ] {
-        Mock::given(method("GET"))
-            .and(path(route))
+        crate::get(route)
             .respond_with(ResponseTemplate::new(200).set_body_json(body))
             .mount(server)
             .await;

@@ -2,8 +2,7 @@
 //! heartbeats (`/api/status-page/heartbeat/{slug}`), in the shape of Kuma's source.
 
 use serde_json::Value;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{MockServer, ResponseTemplate};
 
 /// Kuma's time format: UTC, no zone marker, milliseconds (`2026-11-02 09:00:00.000`).
 pub const TIME_FORMAT: &str = "%Y-%m-%d %H:%M:%S%.3f";
@@ -14,8 +13,7 @@ pub async fn serve(server: &MockServer, slug: &str, status_page: Value, heartbea
         (format!("/api/status-page/heartbeat/{slug}"), heartbeats),
         (format!("/api/status-page/{slug}"), status_page),
     ] {
-        Mock::given(method("GET"))
-            .and(path(route))
+        crate::get(&route)
             .respond_with(ResponseTemplate::new(200).set_body_json(body))
             .mount(server)
             .await;

@@ -110,8 +110,7 @@ pub async fn serve(server: &MockServer, account: Account) {
         .await;
     let a = account.clone();
     let base = server.uri();
-    Mock::given(method("GET"))
-        .and(path("/v3/monitors"))
+    crate::get("/v3/monitors")
         .respond_with(move |r: &Request| v3_answer(&a, r, &base))
         .mount(server)
         .await;
