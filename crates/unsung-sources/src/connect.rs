@@ -4,8 +4,10 @@
 //! names.
 
 use crate::http::{Auth, Http, host_of};
-use crate::{Context, SourceError, text};
+use crate::{Context, Fetched, SourceError, text};
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use unsung_core::{Dataset, Incident};
 
@@ -183,4 +185,45 @@ pub(crate) fn people(incidents: &[Incident]) -> Vec<String> {
         }
     }
     people
+}
+
+/// A connector's cursor as stored: the version its code writes, the span of creation times
+/// read (`from`) and when changes were read up to (`through`), and what else the connector
+/// keeps (`kept`, its fields beside these in the one JSON object).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Cursor<T> {
+    pub(crate) version: u32,
+    pub(crate) from: DateTime<Utc>,
+    pub(crate) through: DateTime<Utc>,
+    #[serde(flatten)]
+    pub(crate) kept: T,
+}
+
+impl<T: Serialize> Cursor<T> {
+    /// The cursor after a sync that read from `since` up to `now`: the `last` one's span
+    /// widened by it.
+    pub(crate) fn after(
+        last: Option<&Self>,
+        version: u32,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+        kept: T,
+    ) -> Cursor<T> {
+        let (from, through) = match last {
+            Some(last) => (last.from.min(since), last.through.max(now)),
+            None => (since, now),
+        };
+        Cursor {
+            version,
+            from,
+            through,
+            kept,
+        }
+    }
+
+    /// Ends a sync: its data settled (see [`settle`]) and this cursor kept for the next one.
+    pub(crate) fn finish(self, fetched: &mut Fetched) {
+        settle(&mut fetched.data);
+        fetched.cursor = serde_json::to_value(self).unwrap_or(Value::Null);
+    }
 }

@@ -353,7 +353,7 @@ impl Sync<'_, '_> {
         let learning_before = self
             .cursor
             .as_ref()
-            .map(|c| c.learning.clone())
+            .map(|c| c.kept.learning.clone())
             .unwrap_or_default();
         let mut learning = learning_before.clone();
         let mut follow_ups_due = false;

@@ -155,15 +155,13 @@ impl<'c, 'a> Api<'c, 'a> {
     }
 }
 
-/// What the next sync needs to read only what is new.
+/// What the next sync needs to read only what is new: `from` is the earliest creation time
+/// read so far (a longer history setting reads the missing part once), changes up to
+/// `through` were read.
+type Cursor = connect::Cursor<Kept>;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Cursor {
-    version: u32,
-    /// The earliest creation time read so far: a longer history setting reads the missing
-    /// part once.
-    from: DateTime<Utc>,
-    /// Changes up to this time were read.
-    through: DateTime<Utc>,
+struct Kept {
     /// The severities read so far, by id, and the lowest rank that counts as major.
     #[serde(default)]
     severities: BTreeSet<String>,
@@ -237,20 +235,13 @@ impl<'c, 'a> Sync<'c, 'a> {
         let (severities, major_rank) = self.severities(&raws).await?;
         let learning = self.add_incidents(&raws, major_rank).await?;
 
-        let through = self
-            .cursor
-            .as_ref()
-            .map_or(cx.now, |c| c.through.max(cx.now));
-        connect::settle(&mut self.fetched.data);
-        self.fetched.cursor = serde_json::to_value(Cursor {
-            version: CURSOR_VERSION,
-            from,
-            through,
+        let kept = Kept {
             severities,
             major_rank,
             learning,
-        })
-        .unwrap_or(Value::Null);
+        };
+        Cursor::after(self.cursor.as_ref(), CURSOR_VERSION, from, cx.now, kept)
+            .finish(&mut self.fetched);
         cx.report(format!("{} incidents", self.fetched.data.incidents.len()));
         Ok(self.fetched)
     }
@@ -259,7 +250,7 @@ impl<'c, 'a> Sync<'c, 'a> {
     /// incident carries a severity not seen before.
     async fn severities(&self, raws: &[RawIncident]) -> Result<(BTreeSet<String>, Option<i64>)> {
         let (known, rank) = match &self.cursor {
-            Some(cursor) => (cursor.severities.clone(), cursor.major_rank),
+            Some(cursor) => (cursor.kept.severities.clone(), cursor.kept.major_rank),
             None => (BTreeSet::new(), None),
         };
         let unseen = raws

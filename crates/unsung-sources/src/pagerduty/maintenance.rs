@@ -78,11 +78,11 @@ impl Sync<'_, '_> {
         let Some(cursor) = &self.cursor else {
             return true;
         };
-        let Some(listed_at) = cursor.maintenance_at else {
+        let Some(listed_at) = cursor.kept.maintenance_at else {
             return true;
         };
         cx.history_start() < cursor.from
-            || cursor.maintenance_due.is_some_and(|due| due <= cx.now)
+            || cursor.kept.maintenance_due.is_some_and(|due| due <= cx.now)
             || cx.now - listed_at >= MAINTENANCE_REFRESH
     }
 

@@ -32,7 +32,6 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use incidents::RawService;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use unsung_core::{Incident, Service};
 
@@ -73,15 +72,13 @@ impl Source for PagerDuty {
     }
 }
 
-/// What the next sync needs to read only what is new.
+/// What the next sync needs to read only what is new: `from` is the earliest incident
+/// creation time read so far (a longer history setting reads the missing part once), and
+/// incidents and change events created before `through` were read.
+type Cursor = connect::Cursor<Kept>;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Cursor {
-    version: u32,
-    /// The earliest incident creation time read so far: a longer history setting reads the
-    /// missing part once.
-    from: DateTime<Utc>,
-    /// Incidents and change events created before this were read.
-    through: DateTime<Utc>,
+struct Kept {
     services_at: DateTime<Utc>,
     /// When maintenance windows were last listed (absent in older cursors: list them).
     #[serde(default)]
@@ -156,7 +153,7 @@ impl<'c, 'a> Sync<'c, 'a> {
                 });
                 (
                     history_start.min(cursor.from),
-                    cx.now - cursor.services_at >= SERVICES_REFRESH,
+                    cx.now - cursor.kept.services_at >= SERVICES_REFRESH,
                 )
             }
         };
@@ -166,7 +163,7 @@ impl<'c, 'a> Sync<'c, 'a> {
             self.services().await?;
             cx.now
         } else {
-            self.cursor.as_ref().map_or(cx.now, |c| c.services_at)
+            self.cursor.as_ref().map_or(cx.now, |c| c.kept.services_at)
         };
         self.incidents(&ranges).await?;
         let (maintenance_at, maintenance_due) = if self.maintenance_due() {
@@ -174,29 +171,23 @@ impl<'c, 'a> Sync<'c, 'a> {
         } else {
             let cursor = self.cursor.as_ref();
             (
-                cursor.and_then(|c| c.maintenance_at),
-                cursor.and_then(|c| c.maintenance_due),
+                cursor.and_then(|c| c.kept.maintenance_at),
+                cursor.and_then(|c| c.kept.maintenance_due),
             )
         };
         self.changes(&ranges).await?;
 
-        let through = self
-            .cursor
-            .as_ref()
-            .map_or(cx.now, |c| c.through.max(cx.now));
-        let data = &mut self.fetched.data;
-        connect::settle(data);
-        data.changes
+        self.fetched
+            .data
+            .changes
             .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        self.fetched.cursor = serde_json::to_value(Cursor {
-            version: CURSOR_VERSION,
-            from,
-            through,
+        let kept = Kept {
             services_at,
             maintenance_at,
             maintenance_due,
-        })
-        .unwrap_or(Value::Null);
+        };
+        Cursor::after(self.cursor.as_ref(), CURSOR_VERSION, from, cx.now, kept)
+            .finish(&mut self.fetched);
         cx.report(format!(
             "{} incidents, {} maintenance windows, {} changes",
             self.fetched.data.incidents.len(),
