@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::HashMap;
 use unsung_core::{Dataset, Incident};
 
 /// The source's token, trimmed. `tool` names the vendor ("PagerDuty") and `what` the token it
@@ -225,5 +226,38 @@ impl<T: Serialize> Cursor<T> {
     pub(crate) fn finish(self, fetched: &mut Fetched) {
         settle(&mut fetched.data);
         fetched.cursor = serde_json::to_value(self).unwrap_or(Value::Null);
+    }
+}
+
+/// What a sync of an incident tool carries from start to end: the last sync's cursor, the
+/// store's incidents of this source by id, and what it will hand back.
+pub(crate) struct Progress<T> {
+    pub(crate) cursor: Option<Cursor<T>>,
+    pub(crate) known: HashMap<String, Incident>,
+    pub(crate) fetched: Fetched,
+}
+
+impl<T: DeserializeOwned> Progress<T> {
+    /// A sync's start: `tool`'s cursor read when its `version` is understood (see [`cursor`]).
+    pub(crate) fn start(cx: &Context<'_>, version: u32, tool: &str) -> Progress<T> {
+        Progress {
+            cursor: cursor(cx.cursor, version, tool),
+            known: cx.known_incidents(),
+            fetched: Fetched::default(),
+        }
+    }
+}
+
+impl<T: Serialize> Progress<T> {
+    /// Ends the sync that read from `since` up to `now` (see [`Cursor::after`] and
+    /// [`Cursor::finish`]).
+    pub(crate) fn finish(
+        &mut self,
+        version: u32,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+        kept: T,
+    ) {
+        Cursor::after(self.cursor.as_ref(), version, since, now, kept).finish(&mut self.fetched);
     }
 }
