@@ -261,3 +261,30 @@ impl<T: Serialize> Progress<T> {
         Cursor::after(self.cursor.as_ref(), version, since, now, kept).finish(&mut self.fetched);
     }
 }
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::{Cursor, cursor};
+    use serde::{Deserialize, Serialize};
+    use serde_json::json;
+
+    #[derive(Debug, Serialize, Deserialize, PartialEq)]
+    struct Kept {
+        #[serde(default)]
+        users: std::collections::BTreeMap<String, String>,
+    }
+
+    #[test]
+    fn a_stored_cursor_reads_and_writes_back_as_one_flat_object() {
+        let stored = json!({
+            "version": 1,
+            "from": "2026-01-01T00:00:00Z",
+            "through": "2026-02-01T00:00:00Z",
+            "users": {"U1": "Ada"},
+        });
+        let read: Cursor<Kept> = cursor(&stored, 1, "Test").expect("understood");
+        assert_eq!(read.kept.users["U1"], "Ada");
+        assert_eq!(serde_json::to_value(&read).unwrap(), stored);
+        assert!(cursor::<Cursor<Kept>>(&stored, 2, "Test").is_none());
+    }
+}
