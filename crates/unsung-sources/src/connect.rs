@@ -4,9 +4,12 @@
 //! names.
 
 use crate::http::{Auth, Http, host_of};
-use crate::{Context, SourceError, text};
+use crate::{Context, Fetched, SourceError, text};
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::HashMap;
 use std::marker::PhantomData;
 use unsung_core::{Dataset, Incident};
 
@@ -186,6 +189,80 @@ pub(crate) fn people(incidents: &[Incident]) -> Vec<String> {
     people
 }
 
+/// A connector's cursor as stored: the version its code writes, the span of creation times
+/// read (`from`) and when changes were read up to (`through`), and what else the connector
+/// keeps (`kept`, its fields beside these in the one JSON object).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Cursor<T> {
+    pub(crate) version: u32,
+    pub(crate) from: DateTime<Utc>,
+    pub(crate) through: DateTime<Utc>,
+    #[serde(flatten)]
+    pub(crate) kept: T,
+}
+
+impl<T: Serialize> Cursor<T> {
+    /// The cursor after a sync that read from `since` up to `now`: the `last` one's span
+    /// widened by it.
+    pub(crate) fn after(
+        last: Option<&Self>,
+        version: u32,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+        kept: T,
+    ) -> Cursor<T> {
+        let (from, through) = match last {
+            Some(last) => (last.from.min(since), last.through.max(now)),
+            None => (since, now),
+        };
+        Cursor {
+            version,
+            from,
+            through,
+            kept,
+        }
+    }
+
+    /// Ends a sync: its data settled (see [`settle`]) and this cursor kept for the next one.
+    pub(crate) fn finish(self, fetched: &mut Fetched) {
+        settle(&mut fetched.data);
+        fetched.cursor = serde_json::to_value(self).unwrap_or(Value::Null);
+    }
+}
+
+/// What a sync of an incident tool carries from start to end: the last sync's cursor, the
+/// store's incidents of this source by id, and what it will hand back.
+pub(crate) struct Progress<T> {
+    pub(crate) cursor: Option<Cursor<T>>,
+    pub(crate) known: HashMap<String, Incident>,
+    pub(crate) fetched: Fetched,
+}
+
+impl<T: DeserializeOwned> Progress<T> {
+    /// A sync's start: `tool`'s cursor read when its `version` is understood (see [`cursor`]).
+    pub(crate) fn start(cx: &Context<'_>, version: u32, tool: &str) -> Progress<T> {
+        Progress {
+            cursor: cursor(cx.cursor, version, tool),
+            known: cx.known_incidents(),
+            fetched: Fetched::default(),
+        }
+    }
+}
+
+impl<T: Serialize> Progress<T> {
+    /// Ends the sync that read from `since` up to `now` (see [`Cursor::after`] and
+    /// [`Cursor::finish`]).
+    pub(crate) fn finish(
+        &mut self,
+        version: u32,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+        kept: T,
+    ) {
+        Cursor::after(self.cursor.as_ref(), version, since, now, kept).finish(&mut self.fetched);
+    }
+}
+
 /// What reaching a vendor's API with a token takes: its name ("PagerDuty", as messages say
 /// it), the token it issues with its article ("a read-only API token"), its public API (used
 /// when no address is given) and what goes before the token in `Authorization` ("Bearer ").
@@ -244,5 +321,32 @@ impl<'c, 'a, V: Vendor> Api<'c, 'a, V> {
     /// An answer from this vendor that cannot be read.
     pub(crate) fn bad(&self, what: impl std::fmt::Display) -> SourceError {
         self.endpoint.bad(what)
+    }
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::{Cursor, cursor};
+    use serde::{Deserialize, Serialize};
+    use serde_json::json;
+
+    #[derive(Debug, Serialize, Deserialize, PartialEq)]
+    struct Kept {
+        #[serde(default)]
+        users: std::collections::BTreeMap<String, String>,
+    }
+
+    #[test]
+    fn a_stored_cursor_reads_and_writes_back_as_one_flat_object() {
+        let stored = json!({
+            "version": 1,
+            "from": "2026-01-01T00:00:00Z",
+            "through": "2026-02-01T00:00:00Z",
+            "users": {"U1": "Ada"},
+        });
+        let read: Cursor<Kept> = cursor(&stored, 1, "Test").expect("understood");
+        assert_eq!(read.kept.users["U1"], "Ada");
+        assert_eq!(serde_json::to_value(&read).unwrap(), stored);
+        assert!(cursor::<Cursor<Kept>>(&stored, 2, "Test").is_none());
     }
 }

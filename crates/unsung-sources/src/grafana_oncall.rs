@@ -19,7 +19,7 @@
 use crate::connect::Endpoint;
 use crate::{Context, Fetched, Result, Source, SourceError, SourceErrorKind, connect, text, time};
 use async_trait::async_trait;
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -223,13 +223,12 @@ impl<'c, 'a> Api<'c, 'a> {
     }
 }
 
-/// What the next sync needs to read only what is new.
+/// What the next sync needs to read only what is new: alert groups created from `from` on
+/// were read, and what this connector keeps.
+type Cursor = connect::Cursor<Kept>;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Cursor {
-    version: u32,
-    /// Alert groups created from here on were read.
-    from: DateTime<Utc>,
-    through: DateTime<Utc>,
+struct Kept {
     /// OnCall's users by id, as named so far.
     #[serde(default)]
     users: BTreeMap<String, String>,
@@ -286,7 +285,7 @@ impl<'c, 'a> Sync<'c, 'a> {
         let mut users = self
             .cursor
             .as_ref()
-            .map(|c| c.users.clone())
+            .map(|c| c.kept.users.clone())
             .unwrap_or_default();
         let unnamed = groups
             .iter()
@@ -311,18 +310,9 @@ impl<'c, 'a> Sync<'c, 'a> {
                 fetched.data.incidents.push(incident);
             }
         }
-        connect::settle(&mut fetched.data);
-        let (from, through) = match &self.cursor {
-            Some(cursor) => (cursor.from.min(since), cursor.through.max(cx.now)),
-            None => (since, cx.now),
-        };
-        fetched.cursor = serde_json::to_value(Cursor {
-            version: CURSOR_VERSION,
-            from,
-            through,
-            users,
-        })
-        .unwrap_or(Value::Null);
+        let kept = Kept { users };
+        Cursor::after(self.cursor.as_ref(), CURSOR_VERSION, since, cx.now, kept)
+            .finish(&mut fetched);
         cx.report(format!("{} alert groups", fetched.data.incidents.len()));
         Ok(fetched)
     }

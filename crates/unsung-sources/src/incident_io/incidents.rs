@@ -351,9 +351,10 @@ impl Sync<'_, '_> {
     ) -> Result<BTreeSet<String>> {
         let cx = self.api.cx;
         let learning_before = self
+            .state
             .cursor
             .as_ref()
-            .map(|c| c.learning.clone())
+            .map(|c| c.kept.learning.clone())
             .unwrap_or_default();
         let mut learning = learning_before.clone();
         let mut follow_ups_due = false;
@@ -363,7 +364,7 @@ impl Sync<'_, '_> {
                 tracing::warn!(incident = %raw.id, "incident.io incident skipped: unreadable created_at");
                 continue;
             };
-            let known = self.known.get(&cx.id(&raw.id));
+            let known = self.state.known.get(&cx.id(&raw.id));
             let known_resolved = known.and_then(|k| k.resolved_at);
             let resolved_at = match raw.stage() {
                 Stage::Open => None,
@@ -393,7 +394,7 @@ impl Sync<'_, '_> {
         };
         for (raw, opened_at, resolved_at) in mapped {
             let id = cx.id(&raw.id);
-            let known = self.known.get(&id);
+            let known = self.state.known.get(&id);
             let (lead, responders) = raw.leads_and_responders();
             let title = raw.title();
             let source_explanation = explanation(follow_ups.get(&raw.id), raw)
@@ -421,7 +422,7 @@ impl Sync<'_, '_> {
                 source_explanation,
                 explanation: None,
             };
-            connect::keep(&mut self.fetched.data.incidents, incident);
+            connect::keep(&mut self.state.fetched.data.incidents, incident);
         }
         Ok(learning)
     }

@@ -30,8 +30,7 @@ use incidents::RawIncident;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeSet, HashMap};
-use unsung_core::Incident;
+use std::collections::BTreeSet;
 
 /// The public API, when no address is given.
 pub const API: &str = "https://api.incident.io";
@@ -155,15 +154,11 @@ impl<'c, 'a> Api<'c, 'a> {
     }
 }
 
-/// What the next sync needs to read only what is new.
+/// What the next sync needs to read only what is new, besides the span read (in
+/// [`connect::Cursor`]: `from` is the earliest creation time read so far, so a longer history
+/// setting reads the missing part once, and changes up to `through` were read).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Cursor {
-    version: u32,
-    /// The earliest creation time read so far: a longer history setting reads the missing
-    /// part once.
-    from: DateTime<Utc>,
-    /// Changes up to this time were read.
-    through: DateTime<Utc>,
+struct Kept {
     /// The severities read so far, by id, and the lowest rank that counts as major.
     #[serde(default)]
     severities: BTreeSet<String>,
@@ -178,19 +173,13 @@ struct Cursor {
 /// One fetch: what it read so far and what it will hand back.
 struct Sync<'c, 'a> {
     api: Api<'c, 'a>,
-    cursor: Option<Cursor>,
-    /// The store's incidents of this source, by id.
-    known: HashMap<String, Incident>,
-    fetched: Fetched,
+    state: connect::Progress<Kept>,
 }
 
 impl<'c, 'a> Sync<'c, 'a> {
     fn new(api: Api<'c, 'a>) -> Sync<'c, 'a> {
-        let cx = api.cx;
         Sync {
-            cursor: connect::cursor(cx.cursor, CURSOR_VERSION, "incident.io"),
-            known: cx.known_incidents(),
-            fetched: Fetched::default(),
+            state: connect::Progress::start(api.cx, CURSOR_VERSION, "incident.io"),
             api,
         }
     }
@@ -200,7 +189,7 @@ impl<'c, 'a> Sync<'c, 'a> {
         let history_start = cx.history_start();
         let day = |at: DateTime<Utc>| at.date_naive().format("%Y-%m-%d").to_string();
         let mut listings = Vec::new();
-        let from = match &self.cursor {
+        let from = match &self.state.cursor {
             None => {
                 listings.push(vec![("created_at[gte]", day(history_start))]);
                 history_start
@@ -237,36 +226,31 @@ impl<'c, 'a> Sync<'c, 'a> {
         let (severities, major_rank) = self.severities(&raws).await?;
         let learning = self.add_incidents(&raws, major_rank).await?;
 
-        let through = self
-            .cursor
-            .as_ref()
-            .map_or(cx.now, |c| c.through.max(cx.now));
-        connect::settle(&mut self.fetched.data);
-        self.fetched.cursor = serde_json::to_value(Cursor {
-            version: CURSOR_VERSION,
-            from,
-            through,
+        let kept = Kept {
             severities,
             major_rank,
             learning,
-        })
-        .unwrap_or(Value::Null);
-        cx.report(format!("{} incidents", self.fetched.data.incidents.len()));
-        Ok(self.fetched)
+        };
+        self.state.finish(CURSOR_VERSION, from, cx.now, kept);
+        cx.report(format!(
+            "{} incidents",
+            self.state.fetched.data.incidents.len()
+        ));
+        Ok(self.state.fetched)
     }
 
     /// The severities known, and the lowest rank counted as major: read again only when an
     /// incident carries a severity not seen before.
     async fn severities(&self, raws: &[RawIncident]) -> Result<(BTreeSet<String>, Option<i64>)> {
-        let (known, rank) = match &self.cursor {
-            Some(cursor) => (cursor.severities.clone(), cursor.major_rank),
+        let (known, rank) = match &self.state.cursor {
+            Some(cursor) => (cursor.kept.severities.clone(), cursor.kept.major_rank),
             None => (BTreeSet::new(), None),
         };
         let unseen = raws
             .iter()
             .filter_map(RawIncident::severity_id)
             .any(|id| !known.contains(id));
-        if self.cursor.is_some() && !unseen {
+        if self.state.cursor.is_some() && !unseen {
             return Ok((known, rank));
         }
         self.api.cx.report("severities");

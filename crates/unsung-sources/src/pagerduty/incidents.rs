@@ -273,6 +273,7 @@ impl Sync<'_, '_> {
     /// Incidents the store holds open and this sync did not read again, as they are now.
     async fn open_incidents(&self, seen: &HashSet<String>) -> Result<Vec<RawIncident>> {
         let mut open: Vec<String> = self
+            .state
             .known
             .values()
             .filter(|incident| {
@@ -315,6 +316,7 @@ impl Sync<'_, '_> {
     /// incidents do not count, so they are not worth reading it for.
     pub(super) fn needs_details(&self, raw: &RawIncident) -> bool {
         let known_resolved = self
+            .state
             .known
             .get(&self.api.cx.id(&raw.id))
             .is_some_and(|incident| incident.resolved_at.is_some());
@@ -328,7 +330,7 @@ impl Sync<'_, '_> {
         };
         let cx = self.api.cx;
         let id = cx.id(&raw.id);
-        let mut details = match self.known.get(&id) {
+        let mut details = match self.state.known.get(&id) {
             Some(known) => Details::from_known(known),
             None => Details::default(),
         };
@@ -372,7 +374,7 @@ impl Sync<'_, '_> {
             source_explanation,
             explanation: None,
         };
-        connect::keep(&mut self.fetched.data.incidents, incident);
+        connect::keep(&mut self.state.fetched.data.incidents, incident);
     }
 }
 

@@ -75,14 +75,14 @@ impl Sync<'_, '_> {
     /// module's comment), or were never listed for the history now asked for.
     pub(super) fn maintenance_due(&self) -> bool {
         let cx = self.api.cx;
-        let Some(cursor) = &self.cursor else {
+        let Some(cursor) = &self.state.cursor else {
             return true;
         };
-        let Some(listed_at) = cursor.maintenance_at else {
+        let Some(listed_at) = cursor.kept.maintenance_at else {
             return true;
         };
         cx.history_start() < cursor.from
-            || cursor.maintenance_due.is_some_and(|due| due <= cx.now)
+            || cursor.kept.maintenance_due.is_some_and(|due| due <= cx.now)
             || cx.now - listed_at >= MAINTENANCE_REFRESH
     }
 
@@ -125,18 +125,18 @@ impl Sync<'_, '_> {
                 .first()
                 .and_then(|s| self.service_of(Some(s)));
             let record = window.record(cx, (start, end), first_service);
-            self.fetched.data.incidents.push(record);
+            self.state.fetched.data.incidents.push(record);
             for service in &window.services {
                 let Some(service_id) = self.service_of(Some(service)) else {
                     continue;
                 };
-                self.fetched.data.intervals.push(Interval {
+                self.state.fetched.data.intervals.push(Interval {
                     service_id: service_id.clone(),
                     start,
                     end,
                     status: Status::Maintenance,
                 });
-                self.fetched.coverage.push(Coverage {
+                self.state.fetched.coverage.push(Coverage {
                     service_id,
                     start,
                     end,
@@ -203,7 +203,7 @@ impl Sync<'_, '_> {
                     (0, _) | (_, None) => cx.id(&event.id),
                     (_, Some(service_id)) => format!("{}@{service_id}", cx.id(&event.id)),
                 };
-                self.fetched.data.changes.push(Change {
+                self.state.fetched.data.changes.push(Change {
                     id,
                     source: cx.name.to_string(),
                     service_id,

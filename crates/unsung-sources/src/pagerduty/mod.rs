@@ -32,9 +32,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use incidents::RawService;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use std::collections::{HashMap, HashSet};
-use unsung_core::{Incident, Service};
+use std::collections::HashSet;
+use unsung_core::Service;
 
 pub struct PagerDuty;
 
@@ -73,15 +72,12 @@ impl Source for PagerDuty {
     }
 }
 
-/// What the next sync needs to read only what is new.
+/// What the next sync needs to read only what is new, besides the span read (in
+/// [`connect::Cursor`]: `from` is the earliest incident creation time read so far, so a longer
+/// history setting reads the missing part once, and incidents and change events created before
+/// `through` were read).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Cursor {
-    version: u32,
-    /// The earliest incident creation time read so far: a longer history setting reads the
-    /// missing part once.
-    from: DateTime<Utc>,
-    /// Incidents and change events created before this were read.
-    through: DateTime<Utc>,
+struct Kept {
     services_at: DateTime<Utc>,
     /// When maintenance windows were last listed (absent in older cursors: list them).
     #[serde(default)]
@@ -110,22 +106,17 @@ fn push_unique(into: &mut Vec<String>, names: impl IntoIterator<Item = String>) 
 /// One fetch: what it read so far and what it will hand back.
 struct Sync<'c, 'a> {
     api: Api<'c, 'a>,
-    cursor: Option<Cursor>,
-    /// The store's incidents of this source, by id.
-    known: HashMap<String, Incident>,
+    state: connect::Progress<Kept>,
     /// Services the store or this sync already has, so references add only new ones.
     service_ids: HashSet<String>,
-    fetched: Fetched,
 }
 
 impl<'c, 'a> Sync<'c, 'a> {
     fn new(api: Api<'c, 'a>) -> Sync<'c, 'a> {
         let cx = api.cx;
         Sync {
-            cursor: connect::cursor(cx.cursor, CURSOR_VERSION, "PagerDuty"),
-            known: cx.known_incidents(),
+            state: connect::Progress::start(cx, CURSOR_VERSION, "PagerDuty"),
             service_ids: cx.known.services.iter().map(|s| s.id.clone()).collect(),
-            fetched: Fetched::default(),
             api,
         }
     }
@@ -134,7 +125,7 @@ impl<'c, 'a> Sync<'c, 'a> {
         let cx = self.api.cx;
         let history_start = cx.history_start();
         let mut ranges = Vec::new();
-        let (from, services_due) = match &self.cursor {
+        let (from, services_due) = match &self.state.cursor {
             None => {
                 ranges.push(Window {
                     since: history_start,
@@ -156,7 +147,7 @@ impl<'c, 'a> Sync<'c, 'a> {
                 });
                 (
                     history_start.min(cursor.from),
-                    cx.now - cursor.services_at >= SERVICES_REFRESH,
+                    cx.now - cursor.kept.services_at >= SERVICES_REFRESH,
                 )
             }
         };
@@ -166,44 +157,41 @@ impl<'c, 'a> Sync<'c, 'a> {
             self.services().await?;
             cx.now
         } else {
-            self.cursor.as_ref().map_or(cx.now, |c| c.services_at)
+            self.state
+                .cursor
+                .as_ref()
+                .map_or(cx.now, |c| c.kept.services_at)
         };
         self.incidents(&ranges).await?;
         let (maintenance_at, maintenance_due) = if self.maintenance_due() {
             (Some(cx.now), self.maintenance().await?)
         } else {
-            let cursor = self.cursor.as_ref();
+            let cursor = self.state.cursor.as_ref();
             (
-                cursor.and_then(|c| c.maintenance_at),
-                cursor.and_then(|c| c.maintenance_due),
+                cursor.and_then(|c| c.kept.maintenance_at),
+                cursor.and_then(|c| c.kept.maintenance_due),
             )
         };
         self.changes(&ranges).await?;
 
-        let through = self
-            .cursor
-            .as_ref()
-            .map_or(cx.now, |c| c.through.max(cx.now));
-        let data = &mut self.fetched.data;
-        connect::settle(data);
-        data.changes
-            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        self.fetched.cursor = serde_json::to_value(Cursor {
-            version: CURSOR_VERSION,
-            from,
-            through,
+        let kept = Kept {
             services_at,
             maintenance_at,
             maintenance_due,
-        })
-        .unwrap_or(Value::Null);
+        };
+        self.state
+            .fetched
+            .data
+            .changes
+            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        self.state.finish(CURSOR_VERSION, from, cx.now, kept);
         cx.report(format!(
             "{} incidents, {} maintenance windows, {} changes",
-            self.fetched.data.incidents.len(),
-            self.fetched.coverage.len(),
-            self.fetched.data.changes.len()
+            self.state.fetched.data.incidents.len(),
+            self.state.fetched.coverage.len(),
+            self.state.fetched.data.changes.len()
         ));
-        Ok(self.fetched)
+        Ok(self.state.fetched)
     }
 
     async fn services(&mut self) -> Result<()> {
@@ -228,6 +216,7 @@ impl<'c, 'a> Sync<'c, 'a> {
             friendly_name: None,
         };
         match self
+            .state
             .fetched
             .data
             .services
@@ -235,7 +224,7 @@ impl<'c, 'a> Sync<'c, 'a> {
             .find(|s| s.id == service.id)
         {
             Some(old) => *old = service,
-            None => self.fetched.data.services.push(service),
+            None => self.state.fetched.data.services.push(service),
         }
     }
 }

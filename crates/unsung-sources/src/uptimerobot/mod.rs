@@ -65,6 +65,30 @@ impl Watched {
     }
 }
 
+/// A monitor as either version lists it: what both say by the same names (v3's in camelCase),
+/// and what only one says (`More`).
+#[derive(Debug, Deserialize)]
+struct Monitor<More> {
+    id: serde_json::Value,
+    #[serde(default, alias = "friendlyName")]
+    friendly_name: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(flatten)]
+    more: More,
+}
+
+impl<More> Monitor<More> {
+    /// The monitor `id`, named as UptimeRobot names it, with what a version read of it.
+    fn watched(&self, id: String, seen: Seen) -> Watched {
+        Watched::new(
+            id,
+            [self.friendly_name.as_deref(), self.url.as_deref()],
+            seen,
+        )
+    }
+}
+
 /// What a version read of one monitor: its stretches, outages and reported uptime.
 type Seen = (
     Vec<(DateTime<Utc>, DateTime<Utc>, Status)>,

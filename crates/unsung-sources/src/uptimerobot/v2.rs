@@ -32,13 +32,11 @@ struct Pagination {
     total: Option<Value>,
 }
 
+type Monitor = super::Monitor<More>;
+
+/// What only v2 says of a monitor.
 #[derive(Debug, Deserialize)]
-struct Monitor {
-    id: Value,
-    #[serde(default)]
-    friendly_name: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
+struct More {
     /// 0 paused, 1 not checked yet, 2 up, 8 seems down, 9 down.
     #[serde(default)]
     status: Option<Value>,
@@ -147,7 +145,9 @@ pub(super) async fn read(cx: &Context<'_>, account: &Account<'_>) -> Result<Vec<
 fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
     let id = id_text(&monitor.id)?;
     let mut logs: Vec<(DateTime<Utc>, i64, Option<i64>, String)> = monitor
+        .more
         .logs
+        .as_deref()
         .unwrap_or_default()
         .iter()
         .filter_map(|log| {
@@ -173,7 +173,12 @@ fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
         .collect();
     logs.sort_by_key(|l| l.0);
     logs.dedup_by_key(|l| l.0);
-    let status = monitor.status.as_ref().and_then(number).map(|s| s as i64);
+    let status = monitor
+        .more
+        .status
+        .as_ref()
+        .and_then(number)
+        .map(|s| s as i64);
     // Each entry holds until the next one, or for its duration, whichever is first; the
     // latest lasts until now while the monitor is still in that state.
     let mut stretches = Vec::new();
@@ -205,15 +210,15 @@ fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
             });
         }
     }
-    let reported = monitor.custom_uptime_ranges.as_ref().and_then(|r| match r {
-        Value::String(s) => s.split('-').next().and_then(|p| p.trim().parse().ok()),
-        other => number(other),
-    });
-    Some(Watched::new(
-        id,
-        [monitor.friendly_name.as_deref(), monitor.url.as_deref()],
-        (stretches, outages, reported),
-    ))
+    let reported = monitor
+        .more
+        .custom_uptime_ranges
+        .as_ref()
+        .and_then(|r| match r {
+            Value::String(s) => s.split('-').next().and_then(|p| p.trim().parse().ok()),
+            other => number(other),
+        });
+    Some(monitor.watched(id, (stretches, outages, reported)))
 }
 
 /// Whether a monitor whose latest log entry is `kind` is still in that state now.

@@ -24,14 +24,12 @@ struct Page {
     data: Vec<Monitor>,
 }
 
+type Monitor = super::Monitor<More>;
+
+/// What only v3 says of a monitor.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Monitor {
-    id: Value,
-    #[serde(default)]
-    friendly_name: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
+struct More {
     /// UP, DOWN, PAUSED, … (null in the schema's placeholder).
     #[serde(default)]
     status: Option<String>,
@@ -135,8 +133,8 @@ pub(super) async fn read(cx: &Context<'_>, account: &Account<'_>) -> Result<Vec<
 
 fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
     let id = id_text(&monitor.id)?;
-    let status = monitor.status.as_deref().unwrap_or("").to_uppercase();
-    let outage = monitor.last_incident.as_ref().and_then(|last| {
+    let status = monitor.more.status.as_deref().unwrap_or("").to_uppercase();
+    let outage = monitor.more.last_incident.as_ref().and_then(|last| {
         let start = moment(last.started_at.as_ref()?)?;
         let length = last
             .duration
@@ -159,7 +157,7 @@ fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
     });
     let mut stretches = Vec::new();
     if status != "PAUSED"
-        && let Some(uptimes) = &monitor.last_day_uptimes
+        && let Some(uptimes) = &monitor.more.last_day_uptimes
         && let Some(size) = uptimes.bucket_size.as_ref().and_then(number)
         && size >= 1.0
     {
@@ -188,9 +186,5 @@ fn map(cx: &Context<'_>, monitor: Monitor) -> Option<Watched> {
             }
         }
     }
-    Some(Watched::new(
-        id,
-        [monitor.friendly_name.as_deref(), monitor.url.as_deref()],
-        (stretches, outage.into_iter().collect(), None),
-    ))
+    Some(monitor.watched(id, (stretches, outage.into_iter().collect(), None)))
 }
