@@ -10,8 +10,8 @@ pub struct Resolved<'a> {
     /// none, minor, major or critical
     pub impact: &'a str,
     pub component: &'a str,
-    pub from: &'a str,
-    pub to: &'a str,
+    /// When it began and when it was resolved (RFC 3339).
+    pub span: (&'a str, &'a str),
 }
 
 /// A resolved incident on `component` from `from` to `to` (RFC 3339).
@@ -26,15 +26,14 @@ pub fn resolved<'a>(
         id,
         impact,
         component,
-        from,
-        to,
+        span: (from, to),
     }
 }
 
 impl Resolved<'_> {
     /// As `incidents.json` lists it, without updates.
     pub fn to_json(&self) -> Value {
-        let (from, to) = (self.from, self.to);
+        let (from, to) = self.span;
         json!({
             "id": self.id, "name": format!("Trouble {}", self.id), "status": "resolved",
             "impact": self.impact, "created_at": from, "started_at": from, "resolved_at": to,
