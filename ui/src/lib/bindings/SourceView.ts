@@ -2,6 +2,7 @@
 
 /**
  * A connected source, as Settings → Sources and `unsung source list` show it. Never its token.
+ * (`Default`, an unnamed source never synced, is for tests that set only what they look at.)
  */
 export type SourceView = { name: string, kind: string, url: string | null, query: string | null, service_label: string | null, slug: string | null, file: string | null, stack_url: string | null, repos: Array<string>, 
 /**
