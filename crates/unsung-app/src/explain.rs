@@ -24,6 +24,15 @@ fn last_change(explanation: &Explanation) -> chrono::DateTime<chrono::Utc> {
     explanation.edited_at.unwrap_or(explanation.written_at)
 }
 
+/// Whether `explanation` should replace the one on the same incident among `others`: there is
+/// none, or it is older.
+fn newer_than_its_match(explanation: &Explanation, others: &[Explanation]) -> bool {
+    others
+        .iter()
+        .find(|o| o.incident_id == explanation.incident_id)
+        .is_none_or(|other| last_change(explanation) > last_change(other))
+}
+
 /// Lays `explanations` over `incidents` (each replaces the incident's own, if any).
 pub(crate) fn overlay(incidents: &mut [Incident], explanations: &[Explanation]) {
     for incident in incidents {
@@ -109,23 +118,13 @@ impl App {
         // The demo team's incidents are this computer's alone: what is written on them stays here.
         let demo = format!("{}/", unsung_core::demo::SOURCE);
         for local in mine.iter().filter(|m| !m.incident_id.starts_with(&demo)) {
-            let newer = match theirs.iter().find(|t| t.incident_id == local.incident_id) {
-                Some(their) => last_change(local) > last_change(their),
-                None => true,
-            };
-            if newer {
+            if newer_than_its_match(local, &theirs) {
                 team.save_explanation(local).await?;
                 sent += 1;
             }
         }
-        for their in &theirs {
-            let newer = match mine.iter().find(|m| m.incident_id == their.incident_id) {
-                Some(local) => last_change(their) > last_change(local),
-                None => true,
-            };
-            if newer {
-                self.local.save_explanation(their).await?;
-            }
+        for their in theirs.iter().filter(|t| newer_than_its_match(t, &mine)) {
+            self.local.save_explanation(their).await?;
         }
         Ok(sent)
     }
