@@ -21,9 +21,24 @@ use std::path::PathBuf;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
-/// The recorded payloads' folder (provenance in its PROVENANCE.md).
+/// The recorded payloads' folder (provenance in its PROVENANCE.md), found from the running
+/// test's crate upwards (cargo sets `CARGO_MANIFEST_DIR` when it runs a test). Not `env!` alone:
+/// this library's build is reused by checkouts sharing one target directory, and a path baked
+/// in at compile time may name a checkout since deleted.
 pub fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../unsung-sources/tests/fixtures")
+    let crate_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    fixtures_dir_from(&crate_dir)
+}
+
+/// The fixtures' folder of the checkout holding `crate_dir` (a crate's folder at any depth).
+fn fixtures_dir_from(crate_dir: &std::path::Path) -> PathBuf {
+    crate_dir
+        .ancestors()
+        .map(|dir| dir.join("crates/unsung-sources/tests/fixtures"))
+        .find(|dir| dir.is_dir())
+        .unwrap_or_else(|| crate_dir.join("../unsung-sources/tests/fixtures"))
 }
 
 /// A fixture's path, `path` relative to [`fixtures_dir`] (`csv/generic.csv`).
@@ -74,4 +89,23 @@ pub async fn refuse_the_rest(server: &MockServer, body: Value) {
         .respond_with(ResponseTemplate::new(401).set_body_json(body))
         .mount(server)
         .await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixtures_are_found_in_the_checkout_of_the_running_test_not_where_this_was_built() {
+        let checkout = tempfile::tempdir().unwrap();
+        let fixtures = checkout.path().join("crates/unsung-sources/tests/fixtures");
+        std::fs::create_dir_all(&fixtures).unwrap();
+        for crate_dir in ["crates/unsung-cli", "crates/unsung-sources", "tests/e2e"] {
+            assert_eq!(
+                fixtures_dir_from(&checkout.path().join(crate_dir)),
+                fixtures
+            );
+        }
+        assert!(fixture_path("PROVENANCE.md").is_file());
+    }
 }
