@@ -1,4 +1,15 @@
 fn main() {
+    // A release build leaves the linker's map beside the binary (target/release/unsung-desktop.map),
+    // so scripts/bench can say which crates the bytes come from whenever the size moves.
+    if std::env::var("PROFILE").as_deref() == Ok("release")
+        && let Some(out) = std::env::var_os("OUT_DIR")
+    {
+        let release = std::path::Path::new(&out).join("../../..");
+        println!(
+            "cargo:rustc-link-arg-bins=-Wl,-Map={}",
+            release.join("unsung-desktop.map").display()
+        );
+    }
     // Listing the app's commands makes Tauri generate one permission per command, so the
     // capability file can grant exactly these and nothing else.
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(

@@ -1,5 +1,6 @@
 //! Unsung's desktop shell: window, plugins and security settings. Every command is a thin
-//! adapter in `commands.rs` over the use cases in unsung-app.
+//! adapter in `commands.rs` over the use cases in unsung-app. Started with `--cli` first, the
+//! same binary is the `unsung` command (the .deb's /usr/bin/unsung runs it so).
 
 mod commands;
 mod delivery;
@@ -8,6 +9,8 @@ mod ready;
 mod webkit;
 mod weekly;
 
+use std::ffi::{OsStr, OsString};
+use std::process::ExitCode;
 use std::sync::Mutex;
 use tauri::Manager;
 use tauri::ipc::Channel;
@@ -87,7 +90,14 @@ async fn open_app_now() -> Result<App, AppError> {
     Ok(app)
 }
 
-fn main() {
+/// The first argument that turns this binary into the `unsung` command.
+const CLI_FACE: &str = "--cli";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os();
+    if args.nth(1).as_deref() == Some(OsStr::new(CLI_FACE)) {
+        return unsung_cli::main_with(std::iter::once(OsString::from("unsung")).chain(args));
+    }
     ready::step("main");
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -183,4 +193,5 @@ fn main() {
         ])
         .run(tauri::generate_context!())
         .expect("error while running Unsung");
+    ExitCode::SUCCESS
 }

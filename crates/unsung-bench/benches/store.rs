@@ -124,6 +124,8 @@ fn prometheus(c: &mut Criterion) {
         .block_on(cache::ensure_prom_copy())
         .expect("the year's Prometheus copy");
     let server = rt.block_on(unsung_testprom::serve(&cache::prom_data()));
+    // reqwest is built without a TLS provider of its own (the workspace chose ring).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(120))
         .build()

@@ -10,9 +10,12 @@ use std::sync::{Arc, OnceLock};
 
 pub const FAMILY: &str = "Inter";
 
-const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/Inter-Regular.otf");
-const SEMIBOLD: &[u8] = include_bytes!("../../../assets/fonts/Inter-SemiBold.otf");
-const BOLD: &[u8] = include_bytes!("../../../assets/fonts/Inter-Bold.otf");
+/// The three weights, deflated at build time (build.rs), in [`Weight`] order.
+const COMPRESSED: [&[u8]; 3] = [
+    include_bytes!(concat!(env!("OUT_DIR"), "/Inter-Regular.otf.deflate")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/Inter-SemiBold.otf.deflate")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/Inter-Bold.otf.deflate")),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Weight {
@@ -31,12 +34,13 @@ impl Weight {
         }
     }
 
+    /// The font file, inflated the first time it is asked for.
     fn data(self) -> &'static [u8] {
-        match self {
-            Weight::Regular => REGULAR,
-            Weight::SemiBold => SEMIBOLD,
-            Weight::Bold => BOLD,
-        }
+        static FILES: [OnceLock<Vec<u8>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        FILES[self.index()].get_or_init(|| {
+            miniz_oxide::inflate::decompress_to_vec(COMPRESSED[self.index()])
+                .expect("the font compressed at build time inflates")
+        })
     }
 
     fn index(self) -> usize {

@@ -73,6 +73,8 @@ pub struct Answer {
 
 impl Http {
     pub fn new(limits: HttpLimits) -> Http {
+        // reqwest is built without a TLS provider of its own (the workspace chose ring).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .timeout(limits.timeout)
             .connect_timeout(limits.timeout.min(Duration::from_secs(10)))

@@ -301,6 +301,8 @@ async fn serve_in(dir: tempfile::TempDir, data: &Path) -> Server {
         log: server_log,
     };
 
+    // reqwest is built without a TLS provider of its own (the workspace chose ring).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(2))
         .build()

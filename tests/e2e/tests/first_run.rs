@@ -16,7 +16,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use fantoccini::{Client, Locator};
+use support::webdriver::{Client, Locator};
 use support::{Driver, click, displayed, fill, testid, visible_texts, wait_for, with_text};
 use unsung_app::dto::{NewSource, Preferences, WeeklyNoticeView, WorkingHoursView};
 use unsung_app::{App, Clock};

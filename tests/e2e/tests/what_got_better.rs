@@ -10,7 +10,7 @@ mod support;
 
 use std::time::Duration;
 
-use fantoccini::{Client, Locator};
+use support::webdriver::{Client, Locator};
 use support::{
     Driver, MARKUP, XSS_VECTORS, displayed, past_the_welcome, path_from_env, save_screenshot,
     testid, wait_for, with_text,

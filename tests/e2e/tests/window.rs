@@ -17,8 +17,7 @@ mod support;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use fantoccini::elements::Element;
-use fantoccini::{Client, Locator};
+use support::webdriver::{Client, Element, Locator};
 use support::{
     Driver, MARKUP, XSS_VECTORS, click, displayed, fill, past_the_welcome, path_from_env,
     save_screenshot, testid, with_text,

@@ -5,7 +5,7 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
-use unsung_bench::criterion_home;
+use unsung_bench::{criterion_home, linker_map};
 
 /// The size of `binary` with every symbol and debug section removed (`strip --strip-all` on
 /// a copy), whatever the build left in.
@@ -73,4 +73,27 @@ pub(crate) fn sync_counts(log: &Path) -> Result<Vec<(String, u64, u64)>> {
         bail!("no request counts in {}", log.display());
     }
     Ok(counts)
+}
+
+/// How many crates the size line names.
+const LARGEST: usize = 15;
+
+/// The crates that weigh most in `binary`, read from the map its link left beside it
+/// (`<binary>.map`, see src-tauri/build.rs): "tokio 1.2 MiB, …".
+pub(crate) fn largest_crates(binary: &Path) -> Result<String> {
+    let map = binary.with_extension("map");
+    let text = fs::read_to_string(&map)
+        .with_context(|| format!("{} (a release build writes it)", map.display()))?;
+    let crates = linker_map::bytes_by_crate(&text);
+    let total: u64 = crates.iter().map(|(_, bytes)| bytes).sum();
+    let named: Vec<String> = crates
+        .iter()
+        .take(LARGEST)
+        .map(|(name, bytes)| format!("{name} {:.2} MiB", *bytes as f64 / 1024.0 / 1024.0))
+        .collect();
+    Ok(format!(
+        "{} (of {:.1} MiB in all)",
+        named.join(", "),
+        total as f64 / 1024.0 / 1024.0
+    ))
 }

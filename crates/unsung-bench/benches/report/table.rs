@@ -30,8 +30,11 @@ pub(crate) fn ms(seconds: f64) -> String {
     }
 }
 
+/// Bytes in a mebibyte, for budgets written in MiB.
+pub(crate) const MIB: f64 = 1024.0 * 1024.0;
+
 pub(crate) fn mib(bytes: f64) -> String {
-    format!("{:.1} MiB", bytes / 1024.0 / 1024.0)
+    format!("{:.1} MiB", bytes / MIB)
 }
 
 fn yes_no(within: Option<bool>) -> &'static str {

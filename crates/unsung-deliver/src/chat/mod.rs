@@ -126,6 +126,8 @@ pub enum Outcome {
 /// An HTTP client for chats: rustls, `timeout` per request, no redirects (a webhook that
 /// redirects elsewhere is not followed with the note).
 pub fn client(timeout: Duration) -> Result<reqwest::Client, String> {
+    // reqwest is built without a TLS provider of its own (the workspace chose ring).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder()
         .timeout(timeout)
         .redirect(reqwest::redirect::Policy::none())

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::elements::Element;
-use fantoccini::error::CmdError;
-use fantoccini::{Client, ClientBuilder, Locator};
+pub mod webdriver;
+
+use webdriver::{Client, CmdError, Element, Locator};
 use serde_json::json;
 
 /// How long tauri-driver and WebKitWebDriver may take to listen on their ports.
@@ -215,10 +215,8 @@ impl Driver {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert("tauri:options".into(), json!({ "application": app }));
-        let mut builder = ClientBuilder::rustls().expect("set up the WebDriver client");
-        builder.capabilities(caps);
         let url = format!("http://127.0.0.1:{}", self.port);
-        match tokio::time::timeout(SESSION_START, builder.connect(&url)).await {
+        match tokio::time::timeout(SESSION_START, Client::connect(&url, caps)).await {
             Ok(Ok(client)) => client,
             Ok(Err(e)) => panic!(
                 "could not open a WebDriver session on {}: {e}",
