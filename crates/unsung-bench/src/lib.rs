@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod process;
+pub mod scale;
 pub mod year;
 
 use std::path::PathBuf;
