@@ -66,9 +66,27 @@ fn store(c: &mut Criterion) {
 /// asking for one does not first build what the others need (Prometheus's copy takes minutes).
 fn wanted(group: &str) -> bool {
     const GROUPS: [&str; 3] = ["store", "scale", "prometheus"];
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
+    // Criterion's options that take a value: that value is not a filter.
+    const VALUED: [&str; 10] = [
+        "--profile-time",
+        "--save-baseline",
+        "--baseline",
+        "--load-baseline",
+        "--sample-size",
+        "--warm-up-time",
+        "--measurement-time",
+        "--color",
+        "--output-format",
+        "--plotting-backend",
+    ];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filters: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(k, a)| {
+            !a.starts_with('-') && (*k == 0 || !VALUED.contains(&args[k - 1].as_str()))
+        })
+        .map(|(_, a)| a)
         .collect();
     filters.is_empty()
         || filters

@@ -15,7 +15,7 @@ fn curve_rows(what: &str, curve: &Curve) -> Result<Vec<Row>> {
     let times = curve
         .shapes
         .iter()
-        .map(|shape| criterion_median("scale", &format!("{what}/{}", shape.name())))
+        .map(|shape| criterion_median("scale", &format!("{what}_{}", shape.name())))
         .collect::<Result<Vec<f64>>>()?;
     let mut rows = Vec::new();
     for k in (0..curve.shapes.len()).rev() {
