@@ -1,5 +1,5 @@
 //! The year's stats and story as the app gives them (read from the SQLite store, then counted
-//! and told), warm; and the same availability answer asked of a real Prometheus holding the
+//! and told), warm; the same at the scale rows' shapes (src/scale.rs); and the same availability answer asked of a real Prometheus holding the
 //! same samples. Before timing Prometheus, both answers are compared service by service, and
 //! the comparison is written beside criterion's figures for the report.
 
@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::time::Duration;
 use tokio::runtime::Runtime;
 use unsung_app::{App, Audience, Lang, Tz};
-use unsung_bench::{availability_query, cache, criterion_home, year};
+use unsung_bench::{availability_query, cache, criterion_home, scale, year};
 
 fn runtime() -> Runtime {
     tokio::runtime::Builder::new_multi_thread()
@@ -36,6 +36,9 @@ fn open_app(rt: &Runtime) -> App {
 }
 
 fn store(c: &mut Criterion) {
+    if !wanted("store") {
+        return;
+    }
     let rt = runtime();
     let app = open_app(&rt);
     let range = year::range();
@@ -55,6 +58,82 @@ fn store(c: &mut Criterion) {
             )
         })
     });
+    group.finish();
+}
+
+/// Whether the name filters given to the bench (`cargo bench --bench store -- scale`) leave
+/// `group` to run: filters starting with a group's name ask for those groups only, so a run
+/// asking for one does not first build what the others need (Prometheus's copy takes minutes).
+fn wanted(group: &str) -> bool {
+    const GROUPS: [&str; 3] = ["store", "scale", "prometheus"];
+    // Criterion's options that take a value: that value is not a filter.
+    const VALUED: [&str; 10] = [
+        "--profile-time",
+        "--save-baseline",
+        "--baseline",
+        "--load-baseline",
+        "--sample-size",
+        "--warm-up-time",
+        "--measurement-time",
+        "--color",
+        "--output-format",
+        "--plotting-backend",
+    ];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filters: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(k, a)| {
+            !a.starts_with('-') && (*k == 0 || !VALUED.contains(&args[k - 1].as_str()))
+        })
+        .map(|(_, a)| a)
+        .collect();
+    filters.is_empty()
+        || filters
+            .iter()
+            .any(|f| f.starts_with(group) || !GROUPS.iter().any(|g| f.starts_with(g)))
+}
+
+/// Stats and story over the whole history of each shape, warm, one app open at a time. Each
+/// shape's SQLite copy is made first if it is not cached (what that took is kept beside it).
+fn scale(c: &mut Criterion) {
+    if !wanted("scale") {
+        return;
+    }
+    let rt = runtime();
+    let mut group = c.benchmark_group("scale");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for shape in scale::shapes() {
+        let app = rt
+            .block_on(async {
+                if let Some(made) = cache::ensure_shape_db(shape).await? {
+                    eprintln!(
+                        "bench: made {} in {:.1} s (generated in {:.1} s, loaded in {:.1} s; once)",
+                        shape.describe(),
+                        made.total().as_secs_f64(),
+                        made.generate_seconds,
+                        made.load_seconds
+                    );
+                }
+                cache::open_shape_app(shape).await
+            })
+            .expect("a shape's SQLite copy");
+        let range = shape.range();
+        group.bench_function(format!("stats/{}", shape.name()), |b| {
+            b.iter(|| black_box(rt.block_on(app.stats(range, Tz::UTC)).expect("stats")))
+        });
+        group.bench_function(format!("story/{}", shape.name()), |b| {
+            b.iter(|| {
+                black_box(
+                    rt.block_on(app.story(range, Tz::UTC, Audience::Family, Lang::En))
+                        .expect("story"),
+                )
+            })
+        });
+    }
     group.finish();
 }
 
@@ -118,6 +197,9 @@ async fn compare(app: &App, client: &reqwest::Client, url: &str) -> Result<(usiz
 }
 
 fn prometheus(c: &mut Criterion) {
+    if !wanted("prometheus") {
+        return;
+    }
     let rt = runtime();
     let app = open_app(&rt);
     let copy = rt
@@ -174,5 +256,5 @@ fn prometheus(c: &mut Criterion) {
     drop(server);
 }
 
-criterion_group!(benches, store, prometheus);
+criterion_group!(benches, store, scale, prometheus);
 criterion_main!(benches);

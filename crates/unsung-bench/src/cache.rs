@@ -1,9 +1,9 @@
-//! What the benchmarks make once and keep between runs: the year loaded into a SQLite file,
-//! and the same year backfilled into a Prometheus data directory (minutes of work the first
+//! What the benchmarks make once and keep between runs: the year (and the other shapes the
+//! scale rows read) loaded into a SQLite file each, and the same year backfilled into a Prometheus data directory (minutes of work the first
 //! time). Each is built in a side folder and renamed into place when complete, so a run that
 //! was stopped half way leaves nothing that looks finished.
 
-use crate::year;
+use crate::year::{self, Shape};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -45,39 +45,90 @@ pub fn dir() -> PathBuf {
     PathBuf::from(home).join(".cache/unsung/bench")
 }
 
-fn year_dir() -> PathBuf {
-    dir().join(format!("year-v{}", year::DATA_VERSION))
+/// The year keeps the folder it always had; other shapes are named by their size.
+fn shape_dir(shape: Shape) -> PathBuf {
+    if shape == Shape::YEAR {
+        dir().join(format!("year-v{}", year::DATA_VERSION))
+    } else {
+        dir().join(format!("shape-v{}-{}", year::DATA_VERSION, shape.name()))
+    }
 }
 
 /// The SQLite file holding the year (it exists once [`ensure_year_db`] has run).
 pub fn year_db() -> PathBuf {
-    year_dir().join("unsung.db")
+    shape_db(Shape::YEAR)
+}
+
+/// The SQLite file holding `shape` (it exists once [`ensure_shape_db`] has run).
+pub fn shape_db(shape: Shape) -> PathBuf {
+    shape_dir(shape).join("unsung.db")
 }
 
 /// Makes the year's SQLite file unless it is there; returns how long that took, if it ran.
 pub async fn ensure_year_db() -> Result<Option<Duration>> {
-    if year_db().exists() {
+    Ok(ensure_shape_db(Shape::YEAR).await?.map(|made| made.total()))
+}
+
+/// How long making a shape's SQLite copy took, kept beside it (`made.json`) for the report.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct Made {
+    /// Drawing the history in memory.
+    pub generate_seconds: f64,
+    /// Writing it through the store (one transaction), and the notes.
+    pub load_seconds: f64,
+}
+
+impl Made {
+    pub fn total(self) -> Duration {
+        Duration::from_secs_f64(self.generate_seconds + self.load_seconds)
+    }
+}
+
+/// What making `shape`'s copy took, when it was made by this version of the bench.
+pub fn made(shape: Shape) -> Option<Made> {
+    let text = std::fs::read_to_string(shape_dir(shape).join("made.json")).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Makes `shape`'s SQLite file unless it is there (generated, then loaded in one transaction
+/// by the store's own sync path); returns how long that took, if it ran.
+pub async fn ensure_shape_db(shape: Shape) -> Result<Option<Made>> {
+    if shape_db(shape).exists() {
         return Ok(None);
     }
-    let began = Instant::now();
-    let building = year_dir().with_extension("building");
+    let building = shape_dir(shape).with_extension("building");
     claim(&building, None)?;
+    let began = Instant::now();
+    let data = year::shaped(shape);
+    let notes = year::shaped_notes(shape);
+    let generated = began.elapsed();
     {
         let store = SqliteStore::open(&building.join("unsung.db").to_string_lossy()).await?;
-        let source = SourceRecord::new("bench", "csv", None, year::range().from);
-        store.replace_source(&source, &year::dataset()).await?;
-        for note in year::notes() {
+        let source = SourceRecord::new("bench", "csv", None, shape.range().from);
+        store.replace_source(&source, &data).await?;
+        drop(data);
+        for note in notes {
             store.insert_thanks(&note).await?;
         }
     }
-    std::fs::rename(&building, year_dir())?;
-    Ok(Some(began.elapsed()))
+    let made = Made {
+        generate_seconds: generated.as_secs_f64(),
+        load_seconds: (began.elapsed() - generated).as_secs_f64(),
+    };
+    std::fs::write(building.join("made.json"), serde_json::to_string(&made)?)?;
+    std::fs::rename(&building, shape_dir(shape))?;
+    Ok(Some(made))
 }
 
 /// The app over the year's SQLite file, its clock at the year's end, reading UTC.
 pub async fn open_year_app() -> Result<App> {
+    open_shape_app(Shape::YEAR).await
+}
+
+/// The app over `shape`'s SQLite file, its clock at the end, reading UTC.
+pub async fn open_shape_app(shape: Shape) -> Result<App> {
     let app = App::start(Config {
-        db: year_db().to_string_lossy().into_owned(),
+        db: shape_db(shape).to_string_lossy().into_owned(),
         team_db: None,
         clock: Clock::Fixed(year::end()),
         tz: Some(unsung_app::Tz::UTC),

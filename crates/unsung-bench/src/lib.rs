@@ -6,6 +6,7 @@
 pub mod cache;
 pub mod linker_map;
 pub mod process;
+pub mod scale;
 pub mod year;
 
 use std::path::PathBuf;

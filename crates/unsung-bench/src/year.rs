@@ -1,5 +1,6 @@
 //! The big team the benchmarks read: a year of 200 services with 50,000 incidents, built the
-//! same way every time (a fixed seed, a fixed end), so every run measures the same work.
+//! same way every time (a fixed seed, a fixed end), so every run measures the same work; and
+//! the same team at other [`Shape`]s (more years, services or incidents) for the scale rows.
 //!
 //! Every outage, slowdown, maintenance window and gap starts and ends on a five-minute grid,
 //! so the same history can be handed to Prometheus as five-minute probe samples
@@ -34,16 +35,86 @@ const TITLES: [&str; 6] = [
     "Emails are late",
 ];
 
+/// How big a generated history is. [`Shape::YEAR`] is the year every other bench reads (and
+/// Prometheus holds); the others draw the same way, so each differs from it only in size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Shape {
+    pub years: u32,
+    pub services: usize,
+    pub incidents: usize,
+}
+
+impl Shape {
+    pub const YEAR: Shape = Shape {
+        years: 1,
+        services: SERVICES,
+        incidents: INCIDENTS,
+    };
+
+    pub fn days(self) -> i64 {
+        DAYS * i64::from(self.years)
+    }
+
+    /// The whole history, ending at [`end`].
+    pub fn range(self) -> TimeRange {
+        TimeRange {
+            from: end() - Duration::days(self.days()),
+            to: end(),
+        }
+    }
+
+    /// Updates shipped and notes written keep the year's pace: they grow with the years.
+    fn changes(self) -> usize {
+        CHANGES * self.years as usize
+    }
+
+    fn notes(self) -> usize {
+        NOTES * self.years as usize
+    }
+
+    /// A short name for folders and criterion ids: `1y-200s-50k`.
+    pub fn name(self) -> String {
+        let incidents = if self.incidents % 1_000_000 == 0 {
+            format!("{}m", self.incidents / 1_000_000)
+        } else if self.incidents % 1_000 == 0 {
+            format!("{}k", self.incidents / 1_000)
+        } else {
+            self.incidents.to_string()
+        };
+        format!("{}y-{}s-{incidents}", self.years, self.services)
+    }
+
+    /// For people: `1 year × 200 services × 50,000 incidents`.
+    pub fn describe(self) -> String {
+        let years = if self.years == 1 { "year" } else { "years" };
+        format!(
+            "{} {years} × {} services × {} incidents",
+            self.years,
+            thousands(self.services),
+            thousands(self.incidents)
+        )
+    }
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The end of the year told: the benchmarks' "now".
 pub fn end() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap()
 }
 
 pub fn range() -> TimeRange {
-    TimeRange {
-        from: end() - Duration::days(DAYS),
-        to: end(),
-    }
+    Shape::YEAR.range()
 }
 
 /// A small, fast, deterministic generator (SplitMix64): no dependency, same numbers everywhere.
@@ -74,11 +145,21 @@ type Mark = (DateTime<Utc>, DateTime<Utc>, Option<Status>);
 /// The whole year: services, availability, incidents, updates shipped and people. Notes are
 /// separate ([`notes`]): stores take them one by one.
 pub fn dataset() -> Dataset {
-    let range = range();
+    shaped(Shape::YEAR)
+}
+
+/// The history of `shape`, drawn as the year is (the year's draws are unchanged by shapes).
+pub fn shaped(shape: Shape) -> Dataset {
+    let Shape {
+        services: service_count,
+        incidents: incident_count,
+        ..
+    } = shape;
+    let range = shape.range();
     let start = range.from;
-    let slots = DAYS * 86_400 / STEP;
+    let slots = shape.days() * 86_400 / STEP;
     let mut random = Random(0x756e_7375_6e67);
-    let services: Vec<Service> = (0..SERVICES)
+    let services: Vec<Service> = (0..service_count)
         .map(|n| Service {
             id: format!("bench/{n}"),
             source: "bench".into(),
@@ -88,15 +169,15 @@ pub fn dataset() -> Dataset {
             friendly_name: (n % 3 != 0).then(|| format!("shop page {n}")),
         })
         .collect();
-    let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); SERVICES];
+    let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); service_count];
 
-    let mut incidents = Vec::with_capacity(INCIDENTS);
-    for n in 0..INCIDENTS {
-        let service = random.below(SERVICES as u64) as usize;
+    let mut incidents = Vec::with_capacity(incident_count);
+    for n in 0..incident_count {
+        let service = random.below(service_count as u64) as usize;
         let opened = start + Duration::seconds(random.below(slots as u64 - 13) as i64 * STEP);
         let length = Duration::seconds((1 + random.below(12) as i64) * STEP);
         // The last few are still open at the end of the year.
-        let resolved = (n < INCIDENTS - 3).then_some(opened + length);
+        let resolved = (n < incident_count - 3).then_some(opened + length);
         let disposition = match random.below(100) {
             0 => Disposition::Merged,
             1 => Disposition::Declined,
@@ -149,7 +230,7 @@ pub fn dataset() -> Dataset {
 
     for (n, own) in marks.iter_mut().enumerate() {
         // An hour of planned maintenance each month, at night.
-        for month in 0..12 {
+        for month in 0..12 * i64::from(shape.years) {
             let at = start + Duration::days(month * 30 + (n as i64 * 7) % 28) + Duration::hours(2);
             own.push((at, at + Duration::hours(1), Some(Status::Maintenance)));
         }
@@ -192,12 +273,16 @@ pub fn dataset() -> Dataset {
         }
     }
 
-    let changes = (0..CHANGES)
+    let changes = (0..shape.changes())
         .map(|n| Change {
             id: format!("bench/change-{n}"),
             source: "bench".into(),
-            service_id: Some(services[random.below(SERVICES as u64) as usize].id.clone()),
-            at: start + Duration::seconds(random.below((DAYS * 86_400) as u64) as i64),
+            service_id: Some(
+                services[random.below(service_count as u64) as usize]
+                    .id
+                    .clone(),
+            ),
+            at: start + Duration::seconds(random.below((shape.days() * 86_400) as u64) as i64),
             summary: "Deploy".into(),
         })
         .collect();
@@ -214,9 +299,14 @@ pub fn dataset() -> Dataset {
 
 /// A year of thank-you notes, one every few hours.
 pub fn notes() -> Vec<ThankYou> {
+    shaped_notes(Shape::YEAR)
+}
+
+/// The notes of `shape`'s years, at the year's pace.
+pub fn shaped_notes(shape: Shape) -> Vec<ThankYou> {
     let mut random = Random(0x7468_616e_6b73);
-    let start = range().from;
-    (0..NOTES)
+    let start = shape.range().from;
+    (0..shape.notes())
         .map(|n| {
             let from = PEOPLE[random.below(PEOPLE.len() as u64) as usize];
             let to = PEOPLE[random.below(PEOPLE.len() as u64) as usize];
@@ -228,7 +318,8 @@ pub fn notes() -> Vec<ThankYou> {
                 incident_id: None,
                 period_from: None,
                 period_to: None,
-                created_at: start + Duration::seconds(random.below((DAYS * 86_400) as u64) as i64),
+                created_at: start
+                    + Duration::seconds(random.below((shape.days() * 86_400) as u64) as i64),
                 edited_at: None,
                 is_demo: false,
             }
@@ -259,6 +350,9 @@ pub fn probe_samples<'a>(intervals: &'a [&'a Interval]) -> impl Iterator<Item = 
 }
 
 #[cfg(test)]
+const YEAR_FINGERPRINT: u64 = 12_039_319_589_697_476_855;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use unsung_core::stats::{intervals_by_service, state_seconds};
@@ -284,6 +378,60 @@ mod tests {
                 0
             );
         }
+    }
+
+    /// FNV-1a over the text of what was generated: a change to the year's data shows here
+    /// (then bump [`DATA_VERSION`], as the cached copies and Prometheus's hold the old data).
+    fn fingerprint(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    #[test]
+    fn the_year_stays_the_data_its_copies_hold() {
+        let text = format!("{:?}{:?}", dataset(), notes());
+        assert_eq!(fingerprint(&text), YEAR_FINGERPRINT, "bump DATA_VERSION");
+    }
+
+    #[test]
+    fn other_shapes_differ_only_in_size() {
+        let shape = Shape {
+            years: 2,
+            services: 30,
+            incidents: 900,
+        };
+        let data = shaped(shape);
+        assert_eq!(data.services.len(), 30);
+        assert_eq!(data.incidents.len(), 900);
+        assert_eq!(data.changes.len(), 2 * CHANGES);
+        assert_eq!(shaped_notes(shape).len(), 2 * NOTES);
+        let range = shape.range();
+        assert_eq!(range.to - range.from, Duration::days(2 * DAYS));
+        assert!(data.incidents.iter().all(|i| range.contains(i.opened_at)));
+        // Each service's intervals tile the whole range, as in the year.
+        let grouped = intervals_by_service(&data.intervals);
+        for service in &data.services {
+            let own = &grouped[service.id.as_str()];
+            assert_eq!(own.first().unwrap().start, range.from);
+            assert_eq!(own.last().unwrap().end, range.to);
+        }
+        assert_eq!(shape.name(), "2y-30s-900");
+        assert_eq!(Shape::YEAR.name(), "1y-200s-50k");
+        assert_eq!(
+            Shape::YEAR.describe(),
+            "1 year × 200 services × 50,000 incidents"
+        );
+        let big = Shape {
+            years: 10,
+            services: 1_000,
+            incidents: 1_000_000,
+        };
+        assert_eq!(big.name(), "10y-1000s-1m");
+        assert_eq!(
+            big.describe(),
+            "10 years × 1,000 services × 1,000,000 incidents"
+        );
     }
 
     #[test]

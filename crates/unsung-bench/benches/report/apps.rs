@@ -1,7 +1,10 @@
 //! Start-up to the first page on screen and idle memory of a release app, run under the X
-//! server the caller gives: each subject has a home of its own kept across its runs.
+//! server the caller gives: each subject has a home of its own kept across its runs. Unsung
+//! runs twice over: on a new database (the welcome finished), and on a copy of the bench's
+//! year (1 year × 200 services), its clock in that year, to show what a real team's data costs.
 
 use anyhow::{Context, Result, anyhow, bail};
+use std::ffi::OsString;
 use std::fs::{self, File};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -9,8 +12,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use unsung_app::{App, Clock, Config};
 use unsung_bench::process::{Started, process_name, pss_kib, tree};
+use unsung_bench::{cache, year};
 
 use crate::Args;
+use crate::table::{Row, mib, ms, ratio};
 
 /// How long an app may take to show its first page before the run fails.
 const READY_LIMIT: Duration = Duration::from_secs(60);
@@ -21,18 +26,21 @@ struct Subject {
     name: &'static str,
     binary: PathBuf,
     home: PathBuf,
-    env: Vec<(String, PathBuf)>,
+    env: Vec<(String, OsString)>,
     /// The step its ready mark must name: what it showed (Unsung: the story, not the welcome).
     shows: Option<&'static str>,
+}
+
+fn current_thread() -> Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?)
 }
 
 /// Saves the reader's preferences in Unsung's database before its first start, as after the
 /// welcome, so start-up is timed to the story (a first run shows the welcome instead).
 fn finish_welcome(db: &Path) -> Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
+    current_thread()?.block_on(async {
         let app = App::start(Config {
             db: db.display().to_string(),
             team_db: None,
@@ -197,16 +205,43 @@ fn median_steps(runs: &[RunFigures]) -> Vec<(String, Duration)> {
         .collect()
 }
 
-pub(crate) fn measure_apps(args: &Args, scratch: &Path) -> Result<(AppFigures, AppFigures)> {
+/// A copy of the bench's year in `home` (made first if the criterion benches have not), the
+/// welcome finished on it as a reader would have.
+fn year_copy(home: &Path) -> Result<PathBuf> {
+    current_thread()?.block_on(cache::ensure_year_db())?;
+    let db = home.join("unsung.db");
+    let source = cache::year_db();
+    fs::copy(&source, &db).with_context(|| format!("copy {}", source.display()))?;
+    // A store that was not closed cleanly keeps the last of its writes in the WAL file.
+    let wal = source.with_extension("db-wal");
+    if wal.exists() {
+        fs::copy(&wal, db.with_extension("db-wal"))?;
+    }
+    finish_welcome(&db)?;
+    Ok(db)
+}
+
+/// The figures of Unsung, of the baseline, and of Unsung with the year loaded.
+pub(crate) struct Measured {
+    pub(crate) unsung: AppFigures,
+    pub(crate) baseline: AppFigures,
+    pub(crate) loaded: AppFigures,
+}
+
+pub(crate) fn measure_apps(args: &Args, scratch: &Path) -> Result<Measured> {
     let unsung_home = scratch.join("unsung");
     let baseline_home = scratch.join("baseline");
-    fs::create_dir_all(&unsung_home)?;
-    fs::create_dir_all(&baseline_home)?;
+    let loaded_home = scratch.join("loaded");
+    for home in [&unsung_home, &baseline_home, &loaded_home] {
+        fs::create_dir_all(home)?;
+    }
+    // Half a day before the year's end, so the period shown first is full of it.
+    let now = (year::end() - chrono::Duration::hours(12)).to_rfc3339();
     let subjects = [
         Subject {
             name: "Unsung",
             binary: args.app.clone(),
-            env: vec![("UNSUNG_DB".into(), unsung_home.join("unsung.db"))],
+            env: vec![("UNSUNG_DB".into(), unsung_home.join("unsung.db").into())],
             home: unsung_home.clone(),
             shows: Some("story"),
         },
@@ -217,6 +252,16 @@ pub(crate) fn measure_apps(args: &Args, scratch: &Path) -> Result<(AppFigures, A
             home: baseline_home,
             shows: None,
         },
+        Subject {
+            name: "Unsung with a year",
+            binary: args.app.clone(),
+            env: vec![
+                ("UNSUNG_DB".into(), year_copy(&loaded_home)?.into()),
+                ("UNSUNG_NOW".into(), now.into()),
+            ],
+            home: loaded_home,
+            shows: Some("story"),
+        },
     ];
     finish_welcome(&unsung_home.join("unsung.db"))?;
     // One start each that is not counted: the first start creates the database, caches and
@@ -225,7 +270,7 @@ pub(crate) fn measure_apps(args: &Args, scratch: &Path) -> Result<(AppFigures, A
         eprintln!("bench: first start of {} (not counted)", subject.name);
         run_once(subject, Duration::ZERO)?;
     }
-    let mut runs: [Vec<RunFigures>; 2] = [Vec::new(), Vec::new()];
+    let mut runs: [Vec<RunFigures>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     for n in 1..=args.runs {
         for (k, subject) in subjects.iter().enumerate() {
             let figures = run_once(subject, args.idle)?;
@@ -256,6 +301,39 @@ pub(crate) fn measure_apps(args: &Args, scratch: &Path) -> Result<(AppFigures, A
             steps: median_steps(runs),
         }
     };
-    let [mut unsung, mut baseline] = runs;
-    Ok((summarise(&mut unsung), summarise(&mut baseline)))
+    let [mut unsung, mut baseline, mut loaded] = runs;
+    Ok(Measured {
+        unsung: summarise(&mut unsung),
+        baseline: summarise(&mut baseline),
+        loaded: summarise(&mut loaded),
+    })
+}
+
+/// Start-up and idle memory with the year loaded, against the empty window: the same
+/// budgets as on a new database, as a team's year should cost no more to open.
+pub(crate) fn loaded_rows(loaded: &AppFigures, baseline: &AppFigures, idle: Duration) -> Vec<Row> {
+    let startup = (loaded.startup.as_secs_f64(), baseline.startup.as_secs_f64());
+    let memory = (loaded.pss_kib as f64, baseline.pss_kib as f64);
+    let the_year = year::Shape::YEAR.describe();
+    vec![
+        Row {
+            figure: format!("start-up to the story on screen, {the_year} loaded"),
+            unsung: ms(startup.0),
+            baseline: ms(startup.1),
+            ratio: ratio(startup.0, startup.1),
+            budget: "≤ 1.25×".into(),
+            within: Some(startup.0 <= 1.25 * startup.1),
+        },
+        Row {
+            figure: format!(
+                "idle memory, {} s after start, {the_year} loaded",
+                idle.as_secs()
+            ),
+            unsung: mib(memory.0 * 1024.0),
+            baseline: mib(memory.1 * 1024.0),
+            ratio: ratio(memory.0, memory.1),
+            budget: "≤ 1.25×".into(),
+            within: Some(memory.0 <= 1.25 * memory.1),
+        },
+    ]
 }

@@ -9,6 +9,7 @@
 
 mod apps;
 mod inputs;
+mod scale;
 mod table;
 
 use anyhow::{Context, Result, bail};
@@ -90,7 +91,11 @@ fn main() -> Result<()> {
 }
 
 fn report(args: &Args, scratch: &Path) -> Result<()> {
-    let (unsung, baseline) = measure_apps(args, scratch)?;
+    let apps::Measured {
+        unsung,
+        baseline,
+        loaded,
+    } = measure_apps(args, scratch)?;
     let app_size = stripped_size(&args.app, scratch)? as f64;
     let baseline_size = stripped_size(&args.baseline, scratch)? as f64;
     let app_deb = fs::metadata(&args.app_deb)?.len() as f64;
@@ -177,6 +182,8 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
             within: None,
         },
     ];
+    rows.extend(apps::loaded_rows(&loaded, &baseline, args.idle));
+    rows.extend(scale::rows()?);
     for (source, first, resync) in &sync {
         rows.push(Row {
             figure: format!("sync requests, {source}: unchanged resync vs first sync"),
@@ -221,10 +228,11 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
     };
     println!(
         "Start-up and memory: median of {} runs each, after one uncounted first start; PSS in MiB \
-         by process: Unsung: {}; baseline: {}.",
+         by process: Unsung: {}; baseline: {}; Unsung with a year: {}.",
         args.runs,
         processes(&unsung),
-        processes(&baseline)
+        processes(&baseline),
+        processes(&loaded)
     );
     let steps = |figures: &AppFigures| {
         figures
@@ -236,9 +244,10 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
             .join(", ")
     };
     println!(
-        "Start-up by step (median ms after launch): Unsung: {}; baseline: {}.",
+        "Start-up by step (median ms after launch): Unsung: {}; baseline: {}; Unsung with a year: {}.",
         steps(&unsung),
-        steps(&baseline)
+        steps(&baseline),
+        steps(&loaded)
     );
     println!(
         "Prometheus: {} series, {} samples every {} s over {} days ({} blocks after compaction), \
@@ -252,6 +261,7 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
         answer["query"].as_str().unwrap_or_default(),
         answer["largest_difference"].as_f64().unwrap_or(f64::NAN),
     );
+    println!("{}", scale::note());
     println!(
         "Sync requests: counted by the sources' tests against their local servers \
          (cargo test --test csv --test statuspage --test uptime_kuma --test prometheus \

@@ -86,7 +86,8 @@ pub(super) struct Facts<'a> {
     pub counted: Vec<Problem<'a>>,
     /// Every service's time over the told range, counted once for every section.
     pub overall: StateSeconds,
-    /// When the big outages of the told range began (counted major incidents).
+    /// When the big outages of the told range began (counted major incidents), in time order
+    /// (every problem looks for one near it: a search, not a walk over them all).
     pub big_outages: Vec<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -111,7 +112,7 @@ pub(super) fn plan(
     request: &StoryRequest,
 ) -> Plan {
     let range = request.told_range();
-    let facts = Facts {
+    let mut facts = Facts {
         data: current,
         request,
         locale: locale(request.lang),
@@ -133,6 +134,7 @@ pub(super) fn plan(
             .map(|incident| incident.opened_at)
             .collect(),
     };
+    facts.big_outages.sort_unstable();
     let sections = [
         (SectionKind::Uptime, uptime(&facts, previous)),
         (SectionKind::Problems, problems(&facts)),
@@ -368,10 +370,7 @@ pub(super) fn effect(facts: &Facts, problem: &Problem) -> Effect {
     let seconds = facts.data.index().seconds(Some(service), span);
     // "Nobody noticed" needs the service's record to show it working all the while, and is
     // never said of a big outage or of anything on the same night as one.
-    let near_outage = facts
-        .big_outages
-        .iter()
-        .any(|at| (problem.opened_at - *at).num_hours().abs() < SAME_NIGHT_HOURS);
+    let near_outage = near_any(&facts.big_outages, problem.opened_at);
     if seconds.down > 0 {
         Effect::Down
     } else if seconds.degraded > 0 {
@@ -385,6 +384,15 @@ pub(super) fn effect(facts: &Facts, problem: &Problem) -> Effect {
     } else {
         Effect::Unknown
     }
+}
+
+/// Whether any of `sorted` is less than [`SAME_NIGHT_HOURS`] from `at`, either way.
+fn near_any(sorted: &[chrono::DateTime<chrono::Utc>], at: chrono::DateTime<chrono::Utc>) -> bool {
+    let night = chrono::Duration::hours(SAME_NIGHT_HOURS);
+    let first_after = sorted.partition_point(|outage| *outage <= at - night);
+    sorted
+        .get(first_after)
+        .is_some_and(|outage| *outage < at + night)
 }
 
 fn problems(facts: &Facts) -> Vec<Sentence> {
@@ -635,4 +643,33 @@ fn thanks(facts: &Facts) -> Vec<Sentence> {
             ),
         ],
     )]
+}
+
+#[cfg(test)]
+mod near_tests {
+    use super::near_any;
+    use chrono::{Duration, TimeZone, Utc};
+
+    #[test]
+    fn a_problem_is_near_an_outage_less_than_twelve_hours_either_way() {
+        let at = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap();
+        let outages = [at - Duration::days(3), at + Duration::days(3)];
+        assert!(!near_any(&outages, at));
+        assert!(!near_any(&[], at));
+        for gap in [Duration::hours(12), Duration::hours(13)] {
+            assert!(!near_any(&[at - gap], at));
+            assert!(!near_any(&[at + gap], at));
+        }
+        for gap in [
+            Duration::zero(),
+            Duration::hours(11),
+            Duration::hours(12) - Duration::seconds(1),
+        ] {
+            assert!(near_any(
+                &[at - Duration::days(5), at - gap, at + Duration::days(5)],
+                at
+            ));
+            assert!(near_any(&[at + gap], at));
+        }
+    }
 }
