@@ -4,6 +4,7 @@
 //! table; this crate is not part of the app.
 
 pub mod cache;
+pub mod pagerduty;
 pub mod process;
 pub mod year;
 
