@@ -83,7 +83,7 @@ impl Account {
                                   "summary": "Engineering"},
             "teams": [{"id": "PT1", "type": "team_reference", "summary": "Engineering"}],
             "priority": null,
-            "urgency": if n % 3 == 0 { "high" } else { "low" },
+            "urgency": if n.is_multiple_of(3) { "high" } else { "low" },
             "assignments": [],
             "acknowledgements": [],
             "resolve_reason": null,
