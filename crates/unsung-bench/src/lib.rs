@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod linker_map;
+pub mod pagerduty;
 pub mod process;
 pub mod scale;
 pub mod year;

@@ -9,6 +9,7 @@
 
 mod apps;
 mod inputs;
+mod reach;
 mod scale;
 mod table;
 
@@ -198,6 +199,7 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
             within: None,
         });
     }
+    rows.extend(reach::rows()?);
     rows.push(Row {
         figure: "release binary, stripped".into(),
         unsung: mib(app_size),

@@ -422,7 +422,7 @@ impl Sync<'_, '_> {
                 source_explanation,
                 explanation: None,
             };
-            connect::keep(&mut self.state.fetched.data.incidents, incident);
+            self.state.keep(incident);
         }
         Ok(learning)
     }

@@ -4,7 +4,7 @@
 use super::api::Window;
 use super::log_entries::Details;
 use super::{Sync, earliest, push_unique};
-use crate::{Result, SourceErrorKind, connect, text, time};
+use crate::{Result, SourceErrorKind, text, time};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 use std::collections::{HashMap, HashSet};
@@ -374,7 +374,7 @@ impl Sync<'_, '_> {
             source_explanation,
             explanation: None,
         };
-        connect::keep(&mut self.state.fetched.data.incidents, incident);
+        self.state.keep(incident);
     }
 }
 
