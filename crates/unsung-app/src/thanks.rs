@@ -14,7 +14,7 @@ use unsung_store::{Store, StoreError, Waiting};
 pub const MAX_MESSAGE_CHARS: usize = 10_000;
 pub const MAX_NAME_CHARS: usize = 100;
 pub const MAX_RECIPIENTS: usize = 50;
-/// How many of the team's notes the local copy keeps.
+/// How many of the team's notes a sync copies to the local database (the newest).
 pub(crate) const TEAM_NOTES_KEPT: u32 = 10_000;
 
 fn clean_name(name: &str, what: &str) -> Result<String> {
@@ -240,11 +240,13 @@ impl App {
         }
     }
 
-    /// The wall, newest first: with a team database, refreshed from it when it can be reached
-    /// (the local copy otherwise), with the notes still waiting to be sent.
+    /// The wall, newest first: with a team database, its newest `limit` notes refreshed from it
+    /// when it can be reached (the local copy otherwise; a sync refreshes the rest), with the
+    /// notes still waiting to be sent.
     pub async fn list_thanks(&self, limit: u32) -> Result<Vec<ThankYouView>> {
+        let limit = limit.clamp(1, TEAM_NOTES_KEPT);
         if let Some(team) = self.team() {
-            self.refresh_team_notes(&team, false).await?;
+            self.refresh_team_notes(&team, false, limit).await?;
         }
         self.wall(limit).await
     }
@@ -270,18 +272,20 @@ impl App {
         Ok(views)
     }
 
-    /// Replaces the local copy of the team's notes with the team database's, if reachable.
+    /// Makes the local copy of the team's newest `asked` notes the team database's, if
+    /// reachable (the older copies stay; see `replace_newest_team_notes`).
     pub(crate) async fn refresh_team_notes(
         &self,
         team: &crate::team::TeamLink,
         now: bool,
+        asked: u32,
     ) -> Result<Option<usize>> {
         let Ok(store) = team.connect(now).await else {
             return Ok(None);
         };
-        match store.list_thanks(TEAM_NOTES_KEPT).await {
+        match store.list_thanks(asked).await {
             Ok(notes) => {
-                self.local.replace_team_notes(&notes).await?;
+                self.local.replace_newest_team_notes(&notes, asked).await?;
                 Ok(Some(notes.len()))
             }
             Err(error) => {

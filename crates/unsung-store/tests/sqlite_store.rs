@@ -173,6 +173,46 @@ async fn a_waiting_note_is_changed_or_withdrawn_only_by_its_author() {
 }
 
 #[tokio::test]
+async fn opening_the_wall_refreshes_the_newest_team_notes_and_leaves_older_copies_for_a_sync() {
+    let (_dir, store) = local().await;
+    let at = |minutes: i64| now() - chrono::Duration::minutes(60 - minutes);
+    let team: Vec<ThankYou> = (1..=5)
+        .map(|n| note(&format!("0190aaaa-0000-7000-8000-00000000010{n}"), &format!("team {n}"), at(n)))
+        .collect();
+    let mine = note("0190aaaa-0000-7000-8000-000000000100", "mine", at(0));
+    store.insert_thanks(&mine).await.unwrap();
+    store.replace_team_notes(&team).await.unwrap();
+
+    // On the team database note 4 was deleted and note 5 edited; the wall asks for two notes.
+    let edited_5 = ThankYou {
+        message: "team 5, edited".into(),
+        ..team[4].clone()
+    };
+    store
+        .replace_newest_team_notes(&[edited_5.clone(), team[2].clone()], 2)
+        .await
+        .unwrap();
+    let messages = |notes: Vec<ThankYou>| -> Vec<String> {
+        notes.into_iter().map(|n| n.message).collect()
+    };
+    assert_eq!(
+        messages(store.list_thanks(10).await.unwrap()),
+        ["team 5, edited", "team 3", "team 2", "team 1", "mine"],
+        "note 4 sorted among the newest two and is gone; notes 1 and 2 wait for a sync"
+    );
+
+    // Fewer notes than asked for: that is every team note, so the copy is exactly that.
+    store
+        .replace_newest_team_notes(std::slice::from_ref(&edited_5), 2)
+        .await
+        .unwrap();
+    assert_eq!(
+        messages(store.list_thanks(10).await.unwrap()),
+        ["team 5, edited", "mine"]
+    );
+}
+
+#[tokio::test]
 async fn the_copy_of_the_team_notes_is_replaced_without_touching_local_or_sample_notes() {
     let (_dir, store) = local().await;
     let local_note = note("0190aaaa-0000-7000-8000-000000000010", "local", now());

@@ -6,10 +6,10 @@
 use super::rows::{THANKS_COLUMNS, ThanksRow};
 use super::{SqliteStore, insert_thanks};
 use crate::Result;
-use crate::columns::{bind_edit, bind_note};
+use crate::columns::{Columns, bind_edit, bind_note};
 use crate::rows::all;
 use crate::shared::save_person;
-use sqlx::FromRow;
+use sqlx::{FromRow, Sqlite};
 use unsung_core::{Person, ThankYou};
 
 /// A note in the outbox: written while the team database was out of reach, or not yet sent.
@@ -153,6 +153,32 @@ impl SqliteStore {
             .execute(&mut *tx)
             .await?;
         for note in notes {
+            upsert_team_note(&mut tx, note).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Makes the local copy of the team's newest notes `newest`, the team database's first
+    /// `asked` notes, newest first (as its `list_thanks(asked)` gives them): team notes that sort
+    /// among them and are not there were removed from the team database and go; older copies
+    /// stay until the next whole refresh ([`Self::replace_team_notes`]). Fewer than `asked` means
+    /// `newest` is every team note: the whole copy is replaced. Opening the wall costs the page
+    /// it shows, not the team's whole history.
+    pub async fn replace_newest_team_notes(&self, newest: &[ThankYou], asked: u32) -> Result<()> {
+        let (Some(oldest), true) = (newest.last(), newest.len() >= asked as usize) else {
+            return self.replace_team_notes(newest).await;
+        };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM thanks WHERE from_team = 1 AND (created_at > ? OR (created_at = ? AND id >= ?))",
+        )
+        .bind(Sqlite::time(oldest.created_at))
+        .bind(Sqlite::time(oldest.created_at))
+        .bind(Sqlite::note_id(&oldest.id)?)
+        .execute(&mut *tx)
+        .await?;
+        for note in newest {
             upsert_team_note(&mut tx, note).await?;
         }
         tx.commit().await?;
