@@ -12,7 +12,7 @@ const HOSTILE = `<img src=x onerror=alert(1)>`;
 async function openApp() {
   const store = installMock();
   const view = render(App);
-  await screen.findByTestId("story-headline");
+  await screen.findByTestId("week-details");
   return { ...view, store };
 }
 
@@ -99,7 +99,7 @@ describe("This week", () => {
     expect(banner.getAttribute("role")).toBe("alert");
     expect(banner.textContent).toContain("The team database could not be read.");
     await fireEvent.click(within(banner).getByRole("button", { name: "Try again" }));
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     expect(screen.queryByTestId("error-banner")).toBeNull();
   });
 });
@@ -234,7 +234,7 @@ describe("Thank-yous", () => {
       if (cmd === "post_thanks") posts++;
     });
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     await fireEvent.click(screen.getByTestId("nav-thanks"));
     await post("", "Thanks!");
     expect((await screen.findByTestId("error-banner")).textContent).toContain("at least one person");
@@ -253,7 +253,7 @@ describe("Thank-yous", () => {
       if (cmd === "post_thanks") return Promise.reject({ code: "storage", message: "The note could not be saved." });
     });
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     await fireEvent.click(screen.getByTestId("nav-thanks"));
     await post("Ben", "Thank you");
     const banner = await screen.findByTestId("error-banner");
@@ -281,7 +281,7 @@ describe("Thank-yous", () => {
       if (cmd === "post_thanks") return saved;
     });
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     await fireEvent.click(screen.getByTestId("nav-thanks"));
     await post("Ben", "Fresh");
     await waitFor(() => expect(screen.getAllByTestId("thanks-item")[0].textContent).toContain("Fresh"));

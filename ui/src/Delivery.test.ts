@@ -10,7 +10,7 @@ const HOSTILE = `<img src=x onerror=alert(1)>\u202Egnp.exe`;
 async function openSettings() {
   const store = installMock();
   render(App);
-  await screen.findByTestId("story-headline");
+  await screen.findByTestId("week-details");
   await fireEvent.click(screen.getByTestId("nav-settings"));
   await screen.findByTestId("family-none");
   return store;
@@ -111,7 +111,7 @@ describe("Share → Send now", () => {
       { name: "Joe", address: "joe@family.example", lang: "en", show_names: true, weekly: false },
     ];
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     await fireEvent.click(screen.getByTestId("nav-share"));
     await fireEvent.click(await screen.findByTestId("send-now"));
     await waitFor(() => expect(screen.getAllByTestId("send-now-result")).toHaveLength(2));
@@ -128,7 +128,7 @@ describe("Share → Send now", () => {
     const store = installMock();
     store.delivery.email = { smtp: "smtp://ana@mail.example.org:587", sender: "ana@example.org", trusted: false };
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     await fireEvent.click(screen.getByTestId("nav-share"));
     await fireEvent.click(await screen.findByTestId("send-now"));
     expect((await screen.findByTestId("error-banner")).textContent).toContain("Family and friends");

@@ -10,7 +10,7 @@ beforeEach(() => localStorage.clear());
 async function openSettings() {
   const store = installMock({ syncStepMs: 2 });
   render(App);
-  await screen.findByTestId("story-headline");
+  await screen.findByTestId("week-details");
   await fireEvent.click(screen.getByTestId("nav-settings"));
   await screen.findAllByTestId("service-name-row");
   return store;

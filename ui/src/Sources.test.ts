@@ -10,7 +10,7 @@ const HOSTILE = `<img src=x onerror=alert(1)>`;
 async function openSources(options: MockOptions = {}) {
   const store = installMock({ syncStepMs: 2, ...options });
   const view = render(App);
-  await screen.findByTestId("story-headline");
+  await screen.findByTestId("week-details");
   await fireEvent.click(screen.getByTestId("nav-settings"));
   await screen.findByTestId("sources-section");
   return { ...view, store };

@@ -11,7 +11,7 @@ const HOSTILE = `<img src=x onerror=alert(1)>\u202Egnp.exe`;
 async function openApp(options: MockOptions = {}) {
   const store = installMock(options);
   const view = render(App);
-  await screen.findByTestId("story-headline");
+  await screen.findByTestId("week-details");
   return { ...view, store };
 }
 

@@ -24,7 +24,7 @@ async function firstRun(options: MockOptions = {}) {
 async function openSettings(options: MockOptions = {}) {
   const store = installMock({ syncStepMs: 1, ...options });
   const view = render(App);
-  await screen.findByTestId("story-headline");
+  await screen.findByTestId("week-details");
   await fireEvent.click(screen.getByTestId("nav-settings"));
   await screen.findByTestId("you-section");
   await waitFor(() => expect((screen.getByTestId("you-tz") as HTMLSelectElement).value).not.toBe(""));
@@ -68,7 +68,7 @@ describe("first run", () => {
     await fireEvent.click(dayBox(5));
     await fireEvent.click(dayBox(6));
     await fireEvent.click(screen.getByTestId("welcome-demo"));
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     expect(screen.queryByTestId("welcome")).toBeNull();
     expect(screen.getByTestId("demo-badge").textContent).toMatch(/Demo team.*sample data/);
     expect(store.preferences).toMatchObject({
@@ -89,7 +89,7 @@ describe("first run", () => {
     const { store } = await firstRun();
     await type("you-name", "Robin");
     await fireEvent.submit(screen.getByTestId("you-name").closest("form")!);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     expect(store.preferences.welcomed).toBe(true);
   });
 
@@ -102,7 +102,7 @@ describe("first run", () => {
     await waitFor(() => expect(document.activeElement?.id).toBe("sources-title"));
     // The demo stays one click away while no source is connected.
     await fireEvent.click(await screen.findByTestId("sources-see-demo"));
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     expect(screen.queryByTestId("welcome")).toBeNull();
   });
 
@@ -166,7 +166,7 @@ describe("Settings → You and Weekly story", () => {
     installMock();
     words.setLang("es");
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     await fireEvent.click(screen.getByTestId("nav-settings"));
     await screen.findByTestId("weekly-section");
     await fireEvent.click(screen.getByTestId("weekly-enabled"));
@@ -179,7 +179,7 @@ describe("offline, and what the figures are as of", () => {
   test("This week says what the figures are as of; a sync with no network says so and keeps them", async () => {
     const store = installMock({ synced: true, networkDown: true, syncStepMs: 1 });
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     const asOf = await screen.findByTestId("figures-as-of");
     expect(asOf.textContent).toBe("Figures as of Fri 27 Nov, 08:15.");
     const before = screen.getByTestId("overall-uptime").textContent;
@@ -199,7 +199,7 @@ describe("offline, and what the figures are as of", () => {
   test("no figures line without a sync", async () => {
     installMock();
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     expect(screen.queryByTestId("figures-as-of")).toBeNull();
   });
 });
@@ -218,19 +218,19 @@ describe("SysAdmin Day and the weekly notice", () => {
   test("no card on other days", async () => {
     installMock();
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     expect(screen.queryByTestId("sysadmin-day")).toBeNull();
   });
 
   test("the clicked weekly notice brings This week back", async () => {
     const store = installMock();
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     await waitFor(() => expect(store.shell).not.toBeNull());
     await fireEvent.click(screen.getByTestId("nav-glossary"));
     const calls = store.calls.length;
     store.shell!.onmessage({ event: "open_story" });
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     expect(screen.getByTestId("nav-week").getAttribute("aria-current")).toBe("page");
     await waitFor(() => expect(store.calls.length).toBe(calls + 1));
   });
@@ -240,7 +240,7 @@ describe("a team database still being reached at start", () => {
   test("the first view shows the local figures and says so, then reads the view again once reached", async () => {
     const store = installMock({ teamReaching: true });
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     expect(screen.getByTestId("team-reaching").textContent).toBe(words.t("ui-team-reaching"));
     await waitFor(() => expect(store.shell).not.toBeNull());
     store.teamReach = "reached";

@@ -4,6 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { tick } from "svelte";
 import { ERROR_CODES, errorText } from "./errors";
 import { t } from "./i18n.svelte";
+import { noteFirstViewShown } from "./later";
 import { markStartup, startupMarks } from "./startup";
 import type {
   AppError,
@@ -290,6 +291,8 @@ export async function reportFirstView(shown: "story" | "welcome"): Promise<void>
   await new Promise<void>((painted) => requestAnimationFrame(() => requestAnimationFrame(() => painted())));
   markStartup("painted");
   markStartup(shown);
+  // The rest of the page may come now (later.ts).
+  noteFirstViewShown();
   try {
     await invoke<void>("story_shown", { marks: startupMarks() });
   } catch {

@@ -62,8 +62,9 @@ export class DeliveryState {
       this.email = email ?? null;
       this.people = people ?? [];
       this.channels = channels ?? [];
-      this.smtp = email?.smtp ?? "";
-      this.sender = email?.sender ?? "";
+      // What was typed while this loaded is kept (the form is there at once).
+      this.smtp ||= email?.smtp ?? "";
+      this.sender ||= email?.sender ?? "";
     } catch (reason) {
       this.error = toAppError(reason);
     }

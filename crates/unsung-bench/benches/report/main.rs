@@ -5,7 +5,9 @@
 //! Every figure is printed beside the one it is compared with, measured in the same run.
 //!
 //! Arguments (after `cargo bench --bench report --`): `--app BIN --baseline BIN --app-deb DEB
-//! --baseline-deb DEB --sync-log FILE [--runs N] [--idle-seconds S]`.
+//! --baseline-deb DEB --sync-log FILE [--runs N] [--idle-seconds S]`. With `--only apps`, only
+//! start-up and memory are measured and printed (the .debs, sync log and criterion's figures
+//! are then not needed): quick to rerun while working on start-up.
 
 mod apps;
 mod inputs;
@@ -31,6 +33,8 @@ pub(crate) struct Args {
     pub(crate) app_deb: PathBuf,
     pub(crate) baseline_deb: PathBuf,
     pub(crate) sync_log: PathBuf,
+    /// `--only apps`: start-up and memory alone.
+    pub(crate) only_apps: bool,
     pub(crate) runs: usize,
     pub(crate) idle: Duration,
 }
@@ -51,18 +55,24 @@ fn parse_args() -> Result<Args> {
             .with_context(|| format!("--{key} needs a value"))?;
         given.insert(key.to_string(), value);
     }
-    let mut path = |key: &str| -> Result<PathBuf> {
-        given
-            .remove(key)
-            .map(PathBuf::from)
-            .with_context(|| format!("--{key} is missing"))
+    let only_apps = match given.remove("only").as_deref() {
+        None => false,
+        Some("apps") => true,
+        Some(other) => bail!("--only {other}: only `--only apps` is known"),
+    };
+    let mut path = |key: &str, needed: bool| -> Result<PathBuf> {
+        match given.remove(key) {
+            Some(value) => Ok(PathBuf::from(value)),
+            None if !needed => Ok(PathBuf::new()),
+            None => bail!("--{key} is missing"),
+        }
     };
     let (app, baseline, app_deb, baseline_deb, sync_log) = (
-        path("app")?,
-        path("baseline")?,
-        path("app-deb")?,
-        path("baseline-deb")?,
-        path("sync-log")?,
+        path("app", true)?,
+        path("baseline", true)?,
+        path("app-deb", !only_apps)?,
+        path("baseline-deb", !only_apps)?,
+        path("sync-log", !only_apps)?,
     );
     let args = Args {
         app,
@@ -70,6 +80,7 @@ fn parse_args() -> Result<Args> {
         app_deb,
         baseline_deb,
         sync_log,
+        only_apps,
         runs: given.remove("runs").map_or(Ok(3), |r| r.parse())?,
         idle: Duration::from_secs(given.remove("idle-seconds").map_or(Ok(10), |s| s.parse())?),
     };
@@ -92,41 +103,44 @@ fn main() -> Result<()> {
 }
 
 fn report(args: &Args, scratch: &Path) -> Result<()> {
-    let apps::Measured {
-        unsung,
-        baseline,
-        loaded,
-    } = measure_apps(args, scratch)?;
-    let app_size = stripped_size(&args.app, scratch)? as f64;
-    let baseline_size = stripped_size(&args.baseline, scratch)? as f64;
-    let app_deb = fs::metadata(&args.app_deb)?.len() as f64;
-    let baseline_deb = fs::metadata(&args.baseline_deb)?.len() as f64;
-    let stats = criterion_median("store", "stats_year")?;
-    let story = criterion_median("store", "story_year")?;
-    let core_stats = criterion_median("core", "stats_year")?;
-    let core_story = criterion_median("core", "story_year")?;
-    let prometheus = criterion_median("prometheus", "availability_year")?;
-    let answer: Value = serde_json::from_str(&fs::read_to_string(
-        criterion_home().join("prometheus-answer.json"),
-    )?)?;
-    let samples = answer["samples"].as_u64().unwrap_or(0);
-    let sync = sync_counts(&args.sync_log)?;
+    let measured = measure_apps(args, scratch)?;
+    let mut rows = app_rows(args, &measured.unsung, &measured.baseline);
+    rows.extend(apps::loaded_rows(&measured.loaded, &measured.baseline, args.idle));
+    if !args.only_apps {
+        rows.extend(other_rows(args, scratch)?);
+    }
+    println!();
+    print_table(&rows);
+    println!();
+    print_app_notes(args, &measured);
+    if !args.only_apps {
+        print_other_notes(args)?;
+    }
+    let missed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.within == Some(false))
+        .map(|r| r.figure.as_str())
+        .collect();
+    if missed.is_empty() {
+        println!("Every budget is met.");
+    } else {
+        println!("Budgets missed: {}.", missed.join("; "));
+    }
+    Ok(())
+}
 
+/// Start-up to the story (the issue's budget: ≤ 1.10× the empty window) and idle memory.
+fn app_rows(args: &Args, unsung: &AppFigures, baseline: &AppFigures) -> Vec<Row> {
     let startup = (unsung.startup.as_secs_f64(), baseline.startup.as_secs_f64());
     let memory = (unsung.pss_kib as f64, baseline.pss_kib as f64);
-    let the_year = format!(
-        "1 year × {} services × {} incidents",
-        year::SERVICES,
-        year::INCIDENTS
-    );
-    let mut rows = vec![
+    vec![
         Row {
             figure: "start-up to the story on screen (release, Xvfb, median)".into(),
             unsung: ms(startup.0),
             baseline: ms(startup.1),
             ratio: ratio(startup.0, startup.1),
-            budget: "≤ 1.25×".into(),
-            within: Some(startup.0 <= 1.25 * startup.1),
+            budget: "≤ 1.10×".into(),
+            within: Some(startup.0 <= 1.10 * startup.1),
         },
         Row {
             figure: format!(
@@ -139,6 +153,29 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
             budget: "≤ 1.25×".into(),
             within: Some(memory.0 <= 1.25 * memory.1),
         },
+    ]
+}
+
+/// The store against Prometheus, the sync counts and the sizes: what other steps left.
+fn other_rows(args: &Args, scratch: &Path) -> Result<Vec<Row>> {
+    let app_size = stripped_size(&args.app, scratch)? as f64;
+    let baseline_size = stripped_size(&args.baseline, scratch)? as f64;
+    let app_deb = fs::metadata(&args.app_deb)?.len() as f64;
+    let baseline_deb = fs::metadata(&args.baseline_deb)?.len() as f64;
+    let stats = criterion_median("store", "stats_year")?;
+    let story = criterion_median("store", "story_year")?;
+    let core_stats = criterion_median("core", "stats_year")?;
+    let core_story = criterion_median("core", "story_year")?;
+    let prometheus = criterion_median("prometheus", "availability_year")?;
+    let samples = prometheus_answer()?["samples"].as_u64().unwrap_or(0);
+    let sync = sync_counts(&args.sync_log)?;
+
+    let the_year = format!(
+        "1 year × {} services × {} incidents",
+        year::SERVICES,
+        year::INCIDENTS
+    );
+    let mut rows = vec![
         Row {
             figure: format!("stats, {the_year}, from the store (warm) vs Prometheus"),
             unsung: ms(stats),
@@ -183,7 +220,6 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
             within: None,
         },
     ];
-    rows.extend(apps::loaded_rows(&loaded, &baseline, args.idle));
     rows.extend(scale::rows()?);
     for (source, first, resync) in &sync {
         rows.push(Row {
@@ -216,10 +252,10 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
         budget: "≤ 8 MiB".into(),
         within: Some(app_deb <= 8.0 * MIB),
     });
+    Ok(rows)
+}
 
-    println!();
-    print_table(&rows);
-    println!();
+fn print_app_notes(args: &Args, measured: &apps::Measured) {
     let processes = |figures: &AppFigures| {
         figures
             .processes
@@ -232,9 +268,9 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
         "Start-up and memory: median of {} runs each, after one uncounted first start; PSS in MiB \
          by process: Unsung: {}; baseline: {}; Unsung with a year: {}.",
         args.runs,
-        processes(&unsung),
-        processes(&baseline),
-        processes(&loaded)
+        processes(&measured.unsung),
+        processes(&measured.baseline),
+        processes(&measured.loaded)
     );
     let steps = |figures: &AppFigures| {
         figures
@@ -247,10 +283,21 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
     };
     println!(
         "Start-up by step (median ms after launch): Unsung: {}; baseline: {}; Unsung with a year: {}.",
-        steps(&unsung),
-        steps(&baseline),
-        steps(&loaded)
+        steps(&measured.unsung),
+        steps(&measured.baseline),
+        steps(&measured.loaded)
     );
+}
+
+fn prometheus_answer() -> Result<Value> {
+    Ok(serde_json::from_str(&fs::read_to_string(
+        criterion_home().join("prometheus-answer.json"),
+    )?)?)
+}
+
+fn print_other_notes(args: &Args) -> Result<()> {
+    let answer = prometheus_answer()?;
+    let samples = answer["samples"].as_u64().unwrap_or(0);
     println!(
         "Prometheus: {} series, {} samples every {} s over {} days ({} blocks after compaction), \
          `{}` over HTTP; both give the same availability for every service (largest \
@@ -273,15 +320,5 @@ fn report(args: &Args, scratch: &Path) -> Result<()> {
         "Largest crates in the release binary (its linker map, loaded sections): {}.",
         largest_crates(&args.app)?
     );
-    let missed: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.within == Some(false))
-        .map(|r| r.figure.as_str())
-        .collect();
-    if missed.is_empty() {
-        println!("Every budget is met.");
-    } else {
-        println!("Budgets missed: {}.", missed.join("; "));
-    }
     Ok(())
 }

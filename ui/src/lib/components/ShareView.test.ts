@@ -11,7 +11,7 @@ import { fileSize, parseNames } from "../share.svelte";
 async function openShare() {
   const store = installMock();
   render(App);
-  await screen.findByTestId("story-headline");
+  await screen.findByTestId("week-details");
   await fireEvent.click(screen.getByTestId("nav-share"));
   await screen.findByTestId("share-image");
   return store;
@@ -90,7 +90,7 @@ describe("Share", () => {
     const calls: [string, ShareOptions][] = [];
     installMock();
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     const overview = buildOverview("this_week");
     const png = { format: "png", size: "landscape", images: ["data:image/png;base64,AAAA"], text: "x", file_name: "a.png", bytes: 4 };
     let saves = 0;
@@ -118,7 +118,7 @@ describe("Share", () => {
   test("hostile words in the preview text stay text", async () => {
     installMock();
     render(App);
-    await screen.findByTestId("story-headline");
+    await screen.findByTestId("week-details");
     const hostile = `<img src=x onerror="window.__xss=1">`;
     mockIPC((cmd) => {
       if (cmd === "get_overview") return buildOverview("this_week");

@@ -12,7 +12,7 @@ import { installMock } from "../../mock/install";
 async function editorOf(title: RegExp) {
   const store = installMock();
   render(App);
-  await screen.findByTestId("story-headline");
+  await screen.findByTestId("week-details");
   const picker = screen.getByTestId("period-picker") as HTMLSelectElement;
   await fireEvent.change(picker, { target: { value: "last_90_days" } });
   const heading = await screen.findByRole("heading", { name: title });
