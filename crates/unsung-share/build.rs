@@ -11,7 +11,10 @@ fn main() {
         println!("cargo:rerun-if-changed={source}");
         let font = std::fs::read(&source).unwrap_or_else(|e| panic!("read {source}: {e}"));
         let compressed = miniz_oxide::deflate::compress_to_vec(&font, 9);
-        std::fs::write(Path::new(&out).join(format!("Inter-{weight}.otf.deflate")), compressed)
-            .expect("write a compressed font");
+        std::fs::write(
+            Path::new(&out).join(format!("Inter-{weight}.otf.deflate")),
+            compressed,
+        )
+        .expect("write a compressed font");
     }
 }

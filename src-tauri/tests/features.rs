@@ -16,7 +16,13 @@ fn features(edges: &str) -> BTreeMap<String, BTreeSet<String>> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
-        .args(["tree", "--workspace", "--offline", "--locked", "--no-dedupe"])
+        .args([
+            "tree",
+            "--workspace",
+            "--offline",
+            "--locked",
+            "--no-dedupe",
+        ])
         .args(["--prefix", "none", "-f", "{p}|{f}", "-e", edges])
         .output()
         .expect("run cargo tree");
@@ -47,7 +53,11 @@ fn features(edges: &str) -> BTreeMap<String, BTreeSet<String>> {
 fn a_plain_build_and_a_test_build_give_every_shared_crate_the_same_features() {
     let plain = features("normal,build");
     let tested = features("normal,build,dev");
-    assert!(plain.len() > 100, "cargo tree listed only {} crates", plain.len());
+    assert!(
+        plain.len() > 100,
+        "cargo tree listed only {} crates",
+        plain.len()
+    );
     let differing: Vec<String> = plain
         .iter()
         .filter_map(|(package, features)| {

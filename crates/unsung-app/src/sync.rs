@@ -40,7 +40,9 @@ impl App {
         if report.send.problem.is_some() {
             return Ok(Some(report));
         }
-        report.notes = self.refresh_team_notes(&team, false, crate::thanks::TEAM_NOTES_KEPT).await?;
+        report.notes = self
+            .refresh_team_notes(&team, false, crate::thanks::TEAM_NOTES_KEPT)
+            .await?;
         let Ok(store) = team.connect(false).await else {
             return Ok(Some(report));
         };

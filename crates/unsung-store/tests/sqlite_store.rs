@@ -177,7 +177,13 @@ async fn opening_the_wall_refreshes_the_newest_team_notes_and_leaves_older_copie
     let (_dir, store) = local().await;
     let at = |minutes: i64| now() - chrono::Duration::minutes(60 - minutes);
     let team: Vec<ThankYou> = (1..=5)
-        .map(|n| note(&format!("0190aaaa-0000-7000-8000-00000000010{n}"), &format!("team {n}"), at(n)))
+        .map(|n| {
+            note(
+                &format!("0190aaaa-0000-7000-8000-00000000010{n}"),
+                &format!("team {n}"),
+                at(n),
+            )
+        })
         .collect();
     let mine = note("0190aaaa-0000-7000-8000-000000000100", "mine", at(0));
     store.insert_thanks(&mine).await.unwrap();
@@ -192,9 +198,8 @@ async fn opening_the_wall_refreshes_the_newest_team_notes_and_leaves_older_copie
         .replace_newest_team_notes(&[edited_5.clone(), team[2].clone()], 2)
         .await
         .unwrap();
-    let messages = |notes: Vec<ThankYou>| -> Vec<String> {
-        notes.into_iter().map(|n| n.message).collect()
-    };
+    let messages =
+        |notes: Vec<ThankYou>| -> Vec<String> { notes.into_iter().map(|n| n.message).collect() };
     assert_eq!(
         messages(store.list_thanks(10).await.unwrap()),
         ["team 5, edited", "team 3", "team 2", "team 1", "mine"],

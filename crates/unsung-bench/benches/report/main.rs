@@ -105,7 +105,11 @@ fn main() -> Result<()> {
 fn report(args: &Args, scratch: &Path) -> Result<()> {
     let measured = measure_apps(args, scratch)?;
     let mut rows = app_rows(args, &measured.unsung, &measured.baseline);
-    rows.extend(apps::loaded_rows(&measured.loaded, &measured.baseline, args.idle));
+    rows.extend(apps::loaded_rows(
+        &measured.loaded,
+        &measured.baseline,
+        args.idle,
+    ));
     if !args.only_apps {
         rows.extend(other_rows(args, scratch)?);
     }

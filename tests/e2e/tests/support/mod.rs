@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 pub mod webdriver;
 
-use webdriver::{Client, CmdError, Element, Locator};
 use serde_json::json;
+use webdriver::{Client, CmdError, Element, Locator};
 
 /// How long tauri-driver and WebKitWebDriver may take to listen on their ports.
 pub const DRIVER_START: Duration = Duration::from_secs(20);

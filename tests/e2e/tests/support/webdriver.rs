@@ -72,7 +72,11 @@ impl Client {
     }
 
     async fn post(&self, path: &str, body: Value) -> Result<Value, CmdError> {
-        send(with_json(self.http.post(format!("{}{path}", self.session)), &body)).await
+        send(with_json(
+            self.http.post(format!("{}{path}", self.session)),
+            &body,
+        ))
+        .await
     }
 
     fn element(&self, value: &Value) -> Result<Element, CmdError> {
@@ -150,12 +154,22 @@ impl Element {
 
     /// Its rendered text.
     pub async fn text(&self) -> Result<String, CmdError> {
-        Ok(self.get("text").await?.as_str().unwrap_or_default().to_string())
+        Ok(self
+            .get("text")
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
     }
 
     /// Its tag name, lower case.
     pub async fn tag_name(&self) -> Result<String, CmdError> {
-        Ok(self.get("name").await?.as_str().unwrap_or_default().to_lowercase())
+        Ok(self
+            .get("name")
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_lowercase())
     }
 
     /// An attribute as written in the markup, if it is there.
@@ -187,7 +201,9 @@ impl Element {
 
     /// Types `text` into the element, as a person would.
     pub async fn send_keys(&self, text: &str) -> Result<(), CmdError> {
-        self.post("value", json!({ "text": text })).await.map(|_| ())
+        self.post("value", json!({ "text": text }))
+            .await
+            .map(|_| ())
     }
 
     /// Picks the option of this `<select>` whose value is `value`, by clicking it.
