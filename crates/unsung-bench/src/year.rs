@@ -74,9 +74,9 @@ impl Shape {
 
     /// A short name for folders and criterion ids: `1y-200s-50k`.
     pub fn name(self) -> String {
-        let incidents = if self.incidents % 1_000_000 == 0 {
+        let incidents = if self.incidents.is_multiple_of(1_000_000) {
             format!("{}m", self.incidents / 1_000_000)
-        } else if self.incidents % 1_000 == 0 {
+        } else if self.incidents.is_multiple_of(1_000) {
             format!("{}k", self.incidents / 1_000)
         } else {
             self.incidents.to_string()
@@ -100,7 +100,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
