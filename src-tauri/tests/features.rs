@@ -4,7 +4,8 @@
 //! crate above it is built twice and starting after testing rebuilds most of the tree. This test
 //! asks cargo for both feature sets and requires them equal for every crate the app is built
 //! from. (The WebDriver library the end-to-end tests once used broke it, through `syn` and
-//! `cookie`: the tests now speak WebDriver over reqwest, tests/e2e/tests/support/webdriver.rs.)
+//! `cookie`: the tests now speak WebDriver over reqwest, tests/e2e/tests/support/webdriver.rs;
+//! criterion still adds two features, pinned in src-tauri/Cargo.toml.)
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
