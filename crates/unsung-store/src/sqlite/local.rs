@@ -148,15 +148,7 @@ impl SqliteStore {
 
     /// Replaces the local copy of the team's notes with `notes`, all at once.
     pub async fn replace_team_notes(&self, notes: &[ThankYou]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM thanks WHERE from_team = 1")
-            .execute(&mut *tx)
-            .await?;
-        for note in notes {
-            upsert_team_note(&mut tx, note).await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        self.copy_team_notes(notes, None).await
     }
 
     /// Makes the local copy of the team's newest notes `newest`, the team database's first
@@ -166,19 +158,26 @@ impl SqliteStore {
     /// `newest` is every team note: the whole copy is replaced. Opening the wall costs the page
     /// it shows, not the team's whole history.
     pub async fn replace_newest_team_notes(&self, newest: &[ThankYou], asked: u32) -> Result<()> {
-        let (Some(oldest), true) = (newest.last(), newest.len() >= asked as usize) else {
-            return self.replace_team_notes(newest).await;
-        };
+        let oldest = newest.last().filter(|_| newest.len() >= asked as usize);
+        self.copy_team_notes(newest, oldest).await
+    }
+
+    /// In one transaction: removes the team notes from `oldest` on in the wall's order (all of
+    /// them without one), then writes `notes`.
+    async fn copy_team_notes(&self, notes: &[ThankYou], oldest: Option<&ThankYou>) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "DELETE FROM thanks WHERE from_team = 1 AND (created_at > ? OR (created_at = ? AND id >= ?))",
-        )
-        .bind(Sqlite::time(oldest.created_at))
-        .bind(Sqlite::time(oldest.created_at))
-        .bind(Sqlite::note_id(&oldest.id)?)
-        .execute(&mut *tx)
-        .await?;
-        for note in newest {
+        let removed = match oldest {
+            None => sqlx::query("DELETE FROM thanks WHERE from_team = 1"),
+            Some(oldest) => sqlx::query(
+                "DELETE FROM thanks WHERE from_team = 1 \
+                 AND (created_at > ? OR (created_at = ? AND id >= ?))",
+            )
+            .bind(Sqlite::time(oldest.created_at))
+            .bind(Sqlite::time(oldest.created_at))
+            .bind(Sqlite::note_id(&oldest.id)?),
+        };
+        removed.execute(&mut *tx).await?;
+        for note in notes {
             upsert_team_note(&mut tx, note).await?;
         }
         tx.commit().await?;
