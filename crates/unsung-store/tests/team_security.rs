@@ -8,7 +8,7 @@ mod support;
 
 use chrono::{SubsecRound, Utc};
 use std::path::Path;
-use support::{TEAM, new_team_database};
+use support::{TEAM, changing_roles, new_team_database};
 use unsung_core::{Explanation, Person, ThankYou};
 use unsung_store::{Member, PgStore, Store, StoreError, open};
 use unsung_testpg::Cluster;
@@ -272,12 +272,15 @@ async fn the_team_shares_one_list_of_people_and_only_you_say_which_names_are_you
 async fn a_role_that_is_not_on_the_team_or_a_wrong_password_gets_nothing() {
     let cluster = Cluster::shared();
     let db = new_team_database(cluster).await;
-    cluster.admin_script(
-        "postgres",
-        "DO $$ BEGIN CREATE ROLE mallory LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;",
-        &[],
-    );
-    cluster.set_password("mallory", "mallory-password");
+    {
+        let _one_at_a_time = changing_roles().await;
+        cluster.admin_script(
+            "postgres",
+            "DO $$ BEGIN CREATE ROLE mallory LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;",
+            &[],
+        );
+        cluster.set_password("mallory", "mallory-password");
+    }
     let error = open(&cluster.url("mallory", "mallory-password", &db))
         .await
         .err()
@@ -304,15 +307,19 @@ async fn setting_up_again_keeps_the_notes_and_adds_members() {
     let kept = note("Ben", "kept across a second init");
     ben.insert_thanks(&kept).await.unwrap();
 
-    let again = PgStore::init_team(
-        &cluster.admin_url(&db),
-        &[Member::parse("chloe=Chloe").unwrap()],
-    )
-    .await
-    .unwrap();
+    let again = {
+        let _one_at_a_time = changing_roles().await;
+        let again = PgStore::init_team(
+            &cluster.admin_url(&db),
+            &[Member::parse("chloe=Chloe").unwrap()],
+        )
+        .await
+        .unwrap();
+        cluster.set_password("chloe", "chloe-password");
+        again
+    };
     let roles: Vec<&str> = again.members.iter().map(|m| m.role.as_str()).collect();
     assert_eq!(roles, ["ana", "ben", "chloe", "dev"]);
-    cluster.set_password("chloe", "chloe-password");
     let chloe = open(&cluster.url("chloe", "chloe-password", &db))
         .await
         .unwrap();
@@ -331,15 +338,19 @@ async fn the_psql_script_in_the_repository_sets_up_the_same_database() {
     let db = cluster.create_database();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/team-init.sql");
     let script = script.canonicalize().expect("scripts/team-init.sql exists");
-    let output = cluster.admin_script(
-        &db,
-        &format!("\\i {}\n", script.display()),
-        &[("members", "ana=Ana, ben")],
-    );
+    let output = {
+        let _one_at_a_time = changing_roles().await;
+        let output = cluster.admin_script(
+            &db,
+            &format!("\\i {}\n", script.display()),
+            &[("members", "ana=Ana, ben")],
+        );
+        for (role, _, password) in TEAM {
+            cluster.set_password(role, password);
+        }
+        output
+    };
     assert!(output.contains("ana") && output.contains("Ana"), "{output}");
-    for (role, _, password) in TEAM {
-        cluster.set_password(role, password);
-    }
     let ana = store(cluster, &db, "ana").await;
     assert_eq!(ana.author_name().await.unwrap().as_deref(), Some("Ana"));
     let ben = store(cluster, &db, "ben").await;
@@ -351,9 +362,12 @@ async fn the_psql_script_in_the_repository_sets_up_the_same_database() {
         Err(StoreError::Refused(_))
     ));
     // `unsung team init` on top of it: the same schema, nothing lost.
-    PgStore::init_team(&cluster.admin_url(&db), &[])
-        .await
-        .unwrap();
+    {
+        let _one_at_a_time = changing_roles().await;
+        PgStore::init_team(&cluster.admin_url(&db), &[])
+            .await
+            .unwrap();
+    }
     assert_eq!(ben.list_thanks(10).await.unwrap(), vec![first]);
 }
 

@@ -337,7 +337,9 @@ impl Cluster {
         name
     }
 
-    /// Gives `role` a password (as the superuser).
+    /// Gives `role` a password (as the superuser). Roles belong to the whole server: tests that
+    /// change the same role at once must take turns, or PostgreSQL refuses one of them with
+    /// "tuple concurrently updated".
     pub fn set_password(&self, role: &str, password: &str) {
         self.admin_script(
             "postgres",

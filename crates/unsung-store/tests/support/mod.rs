@@ -68,11 +68,17 @@ impl Backend {
     }
 }
 
-/// A new database on `cluster` with Unsung's schema and [`TEAM`] as members. Team setups run
-/// one at a time: roles are shared by every database of a server.
+/// Held by every test while it creates roles, grants or sets passwords. Roles belong to the
+/// whole server, which the tests of this binary share: two such statements at once on the same
+/// role fail with PostgreSQL's "tuple concurrently updated".
+pub async fn changing_roles() -> tokio::sync::MutexGuard<'static, ()> {
+    static ROLES: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    ROLES.lock().await
+}
+
+/// A new database on `cluster` with Unsung's schema and [`TEAM`] as members.
 pub async fn new_team_database(cluster: &Cluster) -> String {
-    static SETUP: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-    let _one_at_a_time = SETUP.lock().await;
+    let _one_at_a_time = changing_roles().await;
     let database = cluster.create_database();
     let members: Vec<Member> = TEAM
         .iter()
