@@ -1,6 +1,6 @@
 //! When the team is expected to work, so the story can tell who worked outside those hours.
 
-use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +33,11 @@ impl WorkingHours {
     pub fn is_outside(&self, at: DateTime<Utc>, tz: Tz) -> bool {
         // The wall clock once: `DateTime<Tz>`'s `time()` and `weekday()` would each add the
         // offset again (this runs for every incident of a year).
-        let local = at.with_timezone(&tz).naive_local();
+        self.is_outside_local(at.with_timezone(&tz).naive_local())
+    }
+
+    /// [`WorkingHours::is_outside`] for a time already on the reader's wall clock.
+    pub fn is_outside_local(&self, local: NaiveDateTime) -> bool {
         let time = local.time();
         !self.days.contains(&local.weekday()) || time < self.start || time >= self.end
     }

@@ -79,7 +79,7 @@ fn introduction(facts: &Facts, problem: &Problem) -> Sentence {
     let services = &facts.data.services;
     match facts.request.audience {
         Audience::Family => {
-            let id = match effect(facts, problem) {
+            let id = match effect(facts, problem, &mut facts.data.index().in_time_order()) {
                 Effect::Down => "story-better-after-down",
                 Effect::Slow => "story-better-after-slow",
                 Effect::Unseen | Effect::Unknown => "story-better-after-unseen",
@@ -124,10 +124,9 @@ fn words(reader: &Locale, incident: &Incident, text: &str) -> String {
 pub(super) fn practice(facts: &Facts) -> Vec<Sentence> {
     let range = facts.request.told_range();
     let planned = |kind: IncidentKind| -> Vec<&Incident> {
-        facts
-            .data
-            .incidents
-            .iter()
+        let positions = facts.data.index().planned_work().iter();
+        positions
+            .map(|&position| &facts.data.incidents[position])
             .filter(|i| {
                 i.disposition == Disposition::Counted
                     && i.effective_kind() == kind
@@ -179,10 +178,10 @@ pub(super) fn upkeep_seconds(facts: &Facts) -> i64 {
     let range = facts.request.told_range();
     let index = facts.data.index();
     let drills = planned_windows(
-        facts
-            .data
-            .incidents
+        index
+            .planned_work()
             .iter()
+            .map(|&position| &facts.data.incidents[position])
             .filter(|i| i.effective_kind() == IncidentKind::Drill),
     );
     let mut practice = 0;

@@ -4,6 +4,7 @@
 use super::better;
 use super::phrases::{self, PartNames, date_arg, duration};
 use super::{Audience, PeriodData, SectionKind, StoryRequest};
+use crate::index::{CountedIncident, SecondsInTimeOrder, Shown};
 use crate::locale::{Args, Locale, locale};
 use crate::model::{Incident, Severity};
 use crate::period::local_date;
@@ -67,7 +68,8 @@ pub(super) enum Effect {
 #[derive(Clone, Copy)]
 pub(super) struct Problem<'a> {
     pub incident: &'a Incident,
-    pub service: Option<usize>,
+    /// What the index keeps of it.
+    pub counted: &'a CountedIncident,
 }
 
 impl std::ops::Deref for Problem<'_> {
@@ -122,16 +124,15 @@ pub(super) fn plan(
             .counted_in(range)
             .map(|counted| Problem {
                 incident: &current.incidents[counted.position],
-                service: counted.service,
+                counted,
             })
             .collect(),
         overall: current.overall(range),
         big_outages: current
             .index()
             .counted_in(range)
-            .map(|counted| &current.incidents[counted.position])
-            .filter(|incident| incident.severity == Severity::Major)
-            .map(|incident| incident.opened_at)
+            .filter(|counted| counted.major)
+            .map(|counted| counted.opened_at)
             .collect(),
     };
     facts.big_outages.sort_unstable();
@@ -141,7 +142,7 @@ pub(super) fn plan(
         (SectionKind::WhatGotBetter, better::what_got_better(&facts)),
         (
             SectionKind::OutsideHours,
-            super::who::outside_hours(&facts.counted_incidents(), request),
+            super::who::outside_hours(&facts.counted, current.index(), request),
         ),
         (SectionKind::SinceOutage, since_outage(&facts)),
         (SectionKind::QuietWins, {
@@ -356,10 +357,12 @@ fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
 /// Within this long of a big outage's start, a problem is part of the same bad night.
 const SAME_NIGHT_HOURS: i64 = 12;
 
-pub(super) fn effect(facts: &Facts, problem: &Problem) -> Effect {
-    let Some(service) = problem.service else {
+pub(super) fn effect(facts: &Facts, problem: &Problem, seconds: &mut SecondsInTimeOrder) -> Effect {
+    let Some(service) = problem.counted.service else {
         return Effect::Unknown;
     };
+    // What the index keeps of the problem: a year of them is read without their strings.
+    let problem = problem.counted;
     let end = problem
         .resolved_at
         .unwrap_or(facts.request.now)
@@ -367,18 +370,21 @@ pub(super) fn effect(facts: &Facts, problem: &Problem) -> Effect {
     let Some(span) = crate::period::TimeRange::new(problem.opened_at, end) else {
         return Effect::Unknown;
     };
-    let seconds = facts.data.index().seconds(Some(service), span);
+    let shown = match problem.shown_while_open {
+        // Resolved within the told range: its whole life, which the index has already read.
+        Some(shown) if problem.resolved_at == Some(end) => shown,
+        _ => Shown::from(seconds.seconds(Some(service), span)),
+    };
     // "Nobody noticed" needs the service's record to show it working all the while, and is
     // never said of a big outage or of anything on the same night as one.
-    let near_outage = near_any(&facts.big_outages, problem.opened_at);
-    if seconds.down > 0 {
+    if shown.down {
         Effect::Down
-    } else if seconds.degraded > 0 {
+    } else if shown.degraded {
         Effect::Slow
-    } else if seconds.up > 0
-        && seconds.no_data == 0
-        && problem.severity != Severity::Major
-        && !near_outage
+    } else if shown.up
+        && shown.whole
+        && !problem.major
+        && !near_any(&facts.big_outages, problem.opened_at)
     {
         Effect::Unseen
     } else {
@@ -389,10 +395,11 @@ pub(super) fn effect(facts: &Facts, problem: &Problem) -> Effect {
 /// Whether any of `sorted` is less than [`SAME_NIGHT_HOURS`] from `at`, either way.
 fn near_any(sorted: &[chrono::DateTime<chrono::Utc>], at: chrono::DateTime<chrono::Utc>) -> bool {
     let night = chrono::Duration::hours(SAME_NIGHT_HOURS);
-    let first_after = sorted.partition_point(|outage| *outage <= at - night);
+    let (after, before) = (at - night, at + night);
+    let first_after = sorted.partition_point(|outage| *outage <= after);
     sorted
         .get(first_after)
-        .is_some_and(|outage| *outage < at + night)
+        .is_some_and(|outage| *outage < before)
 }
 
 fn problems(facts: &Facts) -> Vec<Sentence> {
@@ -433,19 +440,21 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
     // ties in the order they happened. Only the first few are told, so only they are sorted.
     // The ranks are worked out once each: comparing would otherwise read the incidents again
     // and again while choosing.
+    let mut seconds = facts.data.index().in_time_order();
     let mut ranked: Vec<_> = facts
         .counted
         .iter()
         .enumerate()
         .map(|(k, problem)| {
-            let effect = effect(facts, problem);
-            let length = problem.resolved_at.unwrap_or(now) - problem.opened_at;
+            let effect = effect(facts, problem, &mut seconds);
+            let kept = problem.counted;
+            let length = kept.resolved_at.unwrap_or(now) - kept.opened_at;
             let rank = (
-                problem.resolved_at.is_some(),
+                kept.resolved_at.is_some(),
                 effect,
-                problem.severity != Severity::Major,
+                !kept.major,
                 std::cmp::Reverse(length),
-                problem.opened_at,
+                kept.opened_at,
                 k,
             );
             (rank, problem.incident, effect)

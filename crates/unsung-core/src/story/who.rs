@@ -4,9 +4,9 @@
 
 use super::StoryRequest;
 use super::phrases;
-use super::plan::{Sentence, say};
+use super::plan::{Problem, Sentence, say};
+use crate::index::PeriodIndex;
 use crate::locale::locale;
-use crate::model::Incident;
 use chrono::{Datelike, Timelike};
 
 /// Local hours that count as night (22:00 to 06:59).
@@ -14,24 +14,26 @@ const NIGHT: [u32; 9] = [22, 23, 0, 1, 2, 3, 4, 5, 6];
 
 /// Who answered problems that came in at night, before or after the working day, or on a day
 /// off (night wins over the others).
-pub(super) fn outside_hours(counted: &[&Incident], request: &StoryRequest) -> Vec<Sentence> {
+pub(super) fn outside_hours(
+    counted: &[Problem],
+    index: &PeriodIndex,
+    request: &StoryRequest,
+) -> Vec<Sentence> {
     let (tz, hours) = (request.tz, request.working_hours);
     let ids = ["story-night", "story-day-off", "story-early", "story-late"];
     let mut groups: [(Vec<&str>, usize); 4] = Default::default();
-    for incident in counted {
-        if !hours.is_outside(incident.opened_at, tz) {
+    // Who each group has already, by the index's numbers: a year of incidents reads no names.
+    let mut named = [(); 4].map(|_| vec![false; index.people_count()]);
+    for problem in counted {
+        let people = index.people_of(problem.counted);
+        if people.is_empty() {
             continue;
         }
-        let mut people = incident
-            .responders
-            .iter()
-            .chain(&incident.resolved_by)
-            .map(String::as_str)
-            .peekable();
-        if people.peek().is_none() {
+        // The wall clock once for both questions (each conversion looks the zone up).
+        let local = problem.counted.opened_at.with_timezone(&tz).naive_local();
+        if !hours.is_outside_local(local) {
             continue;
         }
-        let local = incident.opened_at.with_timezone(&tz);
         let group = if NIGHT.contains(&local.hour()) {
             0
         } else if !hours.days.contains(&local.weekday()) {
@@ -43,9 +45,9 @@ pub(super) fn outside_hours(counted: &[&Incident], request: &StoryRequest) -> Ve
         };
         let (names, count) = &mut groups[group];
         *count += 1;
-        for person in people {
-            if !names.contains(&person) {
-                names.push(person);
+        for &person in people {
+            if !std::mem::replace(&mut named[group][person as usize], true) {
+                names.push(index.person(person));
             }
         }
     }

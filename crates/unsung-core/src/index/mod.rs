@@ -8,7 +8,7 @@
 //!
 //! [`state_seconds`]: crate::seconds::state_seconds
 
-use crate::model::{Disposition, Incident, IncidentKind, Interval, Service, Status};
+use crate::model::{Disposition, Incident, IncidentKind, Interval, Service, Severity, Status};
 use crate::period::TimeRange;
 use crate::seconds::{IdMap, StateSeconds};
 use chrono::{DateTime, Utc};
@@ -131,9 +131,24 @@ impl Coverage {
     ///
     /// [`state_seconds`]: crate::seconds::state_seconds
     pub fn seconds(&self, range: TimeRange) -> StateSeconds {
-        // Stretches lo..hi overlap the range; only the first and the last may be cut.
-        let lo = self.ends.partition_point(|end| *end <= range.from);
-        let hi = self.starts.partition_point(|start| *start < range.to);
+        self.seconds_after(range, &mut 0)
+    }
+
+    /// [`Coverage::seconds`], searching from `*first`: the first stretch the last range asked
+    /// overlapped, which this one's becomes. Ranges asked in time order then read a few
+    /// neighbouring stretches each, not a binary search's worth of cold memory (a story asks
+    /// for each of a year's problems). A range that starts earlier searches from the start.
+    fn seconds_after(&self, range: TimeRange, first: &mut usize) -> StateSeconds {
+        let known_before = match first.checked_sub(1) {
+            Some(last) => self.ends.get(last).is_some_and(|end| *end <= range.from),
+            None => true,
+        };
+        let from = if known_before { *first } else { 0 };
+        // Stretches lo..hi overlap the range; only the first and the last may be cut. Every
+        // stretch before lo ends before the range starts, so it also starts before it ends.
+        let lo = partition_from(&self.ends, from, |end| *end <= range.from);
+        let hi = partition_from(&self.starts, lo, |start| *start < range.to);
+        *first = lo;
         let mut totals = [0i64; 4];
         if lo < hi {
             let (first, last) = (lo, hi - 1);
@@ -155,6 +170,20 @@ impl Coverage {
             no_data: range.seconds() - (up + degraded + down + maintenance),
         }
     }
+}
+
+/// `slice.partition_point(pred)`, where `pred` is known to hold before `from`: a gallop from
+/// `from` (1, 2, 4, ... ahead), then a binary search of the last step, so an answer near `from`
+/// costs a few reads.
+fn partition_from<T>(slice: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let (mut low, mut probe, mut step) = (from, from, 1);
+    while probe < slice.len() && pred(&slice[probe]) {
+        low = probe + 1;
+        probe += step;
+        step *= 2;
+    }
+    let high = probe.min(slice.len());
+    low + slice[low..high].partition_point(pred)
 }
 
 /// A span of time, start inclusive, end exclusive.
@@ -263,10 +292,41 @@ pub struct CountedIncident {
     /// Where the incident is in the period's incidents.
     pub position: usize,
     pub opened_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
     /// [`Incident::seconds_to_resolve`].
     pub seconds_to_resolve: Option<i64>,
     /// The [`PeriodIndex`] slot of its service, if it names one.
     pub service: Option<usize>,
+    /// What its service's record shows from when it opened to when it was resolved (resolved
+    /// incidents of a service): kept, so a year's story does not search the record again for
+    /// every problem.
+    pub shown_while_open: Option<Shown>,
+    /// A major incident: a big outage.
+    pub major: bool,
+    /// Its responders, then who resolved it, as [`PeriodIndex::people_of`] gives them.
+    people: (u32, u32),
+}
+
+/// Which states a service's record shows over a span, and whether it covers all of it: what
+/// a story needs to tell how a problem was felt.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub down: bool,
+    pub degraded: bool,
+    pub up: bool,
+    /// No moment of the span is without data.
+    pub whole: bool,
+}
+
+impl From<StateSeconds> for Shown {
+    fn from(seconds: StateSeconds) -> Shown {
+        Shown {
+            down: seconds.down > 0,
+            degraded: seconds.degraded > 0,
+            up: seconds.up > 0,
+            whole: seconds.no_data == 0,
+        }
+    }
 }
 
 /// The indexes of one period's data: each service's [`Coverage`], the maintenance windows,
@@ -278,6 +338,15 @@ pub struct PeriodIndex {
     coverage: Vec<Coverage>,
     upkeep: Upkeep,
     counted: Vec<CountedIncident>,
+    /// Everyone named by a counted incident (responders, resolvers), once each: a person's
+    /// number is their place here.
+    people: Vec<Box<str>>,
+    /// The people of every counted incident, one after another (see `CountedIncident::people`).
+    named: Vec<u32>,
+    /// Where the records of planned work are among the period's incidents (drills, planned
+    /// maintenance, practice; counted or not), so the story's planned-work sentences read
+    /// those, not a year of problems.
+    planned_work: Vec<usize>,
 }
 
 impl PeriodIndex {
@@ -303,15 +372,25 @@ impl PeriodIndex {
             }
             own[slot].push(interval);
         }
+        let (mut people, mut named) = (People::default(), Vec::new());
         let counted = incidents
             .iter()
             .enumerate()
             .filter(|(_, incident)| incident.counts())
-            .map(|(position, incident)| CountedIncident {
-                position,
-                opened_at: incident.opened_at,
-                seconds_to_resolve: incident.seconds_to_resolve(),
-                service: incident.service_id.as_deref().map(&mut slot_of),
+            .map(|(position, incident)| {
+                let first = named.len() as u32;
+                let names = incident.responders.iter().chain(&incident.resolved_by);
+                named.extend(names.map(|name| people.number(name)));
+                CountedIncident {
+                    position,
+                    opened_at: incident.opened_at,
+                    resolved_at: incident.resolved_at,
+                    seconds_to_resolve: incident.seconds_to_resolve(),
+                    service: incident.service_id.as_deref().map(&mut slot_of),
+                    shown_while_open: None,
+                    major: incident.severity == Severity::Major,
+                    people: (first, named.len() as u32),
+                }
             })
             .collect();
         // Trouble during a drill or planned maintenance is planned, on that service only.
@@ -328,12 +407,35 @@ impl PeriodIndex {
             .map(|(slot, list)| Coverage::planned(list, planned[slot]))
             .collect();
         coverage.resize_with(slots.len(), || Coverage::new([]));
-        PeriodIndex {
+        let mut index = PeriodIndex {
             slots,
             coverage,
             upkeep: Upkeep::new(intervals),
             counted,
+            people: people.names,
+            named,
+            planned_work: incidents
+                .iter()
+                .enumerate()
+                .filter(|(_, incident)| incident.effective_kind() != IncidentKind::Problem)
+                .map(|(position, _)| position)
+                .collect(),
+        };
+        let shown: Vec<Option<Shown>> = {
+            let mut in_order = index.in_time_order();
+            let incidents = index.counted.iter().map(|c| &incidents[c.position]);
+            incidents
+                .map(|incident| {
+                    let span = TimeRange::new(incident.opened_at, incident.resolved_at?)?;
+                    let slot = index.slot(incident.service_id.as_deref()?)?;
+                    Some(in_order.seconds(Some(slot), span).into())
+                })
+                .collect()
+        };
+        for (counted, shown) in index.counted.iter_mut().zip(shown) {
+            counted.shown_while_open = shown;
         }
+        index
     }
 
     /// The slot of a service id, if the period names it anywhere.
@@ -355,6 +457,37 @@ impl PeriodIndex {
         }
     }
 
+    /// The people of a counted incident by number: its responders, then who resolved it
+    /// (a name may be there twice).
+    pub fn people_of(&self, incident: &CountedIncident) -> &[u32] {
+        let (first, end) = incident.people;
+        &self.named[first as usize..end as usize]
+    }
+
+    /// A person's name, by the number [`PeriodIndex::people_of`] gives.
+    pub fn person(&self, number: u32) -> &str {
+        &self.people[number as usize]
+    }
+
+    /// Where the period's records of planned work are among its incidents, in its order.
+    pub fn planned_work(&self) -> &[usize] {
+        &self.planned_work
+    }
+
+    /// How many people the counted incidents name.
+    pub fn people_count(&self) -> usize {
+        self.people.len()
+    }
+
+    /// For many spans asked in time order (a period's problems, one by one): each service's
+    /// search starts where its last one ended.
+    pub fn in_time_order(&self) -> SecondsInTimeOrder<'_> {
+        SecondsInTimeOrder {
+            index: self,
+            first: Vec::new(),
+        }
+    }
+
     /// The seconds of a service, by id.
     pub fn service_seconds(&self, service_id: &str, range: TimeRange) -> StateSeconds {
         self.seconds(self.slot(service_id), range)
@@ -372,299 +505,45 @@ impl PeriodIndex {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Disposition, IncidentKind};
-    use crate::seconds::state_seconds;
-    use chrono::{Duration, SubsecRound, TimeZone};
+/// Names, numbered in the order they are first seen.
+#[derive(Default)]
+struct People {
+    numbers: IdMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
 
-    const STATES: [Status; 4] = [
-        Status::Up,
-        Status::Degraded,
-        Status::Down,
-        Status::Maintenance,
-    ];
-
-    /// A small deterministic generator (SplitMix64), so failures can be replayed.
-    struct Random(u64);
-
-    impl Random {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            (z ^ (z >> 31)) % n
+impl People {
+    fn number(&mut self, name: &str) -> u32 {
+        if let Some(&number) = self.numbers.get(name) {
+            return number;
         }
-    }
-
-    fn origin() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap()
-    }
-
-    /// An instant within a day of the origin, sometimes off the whole second.
-    fn instant(random: &mut Random) -> DateTime<Utc> {
-        let millis = if random.below(3) == 0 {
-            random.below(1000) as i64
-        } else {
-            0
-        };
-        origin() + Duration::seconds(random.below(86_400) as i64) + Duration::milliseconds(millis)
-    }
-
-    /// Intervals that overlap, nest, touch, repeat and are sometimes empty or reversed.
-    fn intervals(random: &mut Random, count: usize) -> Vec<Interval> {
-        let mut out: Vec<Interval> = (0..count)
-            .map(|_| {
-                let start = instant(random);
-                let length = match random.below(4) {
-                    0 => Duration::seconds(random.below(60) as i64 - 5),
-                    1 => Duration::milliseconds(random.below(4000) as i64),
-                    _ => Duration::seconds(random.below(7200) as i64),
-                };
-                Interval {
-                    service_id: "s".into(),
-                    start,
-                    end: start + length,
-                    status: STATES[random.below(4) as usize],
-                }
-            })
-            .collect();
-        // Some exact repeats with another state: the first listed must win.
-        for k in 0..count / 10 {
-            let mut twin = out[k].clone();
-            twin.status = STATES[(column(twin.status) + 1) % 4];
-            out.push(twin);
-        }
-        out
-    }
-
-    fn range(random: &mut Random) -> TimeRange {
-        loop {
-            let (a, b) = (instant(random), instant(random));
-            if let Some(range) = TimeRange::new(a.min(b), a.max(b)) {
-                return range;
-            }
-        }
-    }
-
-    #[test]
-    fn coverage_agrees_with_the_direct_sum_on_random_ranges() {
-        let mut random = Random(7);
-        for round in 0..200 {
-            let count = [0, 1, 2, 5, 40, 300][round % 6];
-            let all = intervals(&mut random, count);
-            let refs: Vec<&Interval> = all.iter().collect();
-            let coverage = Coverage::new(&all);
-            for _ in 0..50 {
-                let range = range(&mut random);
-                assert_eq!(
-                    coverage.seconds(range),
-                    state_seconds(&refs, range),
-                    "round {round}, {range:?}"
-                );
-            }
-            // Ranges reaching past every interval, and ones cutting a single stretch.
-            let wide =
-                TimeRange::new(origin() - Duration::days(2), origin() + Duration::days(3)).unwrap();
-            assert_eq!(coverage.seconds(wide), state_seconds(&refs, wide));
-            for interval in all.iter().take(20) {
-                let inside = TimeRange::new(
-                    interval.start + Duration::milliseconds(300),
-                    interval.start + Duration::seconds(3),
-                )
-                .unwrap();
-                assert_eq!(coverage.seconds(inside), state_seconds(&refs, inside));
-            }
-        }
-    }
-
-    /// The intervals as planned work makes them: every down or degraded second inside a
-    /// window relabelled, one second at a time (slow, and plainly right).
-    fn planned_by_hand(
-        intervals: &[Interval],
-        windows: &[Window],
-        range: TimeRange,
-    ) -> StateSeconds {
-        let refs: Vec<&Interval> = intervals.iter().collect();
-        let mut total = StateSeconds::default();
-        let mut at = range.from;
-        while at < range.to {
-            let next = (at + Duration::seconds(1)).min(range.to);
-            let second = TimeRange::new(at, next).unwrap();
-            let mut one = state_seconds(&refs, second);
-            if windows.iter().any(|(start, end)| *start <= at && at < *end) {
-                one.maintenance += one.down + one.degraded;
-                one.down = 0;
-                one.degraded = 0;
-            }
-            total.add(&one);
-            at = next;
-        }
-        total
-    }
-
-    #[test]
-    fn planned_coverage_turns_trouble_inside_planned_work_into_maintenance() {
-        let mut random = Random(5);
-        for round in 0..30 {
-            let all: Vec<Interval> = intervals(&mut random, 12)
-                .into_iter()
-                .map(|mut i| {
-                    // Whole seconds, so the second-by-second count is exact.
-                    i.start = i.start.trunc_subsecs(0);
-                    i.end = i.end.trunc_subsecs(0);
-                    i
-                })
-                .collect();
-            let windows = merged(
-                (0..3)
-                    .map(|_| {
-                        let start = instant(&mut random).trunc_subsecs(0);
-                        (start, start + Duration::seconds(random.below(5000) as i64))
-                    })
-                    .collect(),
-            );
-            let coverage = Coverage::planned(&all, &windows);
-            let from = origin() + Duration::seconds(random.below(80_000) as i64);
-            let range = TimeRange::new(from, from + Duration::seconds(4000)).unwrap();
-            assert_eq!(
-                coverage.seconds(range),
-                planned_by_hand(&all, &windows, range),
-                "round {round}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_drills_day_shows_planned_work_in_the_daily_bars_not_trouble() {
-        use crate::timeline::{DayState, daily_bars};
-        let day = |d: i64| origin() + Duration::days(d);
-        let intervals = [
-            Interval::new("s", day(0), day(1) + Duration::hours(10), Status::Up),
-            Interval::new(
-                "s",
-                day(1) + Duration::hours(10),
-                day(1) + Duration::hours(11),
-                Status::Down,
-            ),
-            Interval::new("s", day(1) + Duration::hours(11), day(3), Status::Up),
-        ];
-        let mut drill =
-            crate::testing::incident("t", "1", "s", day(1) + Duration::hours(10), Some(60));
-        drill.kind = IncidentKind::Drill;
-        let windows = planned_windows([&drill]);
-        let refs: Vec<&Interval> = intervals.iter().collect();
-        let raw = daily_bars(&refs, 3, day(2) + Duration::hours(12), chrono_tz::UTC);
-        assert_eq!(raw[1].state, DayState::Down);
-        let planned = planned_intervals("s", &refs, &windows["s"]);
-        let refs: Vec<&Interval> = planned.iter().collect();
-        let bars = daily_bars(&refs, 3, day(2) + Duration::hours(12), chrono_tz::UTC);
-        assert_eq!(bars[1].state, DayState::Maintenance);
-        assert_eq!(
-            (bars[1].down_seconds, bars[1].maintenance_seconds),
-            (0, 3600)
-        );
-        let range = TimeRange::new(day(0), day(3)).unwrap();
-        assert_eq!(
-            state_seconds(&refs, range),
-            Coverage::planned(&intervals, &windows["s"]).seconds(range)
-        );
-    }
-
-    #[test]
-    fn upkeep_holds_a_moment_when_some_window_does() {
-        let mut random = Random(11);
-        for _ in 0..100 {
-            let all = intervals(&mut random, 30);
-            let upkeep = Upkeep::new(&all);
-            for _ in 0..100 {
-                let at = instant(&mut random);
-                let direct = all
-                    .iter()
-                    .any(|i| i.status == Status::Maintenance && i.start <= at && at < i.end);
-                assert_eq!(upkeep.covers(at), direct, "{at}");
-            }
-            for window in all.iter().filter(|i| i.status == Status::Maintenance) {
-                let direct = |at| {
-                    all.iter().any(|i: &Interval| {
-                        i.status == Status::Maintenance && i.start <= at && at < i.end
-                    })
-                };
-                assert_eq!(upkeep.covers(window.start), direct(window.start));
-                assert_eq!(upkeep.covers(window.end), direct(window.end));
-            }
-        }
-    }
-
-    #[test]
-    fn the_index_finds_each_service_and_keeps_only_counted_incidents() {
-        let mut random = Random(3);
-        let mut all = intervals(&mut random, 50);
-        for (k, interval) in all.iter_mut().enumerate() {
-            interval.service_id = ["a", "b", "ghost"][k % 3].into();
-        }
-        let service = |id: &str| Service {
-            id: id.into(),
-            source: "t".into(),
-            external_id: id.into(),
-            name: id.into(),
-            friendly_name: None,
-        };
-        let services = [service("a"), service("b"), service("quiet")];
-        let incidents: Vec<Incident> = (0..40)
-            .map(|k| Incident {
-                id: format!("t/{k}"),
-                source: "t".into(),
-                external_id: k.to_string(),
-                service_id: [Some("a"), Some("elsewhere"), None][k % 3].map(String::from),
-                title: "Something broke".into(),
-                severity: crate::model::Severity::Minor,
-                opened_at: instant(&mut random),
-                acknowledged_at: None,
-                resolved_at: (k % 4 != 0).then(|| origin() + Duration::days(2)),
-                resolved_by: None,
-                responders: vec![],
-                notes: vec![],
-                disposition: [Disposition::Counted, Disposition::Merged][k % 5 / 4],
-                link: None,
-                kind: IncidentKind::Problem,
-                source_explanation: None,
-                explanation: None,
-            })
-            .collect();
-        let index = PeriodIndex::new(&services, &all, &incidents);
-        let range = TimeRange::new(origin(), origin() + Duration::days(1)).unwrap();
-        for id in ["a", "b", "ghost", "quiet", "unknown"] {
-            let own: Vec<&Interval> = all.iter().filter(|i| i.service_id == id).collect();
-            assert_eq!(
-                index.service_seconds(id, range),
-                state_seconds(&own, range),
-                "{id}"
-            );
-        }
-        assert_eq!(index.slot("a"), Some(0));
-        assert_eq!(index.slot("quiet"), Some(2));
-        assert!(index.slot("unknown").is_none());
-
-        let half = TimeRange::new(
-            origin() + Duration::hours(6),
-            origin() + Duration::hours(18),
-        )
-        .unwrap();
-        let direct: Vec<usize> = (0..incidents.len())
-            .filter(|&k| incidents[k].counts() && half.contains(incidents[k].opened_at))
-            .collect();
-        let indexed: Vec<&CountedIncident> = index.counted_in(half).collect();
-        let positions: Vec<usize> = indexed.iter().map(|c| c.position).collect();
-        assert_eq!(positions, direct);
-        for counted in indexed {
-            let incident = &incidents[counted.position];
-            assert_eq!(counted.opened_at, incident.opened_at);
-            assert_eq!(counted.seconds_to_resolve, incident.seconds_to_resolve());
-            let slot = incident.service_id.as_deref().and_then(|id| index.slot(id));
-            assert_eq!(counted.service, slot);
-        }
+        let number = self.names.len() as u32;
+        self.numbers.insert(name.into(), number);
+        self.names.push(name.into());
+        number
     }
 }
+
+/// [`PeriodIndex::seconds`] for spans asked in time order, from
+/// [`PeriodIndex::in_time_order`]. Any order gives the same answers; time order is faster.
+pub struct SecondsInTimeOrder<'a> {
+    index: &'a PeriodIndex,
+    /// Slot → the first stretch the service's last span overlapped.
+    first: Vec<usize>,
+}
+
+impl SecondsInTimeOrder<'_> {
+    /// As [`PeriodIndex::seconds`].
+    pub fn seconds(&mut self, slot: Option<usize>, range: TimeRange) -> StateSeconds {
+        let Some(slot) = slot else {
+            return self.index.seconds(None, range);
+        };
+        if self.first.len() <= slot {
+            self.first.resize(slot + 1, 0);
+        }
+        self.index.coverage[slot].seconds_after(range, &mut self.first[slot])
+    }
+}
+
+#[cfg(test)]
+mod tests;
