@@ -135,9 +135,11 @@ pub(super) fn practice(facts: &Facts) -> Vec<Sentence> {
             .collect()
     };
     let mut out = Vec::new();
+    let mut overlaps = None;
     let drills = planned(IncidentKind::Drill);
     if !drills.is_empty() {
-        let unnoticed = drills.iter().all(|d| !noticed(facts, d));
+        let overlaps = overlaps.get_or_insert_with(|| Overlaps::new(facts));
+        let unnoticed = drills.iter().all(|d| !overlaps.noticed(facts, d));
         let id = match (facts.request.audience, unnoticed) {
             (Audience::Family, true) => "story-drills-unnoticed",
             (Audience::Family, false) => "story-drills",
@@ -160,7 +162,8 @@ pub(super) fn practice(facts: &Facts) -> Vec<Sentence> {
         .filter(|record| !shown.covers(record.opened_at))
         .collect();
     if !upkeep.is_empty() {
-        let unnoticed = upkeep.iter().all(|m| !noticed(facts, m));
+        let overlaps = overlaps.get_or_insert_with(|| Overlaps::new(facts));
+        let unnoticed = upkeep.iter().all(|m| !overlaps.noticed(facts, m));
         let id = match (facts.request.audience, unnoticed) {
             (Audience::Family, true) => "story-upkeep-times-unnoticed",
             (Audience::Family, false) => "story-upkeep-times",
@@ -204,16 +207,66 @@ fn span(incident: &Incident) -> (DateTime<Utc>, DateTime<Utc>) {
     (incident.opened_at, end)
 }
 
-/// Whether a real problem on the same service overlapped planned work.
-fn noticed(facts: &Facts, work: &Incident) -> bool {
-    let (start, end) = span(work);
-    let now = facts.request.now;
-    facts.counted.iter().any(|problem| {
-        problem.service_id.is_some()
-            && problem.service_id == work.service_id
-            && problem.opened_at < end
-            && problem.resolved_at.unwrap_or(now) > start
-    })
+/// Whether a real problem on the same service overlapped planned work, from each service's
+/// problems in time order: a year of weekly drills is not a walk over a year of problems each.
+struct Overlaps {
+    /// By the service's slot in the period's index.
+    by_service: Vec<ServiceProblems>,
+}
+
+/// One service's problems: when they opened, in time order, and the latest end among the
+/// first k + 1 of them (an open one ends now).
+struct ServiceProblems {
+    openings: Vec<DateTime<Utc>>,
+    latest_ends: Vec<DateTime<Utc>>,
+}
+
+impl Overlaps {
+    fn new(facts: &Facts) -> Overlaps {
+        let index = facts.data.index();
+        let mut spans = vec![Vec::new(); index.slots()];
+        for problem in &facts.counted {
+            let kept = problem.counted;
+            if let Some(slot) = kept.service {
+                let end = kept.resolved_at.unwrap_or(facts.request.now);
+                spans[slot].push((kept.opened_at, end));
+            }
+        }
+        let by_service = spans
+            .into_iter()
+            .map(|mut spans: Vec<(DateTime<Utc>, DateTime<Utc>)>| {
+                spans.sort_unstable();
+                let openings = spans.iter().map(|(opened, _)| *opened).collect();
+                let latest_ends = spans
+                    .iter()
+                    .scan(DateTime::<Utc>::MIN_UTC, |latest, (_, end)| {
+                        *latest = (*latest).max(*end);
+                        Some(*latest)
+                    })
+                    .collect();
+                ServiceProblems {
+                    openings,
+                    latest_ends,
+                }
+            })
+            .collect();
+        Overlaps { by_service }
+    }
+
+    /// Whether a problem on `work`'s service was open at some moment of it: one opened before
+    /// the work ended, and not over before it began.
+    fn noticed(&self, facts: &Facts, work: &Incident) -> bool {
+        let (start, end) = span(work);
+        let slot = work
+            .service_id
+            .as_deref()
+            .and_then(|id| facts.data.index().slot(id));
+        let Some(problems) = slot.and_then(|slot| self.by_service.get(slot)) else {
+            return false;
+        };
+        let opened_before_end = problems.openings.partition_point(|opened| *opened < end);
+        opened_before_end > 0 && problems.latest_ends[opened_before_end - 1] > start
+    }
 }
 
 /// The services the planned work was on, named ("card payments and book search") when there

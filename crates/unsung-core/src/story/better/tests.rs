@@ -297,6 +297,87 @@ fn drills_are_counted_in_words_and_told_unnoticed_only_when_nothing_overlapped()
 }
 
 #[test]
+fn a_drill_is_noticed_only_when_a_problem_on_its_service_was_open_during_it() {
+    // The drill: 30 hours ago, for 30 minutes.
+    let drill = planned(problem(1, 30, 30), IncidentKind::Drill);
+    let drill_start = drill.opened_at;
+    let drill_end = drill_start + Duration::minutes(30);
+    let on = |number: u32, service: &str, opened: DateTime<Utc>, ended: Option<DateTime<Utc>>| {
+        let mut incident = problem(number, 0, 0);
+        incident.service_id = Some(service.into());
+        incident.opened_at = opened;
+        incident.resolved_at = ended;
+        incident
+    };
+    let hours = Duration::hours;
+    let cases = [
+        (
+            "opened the day before and still open",
+            vec![on(2, "t/shop", drill_start - hours(10), None)],
+            true,
+        ),
+        (
+            "over an hour before",
+            vec![on(
+                2,
+                "t/shop",
+                drill_start - hours(10),
+                Some(drill_start - hours(1)),
+            )],
+            false,
+        ),
+        (
+            "over the moment it began",
+            vec![on(2, "t/shop", drill_start - hours(10), Some(drill_start))],
+            false,
+        ),
+        (
+            "opened the moment it ended",
+            vec![on(2, "t/shop", drill_end, Some(drill_end + hours(1)))],
+            false,
+        ),
+        (
+            "on another service, during it",
+            vec![on(2, "t/search", drill_start, Some(drill_end))],
+            false,
+        ),
+        (
+            // The long one opened first; a later short one ended long before the drill.
+            "a long one among short ones",
+            vec![
+                on(
+                    2,
+                    "t/shop",
+                    drill_start - hours(20),
+                    Some(drill_start + Duration::minutes(5)),
+                ),
+                on(
+                    3,
+                    "t/shop",
+                    drill_start - hours(19),
+                    Some(drill_start - hours(18)),
+                ),
+                on(
+                    4,
+                    "t/shop",
+                    drill_end + hours(1),
+                    Some(drill_end + hours(2)),
+                ),
+            ],
+            true,
+        ),
+    ];
+    for (case, problems, noticed) in cases {
+        let mut incidents = vec![drill.clone()];
+        incidents.extend(problems);
+        let story = this_week(&shop(incidents), Lang::En, Audience::Family);
+        let wins = section(&story, SectionKind::QuietWins).unwrap();
+        assert!(wins.contains("to practise for a bad day"), "{case}: {wins}");
+        assert_eq!(wins.contains("did not notice"), !noticed, "{case}: {wins}");
+    }
+}
+
+#[test]
 fn practice_marked_by_a_person_is_a_drill_and_upkeep_records_are_told_without_uptime_data() {
     let mut practice = explained(problem(1, 30, 20), "");
     if let Some(e) = practice.explanation.as_mut() {
