@@ -151,11 +151,17 @@ impl TeamLink {
         }
     }
 
-    /// Notes an error from the team store: an unreachable database gets a rest.
+    /// Notes an error from the team store: an unreachable database gets a rest, and the
+    /// connection it was reached by is let go, so the notes that follow are queued at once
+    /// instead of each waiting out the pool's timeout on a server that went away.
     pub fn saw(&self, error: &StoreError) {
-        if let StoreError::Unreachable(reason) = error
-            && let Ok(mut rest) = self.resting_until.lock()
-        {
+        let StoreError::Unreachable(reason) = error else {
+            return;
+        };
+        if let Ok(mut store) = self.store.lock() {
+            *store = None;
+        }
+        if let Ok(mut rest) = self.resting_until.lock() {
             *rest = Some((Instant::now() + REST_AFTER_FAILURE, reason.clone()));
         }
     }
