@@ -17,12 +17,7 @@ fn features(edges: &str) -> BTreeMap<String, BTreeSet<String>> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
-        .args([
-            "tree",
-            "--workspace",
-            "--offline",
-            "--locked",
-        ])
+        .args(["tree", "--workspace", "--offline", "--locked"])
         .args(["--prefix", "none", "-f", "{p}|{f}", "-e", edges])
         .output()
         .expect("run cargo tree");

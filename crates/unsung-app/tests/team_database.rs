@@ -265,7 +265,10 @@ async fn the_database_stopped_while_posting_gets_every_note_exactly_once_when_it
     // Once a note found the server gone, the app says so and stops waiting on it: the notes
     // that follow go to the outbox at once (each waited out the pool's timeout before).
     let status = laptop.app.team_status().await.unwrap();
-    assert!(!status.reachable, "a server that went away is not reachable");
+    assert!(
+        !status.reachable,
+        "a server that went away is not reachable"
+    );
     assert!(status.problem.is_some(), "{status:?}");
     let server = cluster.clone();
     tokio::task::spawn_blocking(move || server.restart())
