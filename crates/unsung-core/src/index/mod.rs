@@ -423,11 +423,12 @@ impl PeriodIndex {
         };
         let shown: Vec<Option<Shown>> = {
             let mut in_order = index.in_time_order();
-            let incidents = index.counted.iter().map(|c| &incidents[c.position]);
-            incidents
-                .map(|incident| {
-                    let span = TimeRange::new(incident.opened_at, incident.resolved_at?)?;
-                    let slot = index.slot(incident.service_id.as_deref()?)?;
+            index
+                .counted
+                .iter()
+                .map(|counted| {
+                    let span = TimeRange::new(counted.opened_at, counted.resolved_at?)?;
+                    let slot = counted.service?;
                     Some(in_order.seconds(Some(slot), span).into())
                 })
                 .collect()

@@ -79,7 +79,7 @@ fn introduction(facts: &Facts, problem: &Problem) -> Sentence {
     let services = &facts.data.services;
     match facts.request.audience {
         Audience::Family => {
-            let id = match effect(facts, problem, &mut facts.data.index().in_time_order()) {
+            let id = match effect(facts, problem) {
                 Effect::Down => "story-better-after-down",
                 Effect::Slow => "story-better-after-slow",
                 Effect::Unseen | Effect::Unknown => "story-better-after-unseen",

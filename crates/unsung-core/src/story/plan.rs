@@ -4,7 +4,7 @@
 use super::better;
 use super::phrases::{self, PartNames, date_arg, duration};
 use super::{Audience, PeriodData, SectionKind, StoryRequest};
-use crate::index::{CountedIncident, SecondsInTimeOrder, Shown};
+use crate::index::{CountedIncident, Shown};
 use crate::locale::{Args, Locale, locale};
 use crate::model::{Incident, Severity};
 use crate::period::local_date;
@@ -357,7 +357,7 @@ fn comparison(facts: &Facts, previous: &PeriodData) -> Option<Sentence> {
 /// Within this long of a big outage's start, a problem is part of the same bad night.
 const SAME_NIGHT_HOURS: i64 = 12;
 
-pub(super) fn effect(facts: &Facts, problem: &Problem, seconds: &mut SecondsInTimeOrder) -> Effect {
+pub(super) fn effect(facts: &Facts, problem: &Problem) -> Effect {
     let Some(service) = problem.counted.service else {
         return Effect::Unknown;
     };
@@ -373,7 +373,8 @@ pub(super) fn effect(facts: &Facts, problem: &Problem, seconds: &mut SecondsInTi
     let shown = match problem.shown_while_open {
         // Resolved within the told range: its whole life, which the index has already read.
         Some(shown) if problem.resolved_at == Some(end) => shown,
-        _ => Shown::from(seconds.seconds(Some(service), span)),
+        // Still open, or resolved after the told range: only this part of it.
+        _ => Shown::from(facts.data.index().seconds(Some(service), span)),
     };
     // "Nobody noticed" needs the service's record to show it working all the while, and is
     // never said of a big outage or of anything on the same night as one.
@@ -440,13 +441,12 @@ fn family_problems(facts: &Facts) -> Vec<Sentence> {
     // ties in the order they happened. Only the first few are told, so only they are sorted.
     // The ranks are worked out once each: comparing would otherwise read the incidents again
     // and again while choosing.
-    let mut seconds = facts.data.index().in_time_order();
     let mut ranked: Vec<_> = facts
         .counted
         .iter()
         .enumerate()
         .map(|(k, problem)| {
-            let effect = effect(facts, problem, &mut seconds);
+            let effect = effect(facts, problem);
             let kept = problem.counted;
             let length = kept.resolved_at.unwrap_or(now) - kept.opened_at;
             let rank = (
